@@ -1,0 +1,77 @@
+import type { Resolver } from "../dns/types.js";
+import { type DomainStatus, domainStatus, type ExitCode, exitCodeFor } from "../engine/exit-code.js";
+import { runRules } from "../engine/run-rules.js";
+import type { FailOn } from "../engine/severity.js";
+import type { DomainSnapshot, Finding, Rule, SeverityOverrides } from "../engine/types.js";
+import { collectDomain } from "./collect-domain.js";
+import { mapWithConcurrency } from "./pool.js";
+
+export interface AuditTarget {
+  domain: string;
+  selectors: readonly string[];
+  /** The config's declaration for this domain (expectations, senders), handed to the rules. */
+  declared?: unknown;
+}
+
+export interface AuditOptions {
+  resolver: Resolver;
+  rules: readonly Rule<never>[];
+  failOn: FailOn;
+  overrides?: SeverityOverrides;
+  concurrency?: number;
+  /** Called as each domain finishes (progress line). */
+  onDomainDone?: (done: number, total: number) => void;
+}
+
+export interface DomainResult {
+  domain: string;
+  status: DomainStatus;
+  snapshot: DomainSnapshot;
+  findings: Finding[];
+}
+
+export interface AuditSummary {
+  errors: number;
+  warnings: number;
+  notices: number;
+  infos: number;
+}
+
+export interface AuditReport {
+  domains: DomainResult[];
+  summary: AuditSummary;
+  exitCode: ExitCode;
+}
+
+export async function audit(targets: readonly AuditTarget[], options: AuditOptions): Promise<AuditReport> {
+  let done = 0;
+  const domains = await mapWithConcurrency(targets, options.concurrency ?? 16, async (target) => {
+    const snapshot = await collectDomain(options.resolver, target.domain, { selectors: target.selectors });
+    const result = judge(snapshot, target.declared, options);
+    options.onDomainDone?.(++done, targets.length);
+    return result;
+  });
+  return assembleReport(domains);
+}
+
+/** Judges an already collected snapshot (also used for saved snapshots and zone-only runs). */
+export function judge(
+  snapshot: DomainSnapshot,
+  declared: unknown,
+  options: Pick<AuditOptions, "rules" | "failOn" | "overrides">,
+): DomainResult {
+  const findings = runRules(snapshot, { rules: options.rules, overrides: options.overrides, declared });
+  const status = domainStatus(findings, snapshot.lookupFailures.length > 0, options.failOn);
+  return { domain: snapshot.domain, status, snapshot, findings };
+}
+
+export function assembleReport(domains: DomainResult[]): AuditReport {
+  const summary: AuditSummary = { errors: 0, warnings: 0, notices: 0, infos: 0 };
+  for (const finding of domains.flatMap((d) => d.findings)) {
+    if (finding.severity === "error") summary.errors++;
+    else if (finding.severity === "warning") summary.warnings++;
+    else if (finding.severity === "notice") summary.notices++;
+    else summary.infos++;
+  }
+  return { domains, summary, exitCode: exitCodeFor(domains.map((d) => d.status)) };
+}

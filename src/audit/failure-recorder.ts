@@ -1,0 +1,24 @@
+import type { DnsAnswer, LookupFailure, RecordData, RecordType, Resolver } from "../dns/types.js";
+
+/**
+ * Wraps the run's resolver for one domain's audit and notes every question that got no verdict, so
+ * the snapshot says exactly what made it inconclusive (rule `dns/lookup-failed`).
+ */
+export class FailureRecorder implements Resolver {
+  readonly failures: LookupFailure[] = [];
+  readonly #seen = new Set<string>();
+
+  constructor(readonly inner: Resolver) {}
+
+  async query<T extends RecordType>(name: string, type: T): Promise<DnsAnswer<RecordData[T]>> {
+    const answer = await this.inner.query(name, type);
+    if (answer.kind === "temperror") {
+      const key = `${type} ${name.toLowerCase()}`;
+      if (!this.#seen.has(key)) {
+        this.#seen.add(key);
+        this.failures.push({ name, type, reason: answer.reason });
+      }
+    }
+    return answer;
+  }
+}

@@ -1,0 +1,12 @@
+/** Whether stdout may carry ANSI colour: a TTY, no NO_COLOR, and not turned off with --no-color. */
+export function useColor(colorOption: boolean | undefined): boolean {
+  if (colorOption === false) return false;
+  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== "") return false;
+  if (process.env.FORCE_COLOR !== undefined) return process.env.FORCE_COLOR !== "0";
+  return process.stdout.isTTY === true;
+}
+
+/** Writes to stdout without ending the process early, so long output is never cut off in a pipe. */
+export function writeOut(text: string): void {
+  process.stdout.write(text);
+}

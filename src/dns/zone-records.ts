@@ -1,0 +1,120 @@
+import { normalizeName } from "./types.js";
+
+/** One resource record as read from a zone file (or built by a test), names absolute and lower-case. */
+export type ZoneRecord =
+  | { name: string; ttl: number; type: "TXT" | "SPF"; data: string[] }
+  | { name: string; ttl: number; type: "A" | "AAAA" | "CNAME" | "NS" | "PTR"; data: string }
+  | { name: string; ttl: number; type: "MX"; data: { priority: number; exchange: string } }
+  | { name: string; ttl: number; type: "SOA"; data: SoaData }
+  /** Any other type: kept so the name exists, never answered. */
+  | { name: string; ttl: number; type: string & {}; data: string };
+
+export interface SoaData {
+  primary: string;
+  admin: string;
+  serial: number;
+  refresh: number;
+  retry: number;
+  expiration: number;
+  minimum: number;
+}
+
+export interface Zone {
+  /** Absolute origin without trailing dot, lower-case ("example.com"). */
+  origin: string;
+  records: ZoneRecord[];
+  /** Where the zone came from, for error messages. */
+  source: string;
+}
+
+/** What a set of zones says about one question, following CNAMEs inside the zones. */
+export type ZoneLookup =
+  | { kind: "answer"; chain: ZoneRecord[]; records: ZoneRecord[] }
+  | { kind: "nxdomain"; chain: ZoneRecord[] }
+  | { kind: "nodata"; chain: ZoneRecord[] }
+  /** A CNAME led to a name no zone covers: ask the rest of DNS for `target`. */
+  | { kind: "outside"; chain: ZoneRecord[]; target: string }
+  | { kind: "cname-loop"; chain: ZoneRecord[] };
+
+const MAX_CNAME_HOPS = 16;
+
+/** Answers questions from in-memory zones, the way an authoritative server would (RFC 1034 §4.3.2). */
+export class ZoneSet {
+  readonly zones: readonly Zone[];
+  readonly #byName = new Map<string, ZoneRecord[]>();
+  /** Every name that exists, including empty non-terminals (RFC 8020: NXDOMAIN means nothing below). */
+  readonly #existing = new Set<string>();
+
+  constructor(zones: Zone[]) {
+    this.zones = zones;
+    for (const zone of zones) {
+      for (const record of zone.records) {
+        const name = normalizeName(record.name);
+        const list = this.#byName.get(name) ?? [];
+        list.push(record);
+        this.#byName.set(name, list);
+        for (let n = name; n.length >= zone.origin.length; n = parentOf(n)) {
+          this.#existing.add(n);
+          if (n === zone.origin || !n.includes(".")) break;
+        }
+      }
+    }
+  }
+
+  /** The zone whose origin is the longest suffix of `name`, if any. */
+  zoneFor(name: string): Zone | undefined {
+    const n = normalizeName(name);
+    let best: Zone | undefined;
+    for (const zone of this.zones) {
+      if ((n === zone.origin || n.endsWith(`.${zone.origin}`)) && (!best || zone.origin.length > best.origin.length)) {
+        best = zone;
+      }
+    }
+    return best;
+  }
+
+  covers(name: string): boolean {
+    return this.zoneFor(name) !== undefined;
+  }
+
+  lookup(name: string, type: string): ZoneLookup {
+    const chain: ZoneRecord[] = [];
+    const seen = new Set<string>();
+    let current = normalizeName(name);
+    for (let hop = 0; hop <= MAX_CNAME_HOPS; hop++) {
+      if (!this.covers(current)) return { kind: "outside", chain, target: current };
+      if (seen.has(current)) return { kind: "cname-loop", chain };
+      seen.add(current);
+      const atName = this.#recordsAt(current);
+      if (atName === undefined) return { kind: "nxdomain", chain };
+      const matching = atName.filter((r) => r.type === type);
+      if (matching.length > 0) return { kind: "answer", chain, records: matching };
+      const cname = atName.find((r) => r.type === "CNAME");
+      if (!cname || type === "CNAME") return { kind: "nodata", chain };
+      chain.push(cname);
+      current = normalizeName(cname.data as string);
+    }
+    return { kind: "cname-loop", chain };
+  }
+
+  /** Records owned by `name`, [] for an empty non-terminal, undefined when the name does not exist. */
+  #recordsAt(name: string): ZoneRecord[] | undefined {
+    const direct = this.#byName.get(name);
+    if (direct) return direct;
+    if (this.#existing.has(name)) return [];
+    // RFC 4592: a wildcard at the closest encloser synthesizes the name.
+    for (let encloser = parentOf(name); encloser.includes(".") || encloser.length > 0; encloser = parentOf(encloser)) {
+      if (this.#existing.has(encloser)) {
+        const wildcard = this.#byName.get(`*.${encloser}`);
+        return wildcard?.map((r) => ({ ...r, name }) as ZoneRecord);
+      }
+      if (!encloser.includes(".")) break;
+    }
+    return undefined;
+  }
+}
+
+function parentOf(name: string): string {
+  const dot = name.indexOf(".");
+  return dot === -1 ? "" : name.slice(dot + 1);
+}

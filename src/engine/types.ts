@@ -1,0 +1,72 @@
+import type { LookupFailure } from "../dns/types.js";
+import type { DkimAudit } from "../dkim/types.js";
+import type { DmarcAudit } from "../dmarc/types.js";
+import type { SpfAudit } from "../spf/types.js";
+import type { Severity, SeveritySetting } from "./severity.js";
+
+/**
+ * Everything DNS said about one domain, as plain JSON data. Rules judge this and nothing else, so a
+ * snapshot can be saved and judged again offline (ARCHITECTURE.md §1.1).
+ */
+export interface DomainSnapshot {
+  domain: string;
+  spf?: SpfAudit;
+  dmarc?: DmarcAudit;
+  dkim?: DkimAudit[];
+  /** Questions that got no verdict (timeout, SERVFAIL…): the audit of this domain is inconclusive. */
+  lookupFailures: LookupFailure[];
+}
+
+/** Values a message template may interpolate; names from the argument vocabulary in rules/README.md. */
+export type MessageData = Record<string, string | number>;
+
+export interface Finding {
+  /** Stable rule id, `<group>/<name>`. */
+  rule: string;
+  severity: Severity;
+  /** The rendered message (plain text; may contain DNS data: escape it before printing to a terminal). */
+  message: string;
+  domain: string;
+  messageId: string;
+  data: MessageData;
+  /** A proposed record value that would fix it, when the rule knows one. */
+  suggestion?: string;
+}
+
+export type RuleType = "problem" | "suggestion" | "drift";
+
+export interface MessageSpec {
+  text: string;
+  /** Overrides the rule's default severity for this message (e.g. `?all` is weaker than `+all`). */
+  severity?: Severity;
+}
+
+export interface RuleMeta {
+  id: string;
+  type: RuleType;
+  /** Default severity; config or a profile may override it or turn the rule off. */
+  severity: Severity;
+  docs: { description: string; spec: string };
+  messages: Record<string, string | MessageSpec>;
+  remediation: string;
+}
+
+export interface ReportInput {
+  messageId: string;
+  data?: MessageData;
+  suggestion?: string;
+}
+
+export interface RuleContext<Declared = unknown> {
+  snapshot: DomainSnapshot;
+  /** What the user declared for this domain in the config (expectations, senders), if anything. */
+  declared: Declared | undefined;
+  report(input: ReportInput): void;
+}
+
+export interface Rule<Declared = unknown> {
+  meta: RuleMeta;
+  check(context: RuleContext<Declared>): void;
+}
+
+export type SeverityOverrides = Record<string, SeveritySetting>;

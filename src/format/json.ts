@@ -1,0 +1,31 @@
+import type { AuditReport } from "../audit/audit.js";
+import type { Formatter } from "./types.js";
+
+export const SCHEMA_VERSION = 1;
+
+/** The public JSON document of PRODUCT.md; more fields are welcome, none may be renamed. */
+export function toJsonDocument(report: AuditReport) {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    domains: report.domains.map(({ domain, status, snapshot, findings }) => ({
+      domain,
+      status,
+      ...(snapshot.spf ? { spf: snapshot.spf } : {}),
+      ...(snapshot.dmarc ? { dmarc: snapshot.dmarc } : {}),
+      ...(snapshot.dkim ? { dkim: snapshot.dkim } : {}),
+      lookupFailures: snapshot.lookupFailures,
+      findings: findings.map(({ rule, severity, message, messageId, data, suggestion }) => ({
+        rule,
+        severity,
+        message,
+        messageId,
+        data,
+        ...(suggestion === undefined ? {} : { suggestion }),
+      })),
+    })),
+    summary: report.summary,
+    exitCode: report.exitCode,
+  };
+}
+
+export const formatJson: Formatter = (report) => `${JSON.stringify(toJsonDocument(report), null, 2)}\n`;
