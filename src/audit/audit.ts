@@ -1,3 +1,4 @@
+import type { DomainDeclaration } from "../config/types.js";
 import type { Resolver } from "../dns/types.js";
 import { type DomainStatus, domainStatus, type ExitCode, exitCodeFor } from "../engine/exit-code.js";
 import { runRules } from "../engine/run-rules.js";
@@ -10,7 +11,7 @@ export interface AuditTarget {
   domain: string;
   selectors: readonly string[];
   /** The config's declaration for this domain (expectations, senders), handed to the rules. */
-  declared?: unknown;
+  declared?: DomainDeclaration;
 }
 
 export interface AuditOptions {
@@ -46,7 +47,10 @@ export interface AuditReport {
 export async function audit(targets: readonly AuditTarget[], options: AuditOptions): Promise<AuditReport> {
   let done = 0;
   const domains = await mapWithConcurrency(targets, options.concurrency ?? 16, async (target) => {
-    const snapshot = await collectDomain(options.resolver, target.domain, { selectors: target.selectors });
+    const snapshot = await collectDomain(options.resolver, target.domain, {
+      selectors: target.selectors,
+      senders: target.declared?.senders ?? [],
+    });
     const result = judge(snapshot, target.declared, options);
     options.onDomainDone?.(++done, targets.length);
     return result;

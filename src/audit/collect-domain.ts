@@ -1,5 +1,6 @@
 import { collectDkim } from "../dkim/collect.js";
 import { collectDmarc } from "../dmarc/collect.js";
+import type { DeclaredSender } from "../config/types.js";
 import type { Resolver } from "../dns/types.js";
 import type { DomainSnapshot } from "../engine/types.js";
 import { collectSpf } from "../spf/collect.js";
@@ -8,6 +9,8 @@ import { FailureRecorder } from "./failure-recorder.js";
 export interface CollectOptions {
   /** DKIM selectors to look up; none means DKIM is not audited. */
   selectors: readonly string[];
+  /** Declared senders whose alignment and sending IPs are checked. */
+  senders?: readonly DeclaredSender[];
 }
 
 /** All DNS I/O for one domain happens here and below; what comes out is plain data (a snapshot). */

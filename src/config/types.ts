@@ -1,0 +1,67 @@
+/**
+ * What a user declares about their domains in `mailaudit.yaml` (PRODUCT.md "Config file"), after
+ * validation. The loader (src/config/load.ts) produces these; rules receive a domain's
+ * `DomainDeclaration` as `declared`.
+ */
+import type { FailOn, SeveritySetting } from "../engine/severity.js";
+
+export type DmarcPolicy = "none" | "quarantine" | "reject";
+export type SpfAllQualifier = "fail" | "softfail" | "neutral" | "pass";
+
+export interface DmarcExpectation {
+  /** The p= that must apply to mail from this domain (for a subdomain entry: its effective policy). */
+  policy?: DmarcPolicy;
+  /** The sp= that must apply to its subdomains. */
+  subdomainPolicy?: DmarcPolicy;
+  /** rua URIs that must be present. */
+  rua?: string[];
+}
+
+export interface SpfExpectation {
+  /** include: targets that must be present somewhere in the tree. */
+  includes?: string[];
+  /** The qualifier the record's final `all` must have. */
+  all?: SpfAllQualifier;
+  /** Lookup budget below RFC 7208's 10 (headroom). */
+  maxLookups?: number;
+}
+
+export interface DkimExpectation {
+  minKeyBits?: number;
+}
+
+export interface Expectations {
+  dmarc?: DmarcExpectation;
+  spf?: SpfExpectation;
+  dkim?: DkimExpectation;
+}
+
+/** A service that sends mail as the domain; checked for SPF/DKIM alignment. */
+export interface DeclaredSender {
+  name: string;
+  /** The envelope sender (Return-Path) domain the service uses. */
+  returnPath?: string;
+  /** The d= domain the service signs with. */
+  dkimDomain?: string;
+  /** Addresses the service sends from: each is evaluated with check_host at `returnPath`. */
+  ips?: string[];
+}
+
+export interface DomainDeclaration {
+  domain: string;
+  subdomains: string[];
+  selectors: string[];
+  expect?: Expectations;
+  senders: DeclaredSender[];
+}
+
+export interface Config {
+  /** Path of the file, for messages. */
+  source: string;
+  resolvers?: string[];
+  timeout?: number;
+  failOn?: FailOn;
+  profile?: string;
+  domains: DomainDeclaration[];
+  rules: Record<string, SeveritySetting>;
+}
