@@ -38,7 +38,8 @@ describe("rule catalogue", () => {
         const headings = [...doc.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
         expect(headings).toEqual(SECTIONS);
         const messages = doc.split("## Messages")[1]?.split("## Procedure")[0] ?? "";
-        for (const messageId of Object.keys(rule.meta.messages)) expect(messages).toContain(`| ${messageId} |`);
+        for (const messageId of Object.keys(rule.meta.messages))
+          expect(messages).toContain(`| ${messageId} |`);
       });
 
       it("has a test file", () => {

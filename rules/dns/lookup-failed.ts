@@ -6,7 +6,8 @@ export default defineRule({
     type: "problem",
     severity: "warning",
     docs: {
-      description: "A DNS question got no verdict (timeout, SERVFAIL, REFUSED), so part of the audit is inconclusive",
+      description:
+        "A DNS question got no verdict (timeout, SERVFAIL, REFUSED), so part of the audit is inconclusive",
       spec: "RFC 7208 §2.6.6 (temperror); RFC 9989 §4.10.1",
     },
     messages: {
@@ -17,7 +18,10 @@ export default defineRule({
   },
   check({ snapshot, report }) {
     for (const failure of snapshot.lookupFailures) {
-      report({ messageId: "failed", data: { name: failure.name, type: failure.type, reason: failure.reason } });
+      report({
+        messageId: "failed",
+        data: { name: failure.name, type: failure.type, reason: failure.reason },
+      });
     }
   },
 });

@@ -17,7 +17,9 @@ export interface ResolverSettings {
 export function buildResolver(settings: ResolverSettings): CachingResolver {
   let resolver: Resolver = new SystemResolver({
     servers: settings.servers,
-    ...(settings.timeoutSeconds === undefined ? {} : { timeoutMs: Math.round(settings.timeoutSeconds * 1000) }),
+    ...(settings.timeoutSeconds === undefined
+      ? {}
+      : { timeoutMs: Math.round(settings.timeoutSeconds * 1000) }),
   });
   if (settings.zoneFiles && settings.zoneFiles.length > 0) {
     resolver = new ZoneResolver(new ZoneSet(settings.zoneFiles.map(readZone)), resolver);
@@ -31,7 +33,9 @@ function readZone(path: string) {
     // Zone files are octets (\DDD escapes are octets too): read as Latin-1 so each byte is one character.
     text = readFileSync(path, "latin1");
   } catch (error) {
-    throw new UsageError(`--zone ${path}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw new UsageError(
+      `--zone ${path}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+    );
   }
   try {
     return parseZoneFile(text, { source: path });

@@ -12,7 +12,8 @@ import { FORMATS } from "../format/types.js";
 import { PACKAGE_ROOT } from "../paths.js";
 import { collect } from "./option-parsers.js";
 
-const version = (JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string }).version;
+const version = (JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string })
+  .version;
 
 // biome-ignore lint/suspicious/noExplicitAny: commander hands each command its own argument shapes
 type Action = (...args: any[]) => Promise<number>;
@@ -28,12 +29,18 @@ function lazy(load: () => Promise<{ run: Action }>) {
 
 const dnsOptions = (command: Command) =>
   command
-    .option("-r, --resolver <addr>", "DNS server: ip, ip:port or [ipv6]:port; repeatable (default: the system's)", collect)
+    .option(
+      "-r, --resolver <addr>",
+      "DNS server: ip, ip:port or [ipv6]:port; repeatable (default: the system's)",
+      collect,
+    )
     .option("--timeout <seconds>", "per-query timeout in seconds (decimals allowed)");
 
 export function buildProgram(): Command {
   const program = new Command("mailaudit")
-    .description("Audit SPF, DKIM and DMARC in DNS, ingest DMARC aggregate reports, and gate CI on policy drift.")
+    .description(
+      "Audit SPF, DKIM and DMARC in DNS, ingest DMARC aggregate reports, and gate CI on policy drift.",
+    )
     .version(version, "-V, --version")
     .exitOverride();
 
@@ -77,7 +84,9 @@ export function buildProgram(): Command {
   const reports = program.command("reports").description("DMARC aggregate reports: ingest, summarize, parse");
   reports
     .command("ingest")
-    .description("store aggregate reports from files, .gz, .zip, .eml, mbox, Maildir or folders (- for stdin)")
+    .description(
+      "store aggregate reports from files, .gz, .zip, .eml, mbox, Maildir or folders (- for stdin)",
+    )
     .argument("<path...>", "files or folders")
     .option("--db <file>", "SQLite store (default: the per-user data directory)")
     .option("--keep-raw", "keep each report's raw XML in the store")
@@ -90,7 +99,9 @@ export function buildProgram(): Command {
     .option("--db <file>", "SQLite store (default: the per-user data directory)")
     .option("--domain <domain>", "only this policy domain")
     .option("--since <date>", "only reports whose period ends on or after this date (YYYY-MM-DD)")
-    .addOption(new Option("-f, --format <fmt>", "output format").choices(["table", "json", "csv"]).default("table"))
+    .addOption(
+      new Option("-f, --format <fmt>", "output format").choices(["table", "json", "csv"]).default("table"),
+    )
     .option("--fail-above <percent>", "exit 1 when a domain's DMARC failure rate is above this percentage")
     .option("--fail-on-new-sources", "exit 1 when a source IP appears that was not seen before --since")
     .option("--no-dns", "skip reverse DNS names for source IPs");
@@ -124,7 +135,11 @@ async function main(argv: string[]): Promise<void> {
 /** Maps any error to its exit code, printing one clean line; stacks only with MAILAUDIT_DEBUG=1. */
 function handleError(error: unknown): number {
   if (error instanceof CommanderError) {
-    if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") {
+    if (
+      error.code === "commander.helpDisplayed" ||
+      error.code === "commander.version" ||
+      error.code === "commander.help"
+    ) {
       return EXIT.ok;
     }
     return EXIT.usage;
@@ -134,7 +149,9 @@ function handleError(error: unknown): number {
     process.stderr.write(`mailaudit: ${escapeForTerminal(error.message)}\n`);
     return exitCode;
   }
-  process.stderr.write(`mailaudit: internal error: ${escapeForTerminal(error instanceof Error ? error.message : String(error))}\n`);
+  process.stderr.write(
+    `mailaudit: internal error: ${escapeForTerminal(error instanceof Error ? error.message : String(error))}\n`,
+  );
   if (process.env.MAILAUDIT_DEBUG === "1" && error instanceof Error) process.stderr.write(`${error.stack}\n`);
   return EXIT.inconclusive;
 }

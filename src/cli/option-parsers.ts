@@ -9,12 +9,16 @@ export function collect(value: string, previous: string[] | undefined): string[]
 export function parseResolvers(values: readonly string[]): string[] {
   return values.map((value) => {
     const address = parseServerAddress(value);
-    if (!address) throw new UsageError(`--resolver "${value}": expected an IP address, ip:port or [ipv6]:port`);
+    if (!address)
+      throw new UsageError(`--resolver "${value}": expected an IP address, ip:port or [ipv6]:port`);
     return address;
   });
 }
 
-export function parseTimeoutSeconds(value: string | number | undefined, flag = "--timeout"): number | undefined {
+export function parseTimeoutSeconds(
+  value: string | number | undefined,
+  flag = "--timeout",
+): number | undefined {
   if (value === undefined) return undefined;
   const seconds = Number(value);
   if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 300) {

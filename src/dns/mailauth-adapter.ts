@@ -38,7 +38,9 @@ function isRecordType(type: string): type is RecordType {
 
 function dnsError(code: string, name: string, rrtype: string, reason?: string): NodeJS.ErrnoException {
   // The message follows node:dns ("queryTxt ENOTFOUND example.com"), which mailauth may show.
-  const error: NodeJS.ErrnoException = new Error(`query${rrtype} ${code} ${name}${reason ? ` (${reason})` : ""}`);
+  const error: NodeJS.ErrnoException = new Error(
+    `query${rrtype} ${code} ${name}${reason ? ` (${reason})` : ""}`,
+  );
   error.code = code;
   return error;
 }

@@ -34,7 +34,9 @@ export class SystemResolver implements Resolver {
       if (Array.isArray(raw) && raw.length === 0) return { kind: "nodata" };
       // node:dns adds a `type` field to MX objects; keep the answer to its documented shape.
       const records =
-        type === "MX" ? ((raw as MxRecord[]).map(({ exchange, priority }) => ({ exchange, priority })) as RecordData[T]) : raw;
+        type === "MX"
+          ? ((raw as MxRecord[]).map(({ exchange, priority }) => ({ exchange, priority })) as RecordData[T])
+          : raw;
       return { kind: "ok", records };
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? "";

@@ -23,7 +23,15 @@ export interface RecordData {
 
 export type RecordType = keyof RecordData;
 
-export const RECORD_TYPES = ["TXT", "A", "AAAA", "MX", "CNAME", "PTR", "NS"] as const satisfies readonly RecordType[];
+export const RECORD_TYPES = [
+  "TXT",
+  "A",
+  "AAAA",
+  "MX",
+  "CNAME",
+  "PTR",
+  "NS",
+] as const satisfies readonly RecordType[];
 
 export type DnsAnswer<T> =
   | { kind: "ok"; records: T }

@@ -60,7 +60,8 @@ export function parseZoneFile(text: string, options: { origin?: string; source?:
     }
     let owner: string;
     if (entry.blankOwner) {
-      if (lastOwner === undefined) throw new ZoneFileError(source, entry.line, "record without an owner name");
+      if (lastOwner === undefined)
+        throw new ZoneFileError(source, entry.line, "record without an owner name");
       owner = lastOwner;
     } else {
       owner = absoluteName(tokens.shift()?.text ?? "", origin, source, entry.line);
@@ -75,7 +76,8 @@ export function parseZoneFile(text: string, options: { origin?: string; source?:
         ttl = parseTtl(t.text, source, entry.line);
         tokens.shift();
       } else if (CLASSES.has(t.text.toUpperCase())) {
-        if (t.text.toUpperCase() !== "IN") throw new ZoneFileError(source, entry.line, `unsupported class ${t.text}`);
+        if (t.text.toUpperCase() !== "IN")
+          throw new ZoneFileError(source, entry.line, `unsupported class ${t.text}`);
         tokens.shift();
       }
     }
@@ -103,7 +105,8 @@ function parseRdata(
   line: number,
 ): ZoneRecord {
   const need = (n: number) => {
-    if (tokens.length < n) throw new ZoneFileError(source, line, `${type} record for ${name} needs ${n} field(s)`);
+    if (tokens.length < n)
+      throw new ZoneFileError(source, line, `${type} record for ${name} needs ${n} field(s)`);
   };
   const text = (i: number) => tokens[i]?.text ?? "";
   switch (type) {
@@ -113,7 +116,11 @@ function parseRdata(
       const strings = tokens.map((t) => t.text);
       const long = strings.find((s) => Buffer.byteLength(s, "latin1") > MAX_TXT_STRING);
       if (long !== undefined) {
-        throw new ZoneFileError(source, line, `TXT character-string over 255 octets for ${name}; split it into quoted strings`);
+        throw new ZoneFileError(
+          source,
+          line,
+          `TXT character-string over 255 octets for ${name}; split it into quoted strings`,
+        );
       }
       return { name, ttl, type, data: strings };
     }
@@ -149,7 +156,8 @@ function parseRdata(
       return { name, ttl, type, data };
     }
     default:
-      if (!/^[A-Z][A-Z0-9-]*$/.test(type)) throw new ZoneFileError(source, line, `unknown record type "${type}"`);
+      if (!/^[A-Z][A-Z0-9-]*$/.test(type))
+        throw new ZoneFileError(source, line, `unknown record type "${type}"`);
       return { name, ttl, type, data: tokens.map((t) => t.text).join(" ") };
   }
 }
@@ -172,7 +180,8 @@ function parseTtl(raw: string | undefined, source: string, line: number): number
   if (/^\d+$/.test(raw)) return Number(raw);
   // BIND-style units: 1h30m.
   const parts = raw.toLowerCase().match(/\d+[smhdw]/g);
-  if (!parts || parts.join("") !== raw.toLowerCase()) throw new ZoneFileError(source, line, `invalid TTL "${raw}"`);
+  if (!parts || parts.join("") !== raw.toLowerCase())
+    throw new ZoneFileError(source, line, `invalid TTL "${raw}"`);
   return parts.reduce((sum, p) => sum + Number(p.slice(0, -1)) * (TTL_UNITS[p.slice(-1)] ?? 0), 0);
 }
 

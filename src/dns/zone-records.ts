@@ -66,7 +66,10 @@ export class ZoneSet {
     const n = normalizeName(name);
     let best: Zone | undefined;
     for (const zone of this.zones) {
-      if ((n === zone.origin || n.endsWith(`.${zone.origin}`)) && (!best || zone.origin.length > best.origin.length)) {
+      if (
+        (n === zone.origin || n.endsWith(`.${zone.origin}`)) &&
+        (!best || zone.origin.length > best.origin.length)
+      ) {
         best = zone;
       }
     }
@@ -103,7 +106,11 @@ export class ZoneSet {
     if (direct) return direct;
     if (this.#existing.has(name)) return [];
     // RFC 4592: a wildcard at the closest encloser synthesizes the name.
-    for (let encloser = parentOf(name); encloser.includes(".") || encloser.length > 0; encloser = parentOf(encloser)) {
+    for (
+      let encloser = parentOf(name);
+      encloser.includes(".") || encloser.length > 0;
+      encloser = parentOf(encloser)
+    ) {
       if (this.#existing.has(encloser)) {
         const wildcard = this.#byName.get(`*.${encloser}`);
         return wildcard?.map((r) => ({ ...r, name }) as ZoneRecord);

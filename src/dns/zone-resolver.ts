@@ -25,7 +25,8 @@ export class ZoneResolver implements Resolver {
       case "cname-loop":
         return { kind: "temperror", reason: `CNAME loop at ${name}` };
       case "outside":
-        if (!this.fallback) return { kind: "temperror", reason: `${result.target} is outside the zone files (offline)` };
+        if (!this.fallback)
+          return { kind: "temperror", reason: `${result.target} is outside the zone files (offline)` };
         return this.fallback.query(result.target, type);
     }
   }

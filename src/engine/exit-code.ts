@@ -7,7 +7,11 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 export type DomainStatus = "pass" | "fail" | "inconclusive";
 
 /** A definite failure wins over "could not tell": retrying cannot fix it (PRODUCT.md). */
-export function domainStatus(findings: readonly Finding[], inconclusive: boolean, failOn: FailOn): DomainStatus {
+export function domainStatus(
+  findings: readonly Finding[],
+  inconclusive: boolean,
+  failOn: FailOn,
+): DomainStatus {
   if (findings.some((f) => isAtOrAbove(f.severity, failOn))) return "fail";
   return inconclusive ? "inconclusive" : "pass";
 }

@@ -18,7 +18,8 @@ export function runRules(snapshot: DomainSnapshot, options: RunRulesOptions): Fi
       declared: options.declared,
       report({ messageId, data = {}, suggestion }) {
         const spec = rule.meta.messages[messageId];
-        if (spec === undefined) throw new Error(`rule ${rule.meta.id} reported unknown messageId "${messageId}"`);
+        if (spec === undefined)
+          throw new Error(`rule ${rule.meta.id} reported unknown messageId "${messageId}"`);
         const template = typeof spec === "string" ? spec : spec.text;
         const defaultSeverity = (typeof spec === "string" ? undefined : spec.severity) ?? rule.meta.severity;
         findings.push({

@@ -6,7 +6,13 @@ export const SEVERITY_SETTINGS = [...SEVERITIES, "off"] as const satisfies reado
 
 /** `--fail-on` levels: findings at or above the level fail the run; `never` never does. */
 export type FailOn = "error" | "warning" | "notice" | "info" | "never";
-export const FAIL_ON_LEVELS = ["error", "warning", "notice", "info", "never"] as const satisfies readonly FailOn[];
+export const FAIL_ON_LEVELS = [
+  "error",
+  "warning",
+  "notice",
+  "info",
+  "never",
+] as const satisfies readonly FailOn[];
 
 const RANK = { error: 4, warning: 3, notice: 2, info: 1 } as const satisfies Record<Severity, number>;
 

@@ -15,7 +15,9 @@ export const formatTable: Formatter = (report, context) => {
   const blocks = report.domains.map((result) => domainBlock(result, context, c));
   const { errors, warnings, notices } = report.summary;
   const counts = `${plural(errors, "error")}, ${plural(warnings, "warning")}${notices ? `, ${plural(notices, "notice")}` : ""}`;
-  blocks.push(`${c.bold("Summary:")} ${report.domains.length} domain(s), ${counts}; exit code ${report.exitCode}\n`);
+  blocks.push(
+    `${c.bold("Summary:")} ${report.domains.length} domain(s), ${counts}; exit code ${report.exitCode}\n`,
+  );
   return blocks.join("\n");
 };
 
@@ -24,15 +26,22 @@ function domainBlock(result: DomainResult, context: FormatContext, c: ChalkInsta
   const rows = publishedRows(result.snapshot);
   if (rows.length > 0) {
     // cli-table3 colours borders even into pipes unless its style is emptied (LIBRARIES.md §4.3).
-    const table = new Table({ style: { head: [], border: [] }, wordWrap: true, colWidths: [12, RECORD_WIDTH + 2, 34] });
-    for (const row of rows) table.push([row.label, escapeForTerminal(row.record), escapeForTerminal(row.facts)]);
+    const table = new Table({
+      style: { head: [], border: [] },
+      wordWrap: true,
+      colWidths: [12, RECORD_WIDTH + 2, 34],
+    });
+    for (const row of rows)
+      table.push([row.label, escapeForTerminal(row.record), escapeForTerminal(row.facts)]);
     lines.push(table.toString());
   }
   if (result.findings.length === 0) {
     lines.push(c.green("  no findings"));
   }
   for (const finding of result.findings) {
-    lines.push(`  ${severityLabel(finding.severity, c)} ${c.dim(finding.rule)}  ${escapeForTerminal(finding.message)}`);
+    lines.push(
+      `  ${severityLabel(finding.severity, c)} ${c.dim(finding.rule)}  ${escapeForTerminal(finding.message)}`,
+    );
     const remediation = context.rules.get(finding.rule)?.remediation;
     if (remediation) lines.push(c.dim(`      fix: ${remediation}`));
     if (finding.suggestion) lines.push(c.dim(`      suggested: ${escapeForTerminal(finding.suggestion)}`));

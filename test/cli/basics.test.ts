@@ -39,7 +39,16 @@ describe("command line basics", () => {
   });
 
   it("turns a dead resolver into exit 3 within a few timeouts, not a missing record", async () => {
-    const result = await runCli(["check", "dead.basic.example", "-r", server.address, "--timeout", "0.3", "-f", "json"]);
+    const result = await runCli([
+      "check",
+      "dead.basic.example",
+      "-r",
+      server.address,
+      "--timeout",
+      "0.3",
+      "-f",
+      "json",
+    ]);
     expect(result.exitCode).toBe(3);
     const doc = JSON.parse(result.stdout);
     expect(doc.domains[0].status).toBe("inconclusive");

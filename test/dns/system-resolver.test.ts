@@ -9,7 +9,11 @@ let resolver: SystemResolver;
 beforeAll(async () => {
   server = await startFixtureServer({
     zones: [loadZoneFile("fixtures/zones/basic.example.zone")],
-    faults: { "broken.basic.example": "servfail", "refused.basic.example": "refused", "dead.basic.example": "drop" },
+    faults: {
+      "broken.basic.example": "servfail",
+      "refused.basic.example": "refused",
+      "dead.basic.example": "drop",
+    },
   });
   resolver = new SystemResolver({ servers: [server.address], timeoutMs: 300, tries: 1 });
 });
@@ -40,10 +44,19 @@ describe("SystemResolver over real UDP/TCP on loopback", () => {
   });
 
   it("reports SERVFAIL, REFUSED and timeouts as temporary failures, never as missing", async () => {
-    expect(await resolver.query("broken.basic.example", "TXT")).toEqual({ kind: "temperror", reason: "SERVFAIL" });
-    expect(await resolver.query("refused.basic.example", "TXT")).toEqual({ kind: "temperror", reason: "REFUSED" });
+    expect(await resolver.query("broken.basic.example", "TXT")).toEqual({
+      kind: "temperror",
+      reason: "SERVFAIL",
+    });
+    expect(await resolver.query("refused.basic.example", "TXT")).toEqual({
+      kind: "temperror",
+      reason: "REFUSED",
+    });
     const started = Date.now();
-    expect(await resolver.query("dead.basic.example", "TXT")).toEqual({ kind: "temperror", reason: "timeout" });
+    expect(await resolver.query("dead.basic.example", "TXT")).toEqual({
+      kind: "temperror",
+      reason: "timeout",
+    });
     expect(Date.now() - started).toBeLessThan(5000);
   });
 

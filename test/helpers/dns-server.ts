@@ -31,7 +31,9 @@ export interface FixtureServer {
   close(): Promise<void>;
 }
 
-const TYPE_NAMES = new Map<number, string>(Object.entries(Packet.TYPE).map(([name, code]) => [code as number, name]));
+const TYPE_NAMES = new Map<number, string>(
+  Object.entries(Packet.TYPE).map(([name, code]) => [code as number, name]),
+);
 
 export function loadZoneFile(path: string, origin?: string): Zone {
   return parseZoneFile(readFileSync(path, "latin1"), { source: path, ...(origin ? { origin } : {}) });
@@ -39,7 +41,9 @@ export function loadZoneFile(path: string, origin?: string): Zone {
 
 export async function startFixtureServer(options: FixtureServerOptions): Promise<FixtureServer> {
   const zones = new ZoneSet(options.zones);
-  const faults = new Map(Object.entries(options.faults ?? {}).map(([name, fault]) => [normalizeName(name), fault]));
+  const faults = new Map(
+    Object.entries(options.faults ?? {}).map(([name, fault]) => [normalizeName(name), fault]),
+  );
   const queries: string[] = [];
   const sockets = new Set<Socket>();
 
@@ -81,7 +85,9 @@ export async function startFixtureServer(options: FixtureServerOptions): Promise
     const port = await freePort();
     const udp = dns2.createUDPServer({ type: "udp4" });
     // dns2 accepts an options object here although its types name only the handler form.
-    const tcp = dns2.createTCPServer({ idleTimeout: 1000 } as unknown as Parameters<typeof dns2.createTCPServer>[0]);
+    const tcp = dns2.createTCPServer({ idleTimeout: 1000 } as unknown as Parameters<
+      typeof dns2.createTCPServer
+    >[0]);
     udp.on("request", handle);
     tcp.on("request", handle);
     tcp.on("connection", (socket: Socket) => {
@@ -136,7 +142,12 @@ function toResource(record: ZoneRecord, questionName: string): Resource {
       return { ...base, type: Packet.TYPE.NS, ns: record.data } as unknown as Resource;
     case "MX": {
       const mx = record.data as { priority: number; exchange: string };
-      return { ...base, type: Packet.TYPE.MX, priority: mx.priority, exchange: mx.exchange } as unknown as Resource;
+      return {
+        ...base,
+        type: Packet.TYPE.MX,
+        priority: mx.priority,
+        exchange: mx.exchange,
+      } as unknown as Resource;
     }
     default:
       return { ...base, type: Packet.TYPE.SOA, ...(record.data as object) } as unknown as Resource;

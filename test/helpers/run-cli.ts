@@ -15,7 +15,10 @@ const BIN = join(import.meta.dirname, "..", "..", "bin", "mailaudit.js");
  * Runs the built CLI (`npm run build` first; `npm test` does it) as a user would: a separate process,
  * stdout not a TTY, NO_COLOR unset unless given.
  */
-export function runCli(args: string[], options: { env?: Record<string, string>; input?: string; cwd?: string } = {}): Promise<CliResult> {
+export function runCli(
+  args: string[],
+  options: { env?: Record<string, string>; input?: string; cwd?: string } = {},
+): Promise<CliResult> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {

@@ -9,7 +9,11 @@ import { writeOut } from "../output.js";
 /** `mailaudit rules [id]`: the catalogue, or one rule's documentation. */
 export async function run(id: string | undefined): Promise<number> {
   if (id === undefined) {
-    const table = new Table({ head: ["rule", "severity", "checks"], style: { head: [], border: [] }, wordWrap: true });
+    const table = new Table({
+      head: ["rule", "severity", "checks"],
+      style: { head: [], border: [] },
+      wordWrap: true,
+    });
     for (const rule of ALL_RULES) table.push([rule.meta.id, rule.meta.severity, rule.meta.docs.description]);
     writeOut(`${table.toString()}\n`);
     return EXIT.ok;
