@@ -38,8 +38,10 @@ describe("rule catalogue", () => {
         const headings = [...doc.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
         expect(headings).toEqual(SECTIONS);
         const messages = doc.split("## Messages")[1]?.split("## Procedure")[0] ?? "";
-        for (const messageId of Object.keys(rule.meta.messages))
-          expect(messages).toContain(`| ${messageId} |`);
+        for (const messageId of Object.keys(rule.meta.messages)) {
+          // Tables may be padded by a formatter: "| failed    |".
+          expect(messages).toMatch(new RegExp(`^\\|\\s*${messageId}\\s*\\|`, "m"));
+        }
       });
 
       it("has a test file", () => {
