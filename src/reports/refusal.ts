@@ -1,0 +1,18 @@
+/**
+ * An input that is not stored, with the reason. Refusals are values the ingest collects and names on
+ * stderr (exit 3, PRODUCT.md); they are thrown only inside one input's pipeline, never past it.
+ */
+export class RefusedInput extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = "RefusedInput";
+  }
+}
+
+/** The reason to show for any failure while reading one input: ours verbatim, others by message. */
+export function refusalReason(error: unknown): string {
+  if (error instanceof RefusedInput) return error.message;
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const message = error instanceof Error ? error.message : String(error);
+  return code && !message.includes(code) ? `${message} (${code})` : message;
+}
