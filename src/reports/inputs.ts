@@ -1,0 +1,49 @@
+import { createReadStream } from "node:fs";
+import { lstat, readdir, stat } from "node:fs/promises";
+import { join } from "node:path";
+import type { ByteInput } from "./extract.js";
+
+/**
+ * The command-line paths as byte inputs: files, `-` (stdin), folders walked recursively in name
+ * order (a Maildir is a folder: its `cur/` and `new/` are read, its `tmp/` holds half-delivered mail
+ * and is skipped). Symbolic links to folders are not followed, so a link loop cannot trap the walk.
+ */
+export type InputItem = { kind: "input"; input: ByteInput } | { kind: "unreadable"; name: string; reason: string };
+
+export async function* walkInputs(paths: readonly string[], stdin: AsyncIterable<Uint8Array>): AsyncGenerator<InputItem> {
+  for (const path of paths) {
+    if (path === "-") yield { kind: "input", input: { name: "-", chunks: stdin } };
+    else yield* walkPath(path);
+  }
+}
+
+async function* walkPath(path: string): AsyncGenerator<InputItem> {
+  let stats: Awaited<ReturnType<typeof lstat>>;
+  try {
+    stats = await lstat(path);
+    if (stats.isSymbolicLink()) {
+      stats = await stat(path);
+      if (stats.isDirectory()) return;
+    }
+  } catch (error) {
+    yield { kind: "unreadable", name: path, reason: `cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
+    return;
+  }
+  if (stats.isFile()) {
+    yield { kind: "input", input: { name: path, path, chunks: createReadStream(path) } };
+    return;
+  }
+  if (!stats.isDirectory()) return;
+  let names: string[];
+  try {
+    names = (await readdir(path)).sort();
+  } catch (error) {
+    yield { kind: "unreadable", name: path, reason: `cannot read folder (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
+    return;
+  }
+  const isMaildir = names.includes("cur") && names.includes("new");
+  for (const name of names) {
+    if (isMaildir && name === "tmp") continue;
+    yield* walkPath(join(path, name));
+  }
+}
