@@ -1,3 +1,4 @@
+import { collectAlignment } from "../alignment/collect.js";
 import { collectDkim } from "../dkim/collect.js";
 import { collectDmarc } from "../dmarc/collect.js";
 import type { DeclaredSender } from "../config/types.js";
@@ -14,12 +15,27 @@ export interface CollectOptions {
 }
 
 /** All DNS I/O for one domain happens here and below; what comes out is plain data (a snapshot). */
-export async function collectDomain(resolver: Resolver, domain: string, options: CollectOptions): Promise<DomainSnapshot> {
+export async function collectDomain(
+  resolver: Resolver,
+  domain: string,
+  options: CollectOptions,
+): Promise<DomainSnapshot> {
   const recorder = new FailureRecorder(resolver);
-  const [spf, dmarc, dkim] = await Promise.all([
+  const senders = options.senders ?? [];
+  const dmarcCollected = collectDmarc(recorder, domain);
+  const [spf, dmarc, dkim, alignment] = await Promise.all([
     collectSpf(recorder, domain),
-    collectDmarc(recorder, domain),
+    dmarcCollected,
     collectDkim(recorder, domain, options.selectors),
+    // Alignment modes come from the DMARC record (aspf/adkim), so it waits for DMARC.
+    dmarcCollected.then((d) => collectAlignment(recorder, domain, senders, { modes: d.alignment })),
   ]);
-  return { domain, spf, dmarc, ...(options.selectors.length > 0 ? { dkim } : {}), lookupFailures: recorder.failures };
+  return {
+    domain,
+    spf,
+    dmarc,
+    ...(options.selectors.length > 0 ? { dkim } : {}),
+    ...(senders.length > 0 ? { alignment } : {}),
+    lookupFailures: recorder.failures,
+  };
 }

@@ -1,3 +1,4 @@
+import type { SenderAlignment } from "../alignment/types.js";
 import type { LookupFailure } from "../dns/types.js";
 import type { DkimAudit } from "../dkim/types.js";
 import type { DmarcAudit } from "../dmarc/types.js";
@@ -13,6 +14,8 @@ export interface DomainSnapshot {
   spf?: SpfAudit;
   dmarc?: DmarcAudit;
   dkim?: DkimAudit[];
+  /** Declared senders' SPF/DKIM alignment and IP checks (only when the config declares senders). */
+  alignment?: SenderAlignment[];
   /** Questions that got no verdict (timeout, SERVFAIL…): the audit of this domain is inconclusive. */
   lookupFailures: LookupFailure[];
 }

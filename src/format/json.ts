@@ -13,6 +13,7 @@ export function toJsonDocument(report: AuditReport) {
       ...(snapshot.spf ? { spf: snapshot.spf } : {}),
       ...(snapshot.dmarc ? { dmarc: snapshot.dmarc } : {}),
       ...(snapshot.dkim ? { dkim: snapshot.dkim } : {}),
+      ...(snapshot.alignment ? { alignment: snapshot.alignment } : {}),
       lookupFailures: snapshot.lookupFailures,
       findings: findings.map(({ rule, severity, message, messageId, data, suggestion }) => ({
         rule,

@@ -1,3 +1,4 @@
+import type { DkimAudit } from "../dkim/types.js";
 import type { DomainSnapshot } from "../engine/types.js";
 
 export interface PublishedRow {
@@ -19,14 +20,24 @@ export function publishedRows(snapshot: DomainSnapshot): PublishedRow[] {
   }
   if (dmarc) {
     const facts = [
-      dmarc.effectivePolicy ? `effective policy ${dmarc.effectivePolicy}` : "",
-      dmarc.source && dmarc.source !== snapshot.domain ? `from ${dmarc.source}` : "",
+      dmarc.effectivePolicy ? `effective policy ${dmarc.effectivePolicy}` : dmarc.complete ? "no policy applies" : "",
+      dmarc.source ? `source _dmarc.${dmarc.source}` : "",
+      dmarc.tags?.t === "y" ? "testing (t=y)" : "",
     ].filter(Boolean);
     rows.push({ label: "DMARC", record: dmarc.record ?? "—", facts: facts.join(", ") });
   }
   for (const key of dkim ?? []) {
-    const facts = key.keyType ? `${key.keyType}${key.keyBits ? ` ${key.keyBits} bits` : ""}` : "";
-    rows.push({ label: `DKIM ${key.selector}`, record: key.record ?? "—", facts });
+    rows.push({ label: `DKIM ${key.selector}`, record: key.record ?? "—", facts: dkimFacts(key).join(", ") });
   }
   return rows;
+}
+
+function dkimFacts(key: DkimAudit): string[] {
+  if (key.status === "missing") return ["no key record"];
+  if (key.status === "inconclusive") return ["lookup failed"];
+  return [
+    key.revoked ? "revoked (empty p=)" : key.keyType ? `${key.keyType}${key.keyBits ? ` ${key.keyBits} bits` : ""}` : "",
+    key.testing ? "testing (t=y)" : "",
+    key.cnameTarget ? `via CNAME ${key.cnameTarget}` : "",
+  ].filter(Boolean);
 }
