@@ -1,10 +1,25 @@
-import type { AuditTarget } from "../audit/audit.js";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { ALL_RULES, RULES } from "../../rules/index.js";
+import { type LockFile, parseLockFile } from "../baseline/lockfile.js";
+import { DEFAULT_CONFIG_FILE, loadConfig } from "../config/load.js";
+import { makeLocator } from "../config/locate.js";
+import { selectorProblem } from "../config/names.js";
+import { type CheckSettings, type CommandLine, resolveCheckSettings } from "../config/settings.js";
+import { parseShard } from "../config/shard.js";
+import type { Config } from "../config/types.js";
 import { normalizeDomainInput } from "../dns/domain-name.js";
+import { parseZoneFile } from "../dns/zone-file.js";
 import type { FailOn } from "../engine/severity.js";
-import type { SeverityOverrides } from "../engine/types.js";
-import type { Format } from "../format/types.js";
+import type { RuleMeta, SeverityOverrides } from "../engine/types.js";
+import { ruleMetaMap } from "../format/rule-meta.js";
+import type { Format, FormatContext } from "../format/types.js";
+import { PACKAGE_ROOT } from "../paths.js";
+import { isProfileName, PROFILE_NAMES } from "../profiles/index.js";
 import { UsageError } from "./errors.js";
 import { parseResolvers, parseTimeoutSeconds } from "./option-parsers.js";
+
+export type { CheckSettings } from "../config/settings.js";
 
 export interface CheckOptions {
   config?: string;
@@ -21,35 +36,50 @@ export interface CheckOptions {
   color?: boolean;
 }
 
-export interface CheckSettings {
-  targets: AuditTarget[];
-  servers: string[];
-  timeoutSeconds?: number;
-  zoneFiles: string[];
-  format: Format;
-  failOn: FailOn;
-  overrides: SeverityOverrides;
-  concurrency: number;
+/** Command-line input (+ config file + baseline) → validated settings; every mistake exits 2. */
+export function checkSettings(domains: readonly string[], options: CheckOptions, cwd = process.cwd()): CheckSettings {
+  const commandLine = commandLineFrom(domains, options);
+  const config = findConfig(options.config, domains.length > 0, cwd);
+  const baseline = options.baseline === undefined ? undefined : { file: options.baseline, lock: readBaseline(options.baseline) };
+  const result = resolveCheckSettings(commandLine, config, baseline);
+  if ("problem" in result) throw new UsageError(result.problem);
+  return result;
 }
 
-/** Turns command-line input into validated settings; every mistake is a UsageError (exit 2). */
-export function checkSettingsFromFlags(domains: readonly string[], options: CheckOptions): CheckSettings {
-  if (domains.length === 0) throw new UsageError("no domain given (name one or more, or use --config)");
-  const selectors = (options.selector ?? []).map(validateSelector);
-  const concurrency = Number(options.concurrency);
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 1024) {
-    throw new UsageError(`--concurrency "${options.concurrency}": expected a whole number from 1 to 1024`);
-  }
+/** `-c file` always; otherwise ./mailaudit.yaml, but only when no domain was named (PRODUCT.md). */
+export function findConfig(explicit: string | undefined, domainsGiven: boolean, cwd: string): Config | undefined {
+  const knownRuleIds = new Set(Object.keys(RULES));
+  if (explicit !== undefined) return loadConfig(explicit, knownRuleIds);
+  if (domainsGiven) return undefined;
+  const implicit = `${cwd}/${DEFAULT_CONFIG_FILE}`;
+  return existsSync(implicit) ? { ...loadConfig(implicit, knownRuleIds), source: DEFAULT_CONFIG_FILE } : undefined;
+}
+
+function commandLineFrom(domains: readonly string[], options: CheckOptions): CommandLine {
   return {
-    targets: domains.map((input) => ({ domain: validateDomain(input), selectors })),
+    domains: domains.map(validateDomain),
+    selectors: (options.selector ?? []).map(validateSelector),
     servers: parseResolvers(options.resolver ?? []),
-    timeoutSeconds: parseTimeoutSeconds(options.timeout),
+    ...optional("timeoutSeconds", parseTimeoutSeconds(options.timeout)),
     zoneFiles: options.zone ?? [],
     format: options.format,
-    failOn: options.failOn ?? "error",
-    overrides: {},
-    concurrency,
+    ...optional("failOn", options.failOn),
+    ...optional("profile", options.profile === undefined ? undefined : validateProfile(options.profile)),
+    ...optional("shard", options.shard === undefined ? undefined : validateShard(options.shard)),
+    concurrency: validateConcurrency(options.concurrency),
   };
+}
+
+function readBaseline(file: string): LockFile {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new UsageError(`--baseline ${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  const lock = parseLockFile(text);
+  if (typeof lock === "string") throw new UsageError(`--baseline ${file}: ${lock}`);
+  return lock;
 }
 
 export function validateDomain(input: string): string {
@@ -59,10 +89,66 @@ export function validateDomain(input: string): string {
 }
 
 export function validateSelector(input: string): string {
-  const selector = input.trim().toLowerCase();
-  const labels = selector.split(".");
-  if (selector === "" || labels.some((l) => !/^[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?$/.test(l))) {
-    throw new UsageError(`invalid DKIM selector "${input}": expected DNS labels (letters, digits, hyphens)`);
+  const problem = selectorProblem(input);
+  if (problem) throw new UsageError(`invalid DKIM selector "${input}": ${problem}`);
+  return input.trim().toLowerCase();
+}
+
+function validateProfile(name: string) {
+  if (!isProfileName(name)) throw new UsageError(`--profile "${name}": expected one of ${PROFILE_NAMES.join(", ")}`);
+  return name;
+}
+
+function validateShard(text: string) {
+  const shard = parseShard(text);
+  if (typeof shard === "string") throw new UsageError(`--shard "${text}": ${shard}`);
+  return shard;
+}
+
+export function validateConcurrency(text: string): number {
+  const concurrency = Number(text);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 1024) {
+    throw new UsageError(`--concurrency "${text}": expected a whole number from 1 to 1024`);
   }
-  return selector;
+  return concurrency;
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+/** The formatters' context for this run: rule metadata, colour, and where findings come from. */
+export function formatContextFor(settings: CheckSettings, color: boolean): FormatContext {
+  return {
+    color,
+    rules: effectiveRuleMeta(settings.overrides),
+    failOn: settings.failOn,
+    toolVersion: packageVersion(),
+    locate: makeLocator({
+      ...(settings.configFile ? { configFile: settings.configFile } : {}),
+      ...(settings.baselineFile ? { baselineFile: settings.baselineFile } : {}),
+      declarations: settings.targets.flatMap((t) => (t.declared ? [t.declared] : [])),
+      zones: settings.zoneFiles.map((file) => ({ file, origin: zoneOrigin(file) })),
+    }),
+  };
+}
+
+/** The rules this run checks (not turned off), each at the severity the profile and config give it. */
+function effectiveRuleMeta(overrides: SeverityOverrides): ReadonlyMap<string, RuleMeta> {
+  const metas = new Map<string, RuleMeta>();
+  for (const [id, meta] of ruleMetaMap(ALL_RULES)) {
+    const setting = overrides[id];
+    if (setting === "off") continue;
+    metas.set(id, setting === undefined ? meta : { ...meta, severity: setting });
+  }
+  return metas;
+}
+
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string }).version;
+}
+
+/** The zone's origin (buildResolver has already read and validated the file). */
+function zoneOrigin(file: string): string {
+  return parseZoneFile(readFileSync(file, "latin1"), { source: file }).origin;
 }

@@ -53,6 +53,23 @@ export interface DomainDeclaration {
   selectors: string[];
   expect?: Expectations;
   senders: DeclaredSender[];
+  /** For an entry made from a `subdomains:` item: the declared domain it belongs to. */
+  parent?: string;
+  /**
+   * Where each declared key sits in the config file, by its path inside the entry ("" for the
+   * entry itself, "expect.dmarc.policy", …): SARIF and GitHub annotations point findings there.
+   */
+  lines?: Record<string, number>;
+  /** The domain's record in a `--baseline` lock file: `drift/baseline` reports every change since. */
+  baseline?: BaselineEntry;
+}
+
+/** One domain as a baseline lock file recorded it (src/baseline/lockfile.ts). */
+export interface BaselineEntry {
+  /** The lock file's path, for messages. */
+  source: string;
+  /** The normalized snapshot recorded then. */
+  snapshot: unknown;
 }
 
 export interface Config {

@@ -1,5 +1,6 @@
 import type { AuditReport } from "../audit/audit.js";
-import type { RuleMeta } from "../engine/types.js";
+import type { FailOn } from "../engine/severity.js";
+import type { Finding, RuleMeta } from "../engine/types.js";
 
 export const FORMATS = ["table", "json", "sarif", "junit", "github", "markdown"] as const;
 export type Format = (typeof FORMATS)[number];
@@ -9,6 +10,22 @@ export interface FormatContext {
   color: boolean;
   /** Rule metadata by id, for formats that describe rules (SARIF, tables with remediation). */
   rules: ReadonlyMap<string, RuleMeta>;
+  /**
+   * Where a finding's cause is written down (its key in the config file, the zone file that holds
+   * the domain), for formats that point at files (SARIF, GitHub annotations). Optional.
+   */
+  locate?: (finding: Finding) => SourceLocation[];
+  /** The run's fail level (default "error"): JUnit marks findings at or above it as failures. */
+  failOn?: FailOn;
+  /** mailaudit's version, for formats that name the tool (SARIF). */
+  toolVersion?: string;
+}
+
+export interface SourceLocation {
+  /** Path as given by the user (relative paths stay relative, as CI annotations expect). */
+  file: string;
+  /** 1-based; absent when only the file is known. */
+  line?: number;
 }
 
 /** Formatters are pure: report in, text out (ARCHITECTURE.md §1.5). */

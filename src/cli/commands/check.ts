@@ -1,25 +1,31 @@
+import { appendFileSync } from "node:fs";
 import { ALL_RULES } from "../../../rules/index.js";
 import { audit } from "../../audit/audit.js";
 import { FORMATTERS } from "../../format/index.js";
-import { ruleMetaMap } from "../../format/rule-meta.js";
+import { formatMarkdown } from "../../format/markdown.js";
 import { buildResolver } from "../build-resolver.js";
-import { type CheckOptions, checkSettingsFromFlags } from "../check-settings.js";
-import { UsageError } from "../errors.js";
+import { type CheckOptions, checkSettings, formatContextFor } from "../check-settings.js";
+import { domainProgress } from "../domain-progress.js";
 import { useColor, writeOut } from "../output.js";
 
 /** `mailaudit check`: settings → audit → format → exit code. */
 export async function run(domains: string[], options: CheckOptions): Promise<number> {
-  const settings = checkSettingsFromFlags(domains, options);
-  const formatter = FORMATTERS[settings.format];
-  if (!formatter) throw new UsageError(`--format ${settings.format} is not available yet`);
+  const settings = checkSettings(domains, options);
   const resolver = buildResolver(settings);
+  const progress = domainProgress();
   const report = await audit(settings.targets, {
     resolver,
     rules: ALL_RULES,
     failOn: settings.failOn,
     overrides: settings.overrides,
     concurrency: settings.concurrency,
+    ...(progress ? { onDomainDone: progress.onDomainDone } : {}),
   });
-  writeOut(formatter(report, { color: useColor(options.color), rules: ruleMetaMap(ALL_RULES) }));
+  progress?.finish();
+  const context = formatContextFor(settings, useColor(options.color));
+  writeOut(FORMATTERS[settings.format](report, context));
+  // GitHub renders this file on the run's page; appending is I/O, so it lives here, not in the formatter.
+  const summaryFile = process.env.GITHUB_STEP_SUMMARY;
+  if (settings.format === "github" && summaryFile) appendFileSync(summaryFile, formatMarkdown(report, context));
   return report.exitCode;
 }

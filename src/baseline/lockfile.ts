@@ -1,0 +1,64 @@
+import type { DomainSnapshot } from "../engine/types.js";
+import { canonicalize } from "./canonical.js";
+
+export const LOCK_SCHEMA_VERSION = 1;
+
+/**
+ * `mailaudit snapshot -o mailaudit.lock.json`: everything audited, as canonical JSON meant to be
+ * committed and diffed. The only field that changes from run to run on its own is `createdAt`.
+ */
+export interface LockFile {
+  schemaVersion: typeof LOCK_SCHEMA_VERSION;
+  createdAt: string;
+  /** Domain → its normalized snapshot. */
+  domains: Record<string, unknown>;
+}
+
+/**
+ * What a baseline keeps of a snapshot: the published facts. Lookup failures are left out: they
+ * describe one run's network, not what is published (and a snapshot taken during an outage is
+ * refused, see `snapshotProblems`).
+ */
+export function baselineView(snapshot: DomainSnapshot): unknown {
+  const { domain: _domain, lookupFailures: _failures, ...published } = snapshot;
+  return canonicalize(published);
+}
+
+export function buildLockFile(snapshots: readonly DomainSnapshot[], createdAt: string): LockFile {
+  const domains: Record<string, unknown> = {};
+  for (const snapshot of [...snapshots].sort((a, b) => (a.domain < b.domain ? -1 : a.domain > b.domain ? 1 : 0))) {
+    domains[snapshot.domain] = baselineView(snapshot);
+  }
+  return { schemaVersion: LOCK_SCHEMA_VERSION, createdAt, domains };
+}
+
+/** Stable text: two-space JSON, keys in canonical order, one trailing newline (diff-friendly). */
+export function serializeLockFile(lock: LockFile): string {
+  return `${JSON.stringify({ schemaVersion: lock.schemaVersion, createdAt: lock.createdAt, domains: lock.domains }, null, 2)}\n`;
+}
+
+/** Parses a lock file's text; returns the reason when it is not one. */
+export function parseLockFile(text: string): LockFile | string {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return `not JSON (${(error as Error).message})`;
+  }
+  if (typeof value !== "object" || value === null) return "not a mailaudit lock file (expected an object)";
+  const doc = value as Partial<LockFile>;
+  if (doc.schemaVersion !== LOCK_SCHEMA_VERSION) {
+    return `unsupported schemaVersion ${JSON.stringify(doc.schemaVersion)} (this mailaudit reads ${LOCK_SCHEMA_VERSION})`;
+  }
+  if (typeof doc.domains !== "object" || doc.domains === null || Array.isArray(doc.domains)) {
+    return "missing `domains` (an object of domain → snapshot)";
+  }
+  return { schemaVersion: LOCK_SCHEMA_VERSION, createdAt: String(doc.createdAt ?? ""), domains: doc.domains };
+}
+
+/** Domains whose snapshot cannot serve as a baseline: DNS did not answer every question. */
+export function snapshotProblems(snapshots: readonly DomainSnapshot[]): string[] {
+  return snapshots
+    .filter((s) => s.lookupFailures.length > 0)
+    .map((s) => `${s.domain}: ${s.lookupFailures.length} DNS lookup(s) failed (first: ${s.lookupFailures[0]?.type} ${s.lookupFailures[0]?.name}, ${s.lookupFailures[0]?.reason})`);
+}

@@ -1,0 +1,20 @@
+import { EXIT, type ExitCode } from "../engine/exit-code.js";
+
+/**
+ * A mistake in a configuration file: one line naming the file, the line, the key and the reason
+ * ("mailaudit.yaml:7:15: domains[0].expect.dmarc.policy: …"), exit 2, no stack (PRODUCT.md).
+ */
+export class ConfigError extends Error {
+  readonly exitCode: ExitCode = EXIT.usage;
+  constructor(
+    readonly file: string,
+    readonly line: number | undefined,
+    readonly key: string,
+    reason: string,
+    column?: number,
+  ) {
+    const where = line === undefined ? file : `${file}:${line}${column === undefined ? "" : `:${column}`}`;
+    super(`${where}: ${key ? `${key}: ` : ""}${reason}`);
+    this.name = "ConfigError";
+  }
+}

@@ -1,0 +1,98 @@
+import type { AuditTarget } from "../audit/audit.js";
+import type { FailOn } from "../engine/severity.js";
+import type { SeverityOverrides } from "../engine/types.js";
+import type { Format } from "../format/types.js";
+import { DEFAULT_PROFILE, isProfileName, PROFILES, type ProfileName, severityOverrides } from "../profiles/index.js";
+import type { LockFile } from "../baseline/lockfile.js";
+import { commandLineDeclaration, expandDeclarations, toTargets } from "./targets.js";
+import { type Shard, selectShard } from "./shard.js";
+import type { Config, DomainDeclaration } from "./types.js";
+
+/** What the command line said, already validated (src/cli/check-settings.ts). */
+export interface CommandLine {
+  /** Normalized domain names; empty means "the config's domains". */
+  domains: string[];
+  selectors: string[];
+  /** Empty when --resolver was not given. */
+  servers: string[];
+  timeoutSeconds?: number;
+  zoneFiles: string[];
+  format: Format;
+  failOn?: FailOn;
+  profile?: ProfileName;
+  shard?: Shard;
+  concurrency: number;
+}
+
+export interface CheckSettings {
+  targets: AuditTarget[];
+  servers: string[];
+  timeoutSeconds?: number;
+  zoneFiles: string[];
+  format: Format;
+  failOn: FailOn;
+  profile: ProfileName;
+  overrides: SeverityOverrides;
+  concurrency: number;
+  /** The config file used, if any (findings point into it). */
+  configFile?: string;
+  baselineFile?: string;
+}
+
+export type SettingsResult = CheckSettings | { problem: string };
+
+/**
+ * Command line + config + baseline → one run's settings. Command-line values win over the config's;
+ * the profile's overrides come first, the config's `rules:` on top. Returns a problem (a usage
+ * error) instead of throwing, so this stays independent of the CLI.
+ */
+export function resolveCheckSettings(
+  commandLine: CommandLine,
+  config: Config | undefined,
+  baseline?: { file: string; lock: LockFile },
+): SettingsResult {
+  const profile = commandLine.profile ?? profileOf(config) ?? DEFAULT_PROFILE;
+  const defaults = PROFILES[profile].expectations;
+  let declarations: DomainDeclaration[];
+  if (commandLine.domains.length > 0) {
+    const declared = new Map(config ? expandDeclarations(config, defaults).map((d) => [d.domain, d]) : []);
+    declarations = unique(commandLine.domains).map((domain) => declared.get(domain) ?? commandLineDeclaration(domain, defaults));
+  } else if (config) {
+    declarations = expandDeclarations(config, defaults);
+  } else {
+    return { problem: "no domain given (name one or more, or use --config / ./mailaudit.yaml)" };
+  }
+  if (commandLine.shard) declarations = selectShard(declarations, (d) => d.domain, commandLine.shard);
+  if (baseline) declarations = declarations.map((d) => attachBaseline(d, baseline));
+
+  return {
+    targets: toTargets(declarations, commandLine.selectors),
+    servers: commandLine.servers.length > 0 ? commandLine.servers : (config?.resolvers ?? []),
+    ...timeout(commandLine.timeoutSeconds ?? config?.timeout),
+    zoneFiles: commandLine.zoneFiles,
+    format: commandLine.format,
+    failOn: commandLine.failOn ?? config?.failOn ?? "error",
+    profile,
+    overrides: severityOverrides(profile, config?.rules),
+    concurrency: commandLine.concurrency,
+    ...(config ? { configFile: config.source } : {}),
+    ...(baseline ? { baselineFile: baseline.file } : {}),
+  };
+}
+
+function profileOf(config: Config | undefined): ProfileName | undefined {
+  // The loader has validated the name; the guard keeps the type honest.
+  return config?.profile !== undefined && isProfileName(config.profile) ? config.profile : undefined;
+}
+
+function attachBaseline(declaration: DomainDeclaration, baseline: { file: string; lock: LockFile }): DomainDeclaration {
+  return { ...declaration, baseline: { source: baseline.file, snapshot: baseline.lock.domains[declaration.domain] } };
+}
+
+function timeout(seconds: number | undefined): { timeoutSeconds?: number } {
+  return seconds === undefined ? {} : { timeoutSeconds: seconds };
+}
+
+function unique(names: readonly string[]): string[] {
+  return [...new Set(names)];
+}
