@@ -1,0 +1,94 @@
+/**
+ * Audit bench: `mailaudit check <N domains>` through Unbound (cold cache) into NSD, against the
+ * floor — the same unique questions asked by floor-client.js with node:dns — on the same servers.
+ *
+ * Method for "queries ÷ unique questions": Unbound logs every query it receives from a client
+ * (`log-queries`, UDP and TCP); the log lines written during the mailaudit run are its queries, and
+ * their distinct (name, type) set is what the audit needed. The count is cross-checked against
+ * Unbound's own counter (`total.num.queries` from `unbound-control stats_noreset`).
+ */
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { median, runMeasured } from "./measure.js";
+import { logSize, questionsSince, repeatedQuestions, uniqueQuestions } from "./query-log.js";
+
+const CLI = join(import.meta.dirname, "..", "bin", "mailaudit.js");
+const FLOOR = join(import.meta.dirname, "floor-client.js");
+/** mailaudit audits 16 domains at once, each asking up to 4 questions at a time (SPF, DMARC, 2 DKIM). */
+export const CHECK_CONCURRENCY = 16;
+export const FLOOR_IN_FLIGHT = CHECK_CONCURRENCY * 4;
+
+/** One run through a cold Unbound: wall, RSS, and what Unbound received. */
+async function coldRun(unbound, command, args) {
+  await unbound.flushCaches();
+  const offset = logSize(unbound.logFile);
+  const before = (await unbound.stats()).get("total.num.queries") ?? 0;
+  const result = await runMeasured(command, args);
+  await new Promise((r) => setTimeout(r, 100)); // let Unbound's log reach the file
+  const received = ((await unbound.stats()).get("total.num.queries") ?? 0) - before;
+  const logged = questionsSince(unbound.logFile, offset);
+  return { ...result, received, logged };
+}
+
+function summarizeCheckOutput(stdout) {
+  try {
+    const report = JSON.parse(stdout);
+    const statuses = {};
+    for (const d of report.domains) statuses[d.status] = (statuses[d.status] ?? 0) + 1;
+    return { domains: report.domains.length, statuses };
+  } catch {
+    return { domains: 0, statuses: {}, unparsable: stdout.slice(0, 200) };
+  }
+}
+
+/**
+ * @param {{ unbound: object, domains: string[], rounds: number, dir: string }} options
+ */
+export async function benchAudit({ unbound, domains, rounds, dir }) {
+  const checkArgs = [
+    CLI, "check", ...domains, "-r", unbound.address, "-f", "json", "--selector", "s1", "--selector", "s2",
+    "--concurrency", String(CHECK_CONCURRENCY),
+  ];
+  // Warm the OS file cache for node and dist/ once, outside the measurement.
+  await runMeasured(process.execPath, [CLI, "check", domains[0], "-r", unbound.address, "-f", "json"]);
+
+  const rows = [];
+  for (let round = 0; round < rounds; round++) {
+    const check = await coldRun(unbound, process.execPath, checkArgs);
+    const unique = uniqueQuestions(check.logged);
+    const questionsFile = join(dir, `questions-${round}.json`);
+    writeFileSync(questionsFile, JSON.stringify(unique));
+    const floor = await coldRun(unbound, process.execPath, [FLOOR, unbound.address, String(FLOOR_IN_FLIGHT), questionsFile]);
+    rows.push({ check, floor, unique: unique.length, output: summarizeCheckOutput(check.stdout) });
+  }
+  const last = rows.at(-1);
+  const checkWall = median(rows.map((r) => r.check.wallMs));
+  const floorWall = median(rows.map((r) => r.floor.wallMs));
+  return {
+    domains: domains.length,
+    rounds,
+    exitCode: last.check.exitCode,
+    stderrTail: last.check.stderr.slice(-500),
+    output: last.output,
+    wallMs: checkWall,
+    domainsPerSecond: domains.length / (checkWall / 1000),
+    maxRssKb: Math.max(...rows.map((r) => r.check.maxRssKb ?? 0)),
+    queriesReceived: median(rows.map((r) => r.check.received)),
+    queriesLogged: median(rows.map((r) => r.check.logged.length)),
+    uniqueQuestions: median(rows.map((r) => r.unique)),
+    queryRatio: median(rows.map((r) => r.check.received / r.unique)),
+    repeated: repeatedQuestions(last.check.logged),
+    questionTypes: countTypes(uniqueQuestions(last.check.logged)),
+    floorWallMs: floorWall,
+    floorReceived: median(rows.map((r) => r.floor.received)),
+    floorOutput: last.floor.stdout,
+    wallRatio: median(rows.map((r) => r.check.wallMs / r.floor.wallMs)),
+    walls: rows.map((r) => [Math.round(r.check.wallMs), Math.round(r.floor.wallMs)]),
+  };
+}
+
+function countTypes(questions) {
+  const counts = {};
+  for (const [, type] of questions) counts[type] = (counts[type] ?? 0) + 1;
+  return counts;
+}

@@ -1,0 +1,46 @@
+/**
+ * Everything the bench starts (servers, temp dirs) registers how to undo itself here, so that a
+ * normal end, a failure and Ctrl-C all leave the machine as it was.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const undoers = [];
+
+/** Registers `undo` to run at cleanup, most recent first. */
+export function onCleanup(undo) {
+  undoers.push(undo);
+}
+
+export async function cleanupAll() {
+  while (undoers.length > 0) {
+    const undo = undoers.pop();
+    try {
+      await undo();
+    } catch (error) {
+      process.stderr.write(`bench: cleanup step failed: ${error.message}\n`);
+    }
+  }
+}
+
+/** A fresh temp dir, removed at cleanup. */
+export function makeTempDir(label) {
+  const dir = mkdtempSync(join(tmpdir(), `mailaudit-bench-${label}-`));
+  onCleanup(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** Ctrl-C or a kill: undo everything, then exit with the conventional signal status. */
+export function cleanupOnSignals() {
+  for (const [signal, code] of [
+    ["SIGINT", 130],
+    ["SIGTERM", 143],
+    ["SIGHUP", 129],
+  ]) {
+    process.once(signal, () => {
+      process.stderr.write(`\nbench: ${signal}, cleaning up\n`);
+      cleanupAll().finally(() => process.exit(code));
+    });
+  }
+}

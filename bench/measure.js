@@ -1,0 +1,60 @@
+/**
+ * Runs one command as a child process and measures it from outside: wall time (monotonic clock,
+ * spawn to exit) and peak RSS (GNU time's %M, the child's ru_maxrss, in KiB).
+ */
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const GNU_TIME = "/usr/bin/time";
+let counter = 0;
+
+/**
+ * @param {string} command
+ * @param {string[]} args
+ * @param {{ cwd?: string, env?: Record<string,string>, keepStdout?: boolean, uid?: number, gid?: number }} [options]
+ * @returns {Promise<{ wallMs: number, maxRssKb: number | null, exitCode: number | null, stdout: string, stderr: string }>}
+ */
+export function runMeasured(command, args, options = {}) {
+  const haveTime = existsSync(GNU_TIME);
+  const timeFile = join(tmpdir(), `mailaudit-bench-time-${process.pid}-${counter++}`);
+  const [file, argv] = haveTime
+    ? [GNU_TIME, ["-f", "%M", "-o", timeFile, command, ...args]]
+    : [command, args];
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(file, argv, {
+      cwd: options.cwd,
+      env: { ...process.env, ...options.env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const out = [];
+    let err = "";
+    child.stdout.on("data", (chunk) => {
+      if (options.keepStdout !== false) out.push(chunk);
+    });
+    child.stderr.on("data", (chunk) => {
+      // Keep the tail only: some peers warn once per record.
+      err = (err + chunk).slice(-20000);
+    });
+    child.on("error", reject);
+    child.on("close", (exitCode) => {
+      const wallMs = performance.now() - started;
+      let maxRssKb = null;
+      if (haveTime && existsSync(timeFile)) {
+        const lines = readFileSync(timeFile, "utf8").trim().split("\n");
+        maxRssKb = Number(lines.at(-1)) || null;
+        rmSync(timeFile, { force: true });
+      }
+      // GNU time reports the child's status as its own, so exitCode is the measured command's.
+      resolve({ wallMs, maxRssKb, exitCode, stdout: Buffer.concat(out).toString("utf8"), stderr: err });
+    });
+  });
+}
+
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
