@@ -1,0 +1,66 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { DatabaseSync } from "node:sqlite";
+import { MIGRATIONS } from "./migrations.js";
+import { StoreError } from "./store-error.js";
+
+/** How long a writer waits for another mailaudit (an overlapping cron run) to finish its report. */
+const BUSY_TIMEOUT_MS = 60_000;
+
+/**
+ * Opens (creating if needed) the SQLite store and brings its schema up to date. WAL lets readers run
+ * beside a writer, and `busy_timeout` makes two writers take turns instead of failing (LIBRARIES.md §5).
+ * A file that is not SQLite, is damaged, or is some other program's database is an error, never reset.
+ */
+export function openStore(location: string): DatabaseSync {
+  if (/^postgres(ql)?:\/\//i.test(location)) {
+    throw new StoreError(`--db ${location}: PostgreSQL stores are not supported yet; give a SQLite file path`);
+  }
+  try {
+    mkdirSync(dirname(location), { recursive: true });
+  } catch (error) {
+    throw new StoreError(`--db ${location}: cannot create its folder (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  let db: DatabaseSync;
+  try {
+    db = new DatabaseSync(location, { timeout: BUSY_TIMEOUT_MS });
+  } catch (error) {
+    throw new StoreError(`--db ${location}: cannot open (${errorText(error)})`);
+  }
+  try {
+    // The first read fails on a file that is not a database ("file is not a database").
+    db.prepare("SELECT count(*) FROM sqlite_schema").get();
+    db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
+    migrate(db, location);
+  } catch (error) {
+    db.close();
+    if (error instanceof StoreError) throw error;
+    throw new StoreError(`--db ${location}: not a usable SQLite store (${errorText(error)})`);
+  }
+  return db;
+}
+
+function migrate(db: DatabaseSync, location: string): void {
+  // IMMEDIATE takes the write lock first, so two first runs cannot both create the schema.
+  db.exec("BEGIN IMMEDIATE");
+  try {
+    const version = Number((db.prepare("PRAGMA user_version").get() as { user_version: number }).user_version);
+    if (version > MIGRATIONS.length) {
+      throw new StoreError(`--db ${location}: written by a newer mailaudit (schema ${version}, this one knows ${MIGRATIONS.length})`);
+    }
+    if (version === 0) {
+      const tables = db.prepare("SELECT count(*) AS n FROM sqlite_schema").get() as { n: number };
+      if (Number(tables.n) > 0) throw new StoreError(`--db ${location}: a SQLite database that is not a mailaudit store; refusing to change it`);
+    }
+    for (let next = version; next < MIGRATIONS.length; next++) db.exec(MIGRATIONS[next] as string);
+    if (version < MIGRATIONS.length) db.exec(`PRAGMA user_version = ${MIGRATIONS.length}`);
+    db.exec("COMMIT");
+  } catch (error) {
+    db.exec("ROLLBACK");
+    throw error;
+  }
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
