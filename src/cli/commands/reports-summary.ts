@@ -1,6 +1,49 @@
+import { EXIT } from "../../engine/exit-code.js";
+import { reverseNames } from "../../reports/reverse-dns.js";
+import { alertReasons, summarize } from "../../reports/summary.js";
+import { SUMMARY_FORMATTERS, type SummaryFormat } from "../../reports/summary-format.js";
+import { escapeForTerminal } from "../../format/escape.js";
+import { defaultStorePath } from "../../store/default-path.js";
+import { openStore } from "../../store/open-store.js";
+import { buildResolver } from "../build-resolver.js";
+import { validateDomain } from "../check-settings.js";
 import { UsageError } from "../errors.js";
+import { parseResolvers, parseTimeoutSeconds } from "../option-parsers.js";
+import { writeOut } from "../output.js";
+import { parsePercent, parseSince } from "./reports-options.js";
 
-/** PLACEHOLDER: replaced by the work that builds this command. */
-export async function run(): Promise<number> {
-  throw new UsageError("this command is not built yet");
+interface SummaryFlags {
+  db?: string;
+  domain?: string;
+  since?: string;
+  format: SummaryFormat;
+  failAbove?: string;
+  failOnNewSources?: boolean;
+  dns?: boolean;
+  resolver?: string[];
+  timeout?: string;
+}
+
+/** `mailaudit reports summary`: store → summary (+ reverse DNS) → format → exit 1 on alert conditions. */
+export async function run(flags: SummaryFlags): Promise<number> {
+  const since = flags.since === undefined ? undefined : parseSince(flags.since);
+  const failAbove = flags.failAbove === undefined ? undefined : parsePercent(flags.failAbove, "--fail-above");
+  if (flags.failOnNewSources && since === undefined) throw new UsageError("--fail-on-new-sources needs --since (new since when?)");
+  const domain = flags.domain === undefined ? undefined : validateDomain(flags.domain);
+  const db = openStore(flags.db ?? defaultStorePath());
+  let summary;
+  try {
+    summary = summarize(db, { ...(domain ? { domain } : {}), ...(since !== undefined ? { since } : {}) });
+  } finally {
+    db.close();
+  }
+  if (flags.dns !== false) {
+    const resolver = buildResolver({ servers: parseResolvers(flags.resolver ?? []), timeoutSeconds: parseTimeoutSeconds(flags.timeout) });
+    const names = await reverseNames(resolver, summary.domains.flatMap((d) => d.sources.map((s) => s.ip)));
+    for (const source of summary.domains.flatMap((d) => d.sources)) source.name = names.get(source.ip) ?? null;
+  }
+  writeOut(SUMMARY_FORMATTERS[flags.format](summary));
+  const alerts = alertReasons(summary, { ...(failAbove !== undefined ? { failAbove } : {}), failOnNewSources: flags.failOnNewSources === true });
+  for (const alert of alerts) process.stderr.write(`mailaudit: ${escapeForTerminal(alert)}\n`);
+  return alerts.length > 0 ? EXIT.findings : EXIT.ok;
 }

@@ -1,0 +1,33 @@
+import { isIP } from "node:net";
+import { mapWithConcurrency } from "../audit/pool.js";
+import type { Resolver } from "../dns/types.js";
+
+/**
+ * The reverse-lookup name of an address: RFC 1035 §3.5 (in-addr.arpa, octets reversed) and
+ * RFC 3596 §2.5 (ip6.arpa, the 32 nibbles reversed). Undefined for anything that is not an IP.
+ */
+export function reverseName(ip: string): string | undefined {
+  const version = isIP(ip);
+  if (version === 4) return `${ip.split(".").reverse().join(".")}.in-addr.arpa`;
+  if (version !== 6) return undefined;
+  const [head = "", tail = ""] = ip.includes("::") ? ip.split("::") : [ip, ""];
+  const groups = (part: string) => (part === "" ? [] : part.split(":"));
+  const left = groups(head);
+  const right = groups(tail);
+  if (ip.includes(".")) return undefined; // IPv4-mapped forms: rare in reports, not worth a lookup
+  const full = [...left, ...Array(8 - left.length - right.length).fill("0"), ...right];
+  const nibbles = full.map((g) => g.padStart(4, "0")).join("");
+  return `${[...nibbles].reverse().join(".")}.ip6.arpa`;
+}
+
+/** PTR names for many addresses, through the run's resolver; null where none could be found. */
+export async function reverseNames(resolver: Resolver, ips: readonly string[], concurrency = 16): Promise<Map<string, string | null>> {
+  const unique = [...new Set(ips)];
+  const names = await mapWithConcurrency(unique, concurrency, async (ip) => {
+    const name = reverseName(ip);
+    if (!name) return null;
+    const answer = await resolver.query(name, "PTR");
+    return answer.kind === "ok" && answer.records[0] ? answer.records[0].replace(/\.$/, "") : null;
+  });
+  return new Map(unique.map((ip, i) => [ip, names[i] ?? null]));
+}

@@ -1,0 +1,41 @@
+import Table from "cli-table3";
+import { escapeForTerminal } from "../format/escape.js";
+import { csvRows } from "./csv.js";
+import type { ReportSummary } from "./summary.js";
+
+/** Pure formatters for `reports summary`: `(summary) → string`. */
+export type SummaryFormat = "table" | "json" | "csv";
+
+export const SUMMARY_FORMATTERS = {
+  json: (summary) => `${JSON.stringify(summary, null, 2)}\n`,
+  csv: (summary) =>
+    csvRows(
+      ["domain", "source_ip", "reverse_dns", "messages", "pass", "fail", "first_seen", "new"],
+      summary.domains.flatMap((d) => d.sources.map((s) => [d.domain, s.ip, s.name ?? "", s.messages, s.pass, s.fail, s.firstSeen, s.isNew])),
+    ),
+  table: formatTable,
+} satisfies Record<SummaryFormat, (summary: ReportSummary) => string>;
+
+function formatTable(summary: ReportSummary): string {
+  if (summary.domains.length === 0) return "No reports stored for this selection.\n";
+  const e = escapeForTerminal;
+  return summary.domains
+    .map((d) => {
+      const lines = [
+        `${e(d.domain)}  ${d.period.begin} – ${d.period.end}`,
+        `  ${d.reports} report(s), ${d.messages} message(s): ${d.pass} pass, ${d.fail} fail (${d.failPercent}%)`,
+        `  aligned: DKIM pass ${d.aligned.dkimPass}, SPF pass ${d.aligned.spfPass}; raw: DKIM pass ${d.raw.dkimPass}, SPF pass ${d.raw.spfPass}`,
+        `  dispositions: ${Object.entries(d.dispositions).map(([k, v]) => `${e(k)} ${v}`).join(", ") || "-"}`,
+        `  policy ${e(d.readiness.policy ?? "?")}${d.readiness.next ? ` → ${d.readiness.next}: ${d.readiness.wouldFailPercent}% would fail (${d.readiness.ready ? "ready" : "not ready"})` : ""}`,
+      ];
+      if (d.dkimSelectors.length > 0) {
+        lines.push(`  DKIM selectors: ${d.dkimSelectors.map((s) => `${e(s.selector)}._domainkey.${e(s.domain)}`).join(", ")}`);
+      }
+      const table = new Table({ head: ["source", "name", "messages", "pass", "fail", "first seen"], style: { head: [], border: [] } });
+      for (const s of d.sources) table.push([`${e(s.ip)}${s.isNew ? " (new)" : ""}`, e(s.name ?? ""), s.messages, s.pass, s.fail, s.firstSeen.slice(0, 10)]);
+      lines.push(table.toString());
+      return lines.join("\n");
+    })
+    .join("\n\n")
+    .concat("\n");
+}

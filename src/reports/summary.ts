@@ -1,0 +1,139 @@
+import type { DatabaseSync } from "node:sqlite";
+import * as q from "../store/summary-queries.js";
+
+/** The `reports summary` document: PRODUCT.md's shape (schemaVersion 1) plus extra fields. */
+export interface SourceSummary {
+  ip: string;
+  messages: number;
+  pass: number;
+  fail: number;
+  /** Reverse DNS (PTR) name; null when none or when --no-dns. */
+  name?: string | null;
+  firstSeen: string;
+  isNew: boolean;
+}
+
+export interface DomainSummary {
+  domain: string;
+  reports: number;
+  messages: number;
+  pass: number;
+  fail: number;
+  failPercent: number;
+  period: { begin: string; end: string };
+  aligned: { dkimPass: number; spfPass: number };
+  raw: { dkimPass: number; spfPass: number };
+  dispositions: Record<string, number>;
+  sources: SourceSummary[];
+  newSources: string[];
+  reporters: { org: string; reports: number; messages: number; pass: number; fail: number }[];
+  dkimSelectors: { domain: string; selector: string; messages: number; pass: number }[];
+  readiness: Readiness;
+}
+
+/** Moving p=none → quarantine → reject: the share of mail that fails DMARC and would be affected. */
+export interface Readiness {
+  policy: string | null;
+  next: string | null;
+  wouldFailPercent: number;
+  ready: boolean;
+}
+
+export interface ReportSummary {
+  schemaVersion: 1;
+  since: string | null;
+  domains: DomainSummary[];
+}
+
+/** Failure share at or below which moving to the next policy step is called ready (docs/reports.md). */
+export const READY_FAIL_PERCENT = 1;
+const NEXT_POLICY: Record<string, string | null> = { none: "quarantine", quarantine: "reject", reject: null };
+
+export function summarize(db: DatabaseSync, filter: q.SummaryFilter): ReportSummary {
+  const byDomain = <T>(rows: Record<string, unknown>[], map: (row: Record<string, unknown>) => T) => {
+    const grouped = new Map<string, T[]>();
+    for (const row of rows) {
+      const key = String(row.domain);
+      grouped.set(key, [...(grouped.get(key) ?? []), map(row)]);
+    }
+    return grouped;
+  };
+  const policies = new Map(q.latestPolicies(db, filter).map((row) => [String(row.domain), row.policy === null ? null : String(row.policy)]));
+  const dispositions = byDomain(q.dispositions(db, filter), (row) => [String(row.disposition) || "unspecified", Number(row.messages)] as const);
+  const sources = byDomain(q.sources(db, filter), (row): SourceSummary => {
+    const firstSeen = Number(row.first_seen);
+    return {
+      ip: String(row.ip),
+      messages: Number(row.messages),
+      pass: Number(row.pass),
+      fail: Number(row.messages) - Number(row.pass),
+      firstSeen: isoDate(firstSeen),
+      isNew: filter.since !== undefined && firstSeen >= filter.since,
+    };
+  });
+  const reporters = byDomain(q.reporters(db, filter), (row) => ({
+    org: String(row.org),
+    reports: Number(row.reports),
+    messages: Number(row.messages),
+    pass: Number(row.pass),
+    fail: Number(row.messages) - Number(row.pass),
+  }));
+  const selectors = byDomain(q.dkimSelectors(db, filter), (row) => ({
+    domain: String(row.signing_domain),
+    selector: String(row.selector),
+    messages: Number(row.messages),
+    pass: Number(row.pass),
+  }));
+
+  const domains = q.domainTotals(db, filter).map((row): DomainSummary => {
+    const domain = String(row.domain);
+    const messages = Number(row.messages);
+    const pass = Number(row.pass);
+    const failPercent = percent(messages - pass, messages);
+    const policy = policies.get(domain) ?? null;
+    const domainSources = sources.get(domain) ?? [];
+    return {
+      domain,
+      reports: Number(row.reports),
+      messages,
+      pass,
+      fail: messages - pass,
+      failPercent,
+      period: { begin: isoDate(Number(row.begin)), end: isoDate(Number(row.end)) },
+      aligned: { dkimPass: Number(row.dkim_aligned_pass), spfPass: Number(row.spf_aligned_pass) },
+      raw: { dkimPass: Number(row.dkim_raw_pass), spfPass: Number(row.spf_raw_pass) },
+      dispositions: Object.fromEntries(dispositions.get(domain) ?? []),
+      sources: domainSources,
+      newSources: domainSources.filter((s) => s.isNew).map((s) => s.ip),
+      reporters: reporters.get(domain) ?? [],
+      dkimSelectors: selectors.get(domain) ?? [],
+      readiness: {
+        policy,
+        next: policy === null ? "none" : (NEXT_POLICY[policy] ?? null),
+        wouldFailPercent: failPercent,
+        ready: messages > 0 && failPercent <= READY_FAIL_PERCENT,
+      },
+    };
+  });
+  return { schemaVersion: 1, since: filter.since === undefined ? null : isoDate(filter.since), domains };
+}
+
+function percent(part: number, whole: number): number {
+  return whole === 0 ? 0 : Math.round((part / whole) * 10_000) / 100;
+}
+
+function isoDate(seconds: number): string {
+  return new Date(seconds * 1000).toISOString().replace(".000Z", "Z");
+}
+
+/** Exit-1 conditions for cron alerting. */
+export function alertReasons(summary: ReportSummary, options: { failAbove?: number; failOnNewSources: boolean }): string[] {
+  const reasons: string[] = [];
+  for (const d of summary.domains) {
+    if (options.failAbove !== undefined && d.failPercent > options.failAbove) {
+      reasons.push(`${d.domain}: ${d.failPercent}% of messages fail DMARC (above ${options.failAbove}%)`);
+    }
+    if (options.failOnNewSources && d.newSources.length > 0) reasons.push(`${d.domain}: ${d.newSources.length} new source(s) since ${summary.since}`);
+  }
+  return reasons;
+}

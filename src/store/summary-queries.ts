@@ -1,0 +1,116 @@
+import type { DatabaseSync } from "node:sqlite";
+
+/**
+ * Aggregations over the stored reports, in SQL so a large store is summed by SQLite rather than
+ * loaded. `since` keeps reports whose period ends at or after it; `domain` keeps one policy domain.
+ * A DMARC pass is aligned DKIM or aligned SPF as the receiver evaluated it (policy_evaluated).
+ */
+export interface SummaryFilter {
+  domain?: string;
+  since?: number;
+}
+
+const PASS = "(r.dkim = 'pass' OR r.spf = 'pass')";
+
+function where(filter: SummaryFilter): { sql: string; params: (string | number)[] } {
+  const clauses: string[] = [];
+  const params: (string | number)[] = [];
+  if (filter.domain !== undefined) {
+    clauses.push("p.policy_domain = ?");
+    params.push(filter.domain);
+  }
+  if (filter.since !== undefined) {
+    clauses.push("p.end_ts >= ?");
+    params.push(filter.since);
+  }
+  return { sql: clauses.length ? `WHERE ${clauses.join(" AND ")}` : "", params };
+}
+
+type Row = Record<string, string | number | null>;
+
+function all(db: DatabaseSync, sql: string, params: (string | number)[]): Row[] {
+  return db.prepare(sql).all(...params) as Row[];
+}
+
+export function domainTotals(db: DatabaseSync, filter: SummaryFilter): Row[] {
+  const w = where(filter);
+  return all(
+    db,
+    `SELECT p.policy_domain AS domain, count(DISTINCT p.id) AS reports, min(p.begin_ts) AS begin, max(p.end_ts) AS end,
+            coalesce(sum(r.count), 0) AS messages,
+            coalesce(sum(CASE WHEN ${PASS} THEN r.count ELSE 0 END), 0) AS pass,
+            coalesce(sum(CASE WHEN r.dkim = 'pass' THEN r.count ELSE 0 END), 0) AS dkim_aligned_pass,
+            coalesce(sum(CASE WHEN r.spf = 'pass' THEN r.count ELSE 0 END), 0) AS spf_aligned_pass,
+            coalesce(sum(CASE WHEN EXISTS (SELECT 1 FROM auth_results a WHERE a.record = r.id AND a.method = 'dkim' AND a.result = 'pass')
+                          THEN r.count ELSE 0 END), 0) AS dkim_raw_pass,
+            coalesce(sum(CASE WHEN EXISTS (SELECT 1 FROM auth_results a WHERE a.record = r.id AND a.method = 'spf' AND a.result = 'pass')
+                          THEN r.count ELSE 0 END), 0) AS spf_raw_pass
+       FROM reports p LEFT JOIN records r ON r.report = p.id ${w.sql}
+      GROUP BY p.policy_domain ORDER BY p.policy_domain`,
+    w.params,
+  );
+}
+
+/** The published policy of each domain's latest report (for readiness). */
+export function latestPolicies(db: DatabaseSync, filter: SummaryFilter): Row[] {
+  const w = where(filter);
+  return all(
+    db,
+    `SELECT p.policy_domain AS domain, p.policy_p AS policy FROM reports p ${w.sql}
+      ${w.sql ? "AND" : "WHERE"} p.end_ts = (SELECT max(q.end_ts) FROM reports q WHERE q.policy_domain = p.policy_domain)
+      GROUP BY p.policy_domain`,
+    w.params,
+  );
+}
+
+export function dispositions(db: DatabaseSync, filter: SummaryFilter): Row[] {
+  const w = where(filter);
+  return all(
+    db,
+    `SELECT p.policy_domain AS domain, r.disposition AS disposition, sum(r.count) AS messages
+       FROM reports p JOIN records r ON r.report = p.id ${w.sql}
+      GROUP BY p.policy_domain, r.disposition ORDER BY p.policy_domain, r.disposition`,
+    w.params,
+  );
+}
+
+/** Per source IP, with when it was first seen for that domain in the whole store (not only since). */
+export function sources(db: DatabaseSync, filter: SummaryFilter): Row[] {
+  const w = where(filter);
+  return all(
+    db,
+    `SELECT p.policy_domain AS domain, r.source_ip AS ip, sum(r.count) AS messages,
+            sum(CASE WHEN ${PASS} THEN r.count ELSE 0 END) AS pass,
+            (SELECT min(p2.begin_ts) FROM reports p2 JOIN records r2 ON r2.report = p2.id
+              WHERE p2.policy_domain = p.policy_domain AND r2.source_ip = r.source_ip) AS first_seen
+       FROM reports p JOIN records r ON r.report = p.id ${w.sql}
+      GROUP BY p.policy_domain, r.source_ip
+      ORDER BY p.policy_domain, (sum(r.count) - sum(CASE WHEN ${PASS} THEN r.count ELSE 0 END)) DESC, sum(r.count) DESC, r.source_ip`,
+    w.params,
+  );
+}
+
+export function reporters(db: DatabaseSync, filter: SummaryFilter): Row[] {
+  const w = where(filter);
+  return all(
+    db,
+    `SELECT p.policy_domain AS domain, p.org_name AS org, count(DISTINCT p.id) AS reports, coalesce(sum(r.count), 0) AS messages,
+            coalesce(sum(CASE WHEN ${PASS} THEN r.count ELSE 0 END), 0) AS pass
+       FROM reports p LEFT JOIN records r ON r.report = p.id ${w.sql}
+      GROUP BY p.policy_domain, p.org_name ORDER BY p.policy_domain, messages DESC, p.org_name`,
+    w.params,
+  );
+}
+
+export function dkimSelectors(db: DatabaseSync, filter: SummaryFilter): Row[] {
+  const w = where(filter);
+  return all(
+    db,
+    `SELECT p.policy_domain AS domain, a.domain AS signing_domain, a.selector AS selector, sum(r.count) AS messages,
+            sum(CASE WHEN a.result = 'pass' THEN r.count ELSE 0 END) AS pass
+       FROM reports p JOIN records r ON r.report = p.id JOIN auth_results a ON a.record = r.id AND a.method = 'dkim' ${w.sql}
+      ${w.sql ? "AND" : "WHERE"} a.selector <> ''
+      GROUP BY p.policy_domain, a.domain, a.selector ORDER BY p.policy_domain, messages DESC, a.domain, a.selector`,
+    w.params,
+  );
+}
