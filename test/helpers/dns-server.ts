@@ -154,7 +154,8 @@ function toResource(record: ZoneRecord, questionName: string): Resource {
   }
 }
 
-async function freePort(): Promise<number> {
+/** A TCP port on 127.0.0.1 that was free a moment ago (callers retry if another process takes it first). */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createTcpProbe();
     probe.once("error", reject);
