@@ -26,6 +26,19 @@ import dmarcSubdomainPolicyWeaker from "./dmarc/subdomain-policy-weaker.js";
 import dmarcSyntax from "./dmarc/syntax.js";
 import dmarcTestingMode from "./dmarc/testing-mode.js";
 import dnsLookupFailed from "./dns/lookup-failed.js";
+import spfIncludeLoop from "./spf/include-loop.js";
+import spfIncludeMissing from "./spf/include-missing.js";
+import spfLookupLimit from "./spf/lookup-limit.js";
+import spfMacroUncountable from "./spf/macro-uncountable.js";
+import spfMissing from "./spf/missing.js";
+import spfMultipleRecords from "./spf/multiple-records.js";
+import spfMxAddressLimit from "./spf/mx-address-limit.js";
+import spfNoAll from "./spf/no-all.js";
+import spfPermissiveAll from "./spf/permissive-all.js";
+import spfPtr from "./spf/ptr.js";
+import spfRecordTooLong from "./spf/record-too-long.js";
+import spfSyntax from "./spf/syntax.js";
+import spfVoidLookupLimit from "./spf/void-lookup-limit.js";
 
 export const RULES = {
   "alignment/dkim": alignmentDkim,
@@ -51,6 +64,19 @@ export const RULES = {
   "dmarc/syntax": dmarcSyntax,
   "dmarc/testing-mode": dmarcTestingMode,
   "dns/lookup-failed": dnsLookupFailed,
+  "spf/include-loop": spfIncludeLoop,
+  "spf/include-missing": spfIncludeMissing,
+  "spf/lookup-limit": spfLookupLimit,
+  "spf/macro-uncountable": spfMacroUncountable,
+  "spf/missing": spfMissing,
+  "spf/multiple-records": spfMultipleRecords,
+  "spf/mx-address-limit": spfMxAddressLimit,
+  "spf/no-all": spfNoAll,
+  "spf/permissive-all": spfPermissiveAll,
+  "spf/ptr": spfPtr,
+  "spf/record-too-long": spfRecordTooLong,
+  "spf/syntax": spfSyntax,
+  "spf/void-lookup-limit": spfVoidLookupLimit,
 } as const satisfies Record<string, Rule<never>>;
 
 export type RuleId = keyof typeof RULES;
