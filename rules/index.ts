@@ -26,6 +26,15 @@ import dmarcSubdomainPolicyWeaker from "./dmarc/subdomain-policy-weaker.js";
 import dmarcSyntax from "./dmarc/syntax.js";
 import dmarcTestingMode from "./dmarc/testing-mode.js";
 import dnsLookupFailed from "./dns/lookup-failed.js";
+import driftBaseline from "./drift/baseline.js";
+import driftDkimKeySize from "./drift/dkim-key-size.js";
+import driftDkimSelector from "./drift/dkim-selector.js";
+import driftDmarcPolicy from "./drift/dmarc-policy.js";
+import driftDmarcRua from "./drift/dmarc-rua.js";
+import driftDmarcSubdomainPolicy from "./drift/dmarc-subdomain-policy.js";
+import driftSpfAll from "./drift/spf-all.js";
+import driftSpfInclude from "./drift/spf-include.js";
+import driftSpfLookups from "./drift/spf-lookups.js";
 import spfIncludeLoop from "./spf/include-loop.js";
 import spfIncludeMissing from "./spf/include-missing.js";
 import spfLookupLimit from "./spf/lookup-limit.js";
@@ -64,6 +73,15 @@ export const RULES = {
   "dmarc/syntax": dmarcSyntax,
   "dmarc/testing-mode": dmarcTestingMode,
   "dns/lookup-failed": dnsLookupFailed,
+  "drift/baseline": driftBaseline,
+  "drift/dkim-key-size": driftDkimKeySize,
+  "drift/dkim-selector": driftDkimSelector,
+  "drift/dmarc-policy": driftDmarcPolicy,
+  "drift/dmarc-rua": driftDmarcRua,
+  "drift/dmarc-subdomain-policy": driftDmarcSubdomainPolicy,
+  "drift/spf-all": driftSpfAll,
+  "drift/spf-include": driftSpfInclude,
+  "drift/spf-lookups": driftSpfLookups,
   "spf/include-loop": spfIncludeLoop,
   "spf/include-missing": spfIncludeMissing,
   "spf/lookup-limit": spfLookupLimit,
