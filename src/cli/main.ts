@@ -61,6 +61,29 @@ export function buildProgram(): Command {
     .option("--no-color", "never colour the output")
     .action(lazy(() => import("./commands/check.js")));
 
+  const snapshot = program
+    .command("snapshot")
+    .description("record what DNS publishes now as a baseline lock file (for check --baseline)")
+    .argument("[domain...]", "domains to record (default: those in mailaudit.yaml)")
+    .option("-c, --config <file>", "mailaudit.yaml (used by default when present and no domain is given)")
+    .option("-s, --selector <name>", "DKIM selector to record; repeatable", collect)
+    .option("-o, --output <file>", "where to write the lock file (default: stdout)");
+  dnsOptions(snapshot)
+    .option("--zone <file>", "answer from this RFC 1035 zone file first; repeatable", collect)
+    .option("--shard <i/n>", "record only the i-th of n equal shares of the domains (1-based)")
+    .option("--concurrency <n>", "domains collected at once", "16")
+    .action(lazy(() => import("./commands/snapshot.js")));
+
+  const init = program
+    .command("init")
+    .description("write a mailaudit.yaml declaring what DNS shows for a domain today")
+    .argument("<domain>", "the domain to declare")
+    .option("-o, --output <file>", "file to write", "mailaudit.yaml")
+    .option("--force", "overwrite an existing file");
+  dnsOptions(init)
+    .option("--zone <file>", "answer from this RFC 1035 zone file first; repeatable", collect)
+    .action(lazy(() => import("./commands/init.js")));
+
   const spf = program
     .command("spf")
     .description("show a domain's SPF include tree, or evaluate check_host for a connection")

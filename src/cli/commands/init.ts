@@ -1,0 +1,36 @@
+import { existsSync, writeFileSync } from "node:fs";
+import { collectDomain } from "../../audit/collect-domain.js";
+import { DEFAULT_CONFIG_FILE } from "../../config/load.js";
+import { COMMON_SELECTORS, initialConfig } from "../../config/init-config.js";
+import { EXIT } from "../../engine/exit-code.js";
+import { buildResolver } from "../build-resolver.js";
+import { validateDomain } from "../check-settings.js";
+import { InputError, UsageError } from "../errors.js";
+import { parseResolvers, parseTimeoutSeconds } from "../option-parsers.js";
+
+export interface InitOptions {
+  output?: string;
+  force?: boolean;
+  resolver?: string[];
+  timeout?: string;
+  zone?: string[];
+}
+
+/** `mailaudit init <domain>`: write a mailaudit.yaml declaring what DNS shows today. */
+export async function run(domainInput: string, options: InitOptions): Promise<number> {
+  const domain = validateDomain(domainInput);
+  const file = options.output ?? DEFAULT_CONFIG_FILE;
+  if (existsSync(file) && !options.force) throw new UsageError(`${file} already exists (use --force to overwrite it)`);
+  const resolver = buildResolver({
+    servers: parseResolvers(options.resolver ?? []),
+    zoneFiles: options.zone ?? [],
+    ...(options.timeout === undefined ? {} : { timeoutSeconds: parseTimeoutSeconds(options.timeout) }),
+  });
+  const snapshot = await collectDomain(resolver, domain, { selectors: COMMON_SELECTORS });
+  // Declaring answers DNS failed to give would write wrong expectations; better to write nothing.
+  const [failure] = snapshot.lookupFailures;
+  if (failure) throw new InputError(`${file} not written: DNS lookup of ${failure.type} ${failure.name} failed (${failure.reason})`);
+  writeFileSync(file, initialConfig(snapshot));
+  process.stderr.write(`wrote ${file}\n`);
+  return EXIT.ok;
+}

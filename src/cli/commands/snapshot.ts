@@ -1,0 +1,32 @@
+import { writeFileSync } from "node:fs";
+import { collectDomain } from "../../audit/collect-domain.js";
+import { mapWithConcurrency } from "../../audit/pool.js";
+import { buildLockFile, serializeLockFile, snapshotProblems } from "../../baseline/lockfile.js";
+import { EXIT } from "../../engine/exit-code.js";
+import { buildResolver } from "../build-resolver.js";
+import { type CheckOptions, checkSettings } from "../check-settings.js";
+import { InputError } from "../errors.js";
+import { writeOut } from "../output.js";
+
+export interface SnapshotOptions extends Omit<CheckOptions, "format" | "failOn" | "baseline" | "profile"> {
+  output?: string;
+}
+
+/** `mailaudit snapshot`: collect → canonical lock file (the baseline `check --baseline` compares with). */
+export async function run(domains: string[], options: SnapshotOptions): Promise<number> {
+  const settings = checkSettings(domains, { ...options, format: "json" });
+  const resolver = buildResolver(settings);
+  const snapshots = await mapWithConcurrency(settings.targets, settings.concurrency, (t) =>
+    collectDomain(resolver, t.domain, { selectors: t.selectors, senders: t.declared?.senders ?? [] }),
+  );
+  // A baseline taken while DNS was failing would make every later run "drift": refuse it.
+  const problems = snapshotProblems(snapshots);
+  if (problems.length > 0) {
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more domain(s))` : "";
+    throw new InputError(`no baseline written: ${problems[0]}${more}`);
+  }
+  const text = serializeLockFile(buildLockFile(snapshots, new Date().toISOString()));
+  if (options.output === undefined || options.output === "-") writeOut(text);
+  else writeFileSync(options.output, text);
+  return EXIT.ok;
+}

@@ -1,0 +1,81 @@
+import { finalAll, QUALIFIER_NAMES } from "./expectation-facts.js";
+import type { DomainSnapshot } from "../engine/types.js";
+
+/**
+ * DKIM selectors worth probing when nobody has said which ones a domain uses: the defaults of
+ * common providers (Google Workspace, Microsoft 365, Mailchimp/Mandrill, Amazon SES-style, generic
+ * k1/s1/s2, `default` of many MTAs). DKIM has no way to list a domain's selectors (RFC 6376 §3.6.2.1
+ * names them only in signatures), so this is a guess, and `init` says so in the file.
+ */
+export const COMMON_SELECTORS = [
+  "default",
+  "dkim",
+  "google",
+  "k1",
+  "k2",
+  "k3",
+  "mail",
+  "mandrill",
+  "mxvault",
+  "s1",
+  "s2",
+  "selector1",
+  "selector2",
+  "smtp",
+] as const;
+
+/**
+ * A mailaudit.yaml that declares what DNS shows today, so that any later change is drift. Pure:
+ * the snapshot (collected with `COMMON_SELECTORS`) in, YAML text out. Strings are written as JSON
+ * (valid YAML double-quoted scalars), so DNS data cannot break the file.
+ */
+export function initialConfig(snapshot: DomainSnapshot): string {
+  const q = (s: string) => JSON.stringify(s);
+  const lines = [
+    "# mailaudit.yaml: what the email-authentication DNS of these domains must keep showing.",
+    `# Written by \`mailaudit init ${snapshot.domain}\` from what DNS published then; edit freely.`,
+    "# Reference: PRODUCT.md \"Config file\"; rules: `mailaudit rules`.",
+    "failOn: error",
+    "domains:",
+    `  - domain: ${q(snapshot.domain)}`,
+  ];
+  const found = (snapshot.dkim ?? []).filter((k) => k.status === "found").map((k) => k.selector);
+  if (found.length > 0) {
+    lines.push(
+      `    # DKIM selectors found by probing common names (${COMMON_SELECTORS.join(", ")});`,
+      "    # DNS cannot list selectors: add the ones your senders use that are not here.",
+      `    dkim: { selectors: [${found.map(q).join(", ")}] }`,
+    );
+  } else {
+    lines.push("    # No DKIM key found under common selector names; list yours here:", "    # dkim: { selectors: [s1] }");
+  }
+  const expect = expectations(snapshot, q);
+  if (expect.length > 0) lines.push("    expect:", ...expect);
+  return `${lines.join("\n")}\n`;
+}
+
+function expectations(snapshot: DomainSnapshot, q: (s: string) => string): string[] {
+  const out: string[] = [];
+  const dmarc = snapshot.dmarc;
+  if (dmarc?.effectivePolicy) {
+    const parts = [`policy: ${dmarc.effectivePolicy}`];
+    if (dmarc.subdomainPolicy) parts.push(`subdomainPolicy: ${dmarc.subdomainPolicy}`);
+    const rua = (dmarc.tags?.rua ?? []).filter((u) => u.valid).map((u) => q(u.uri));
+    if (rua.length > 0) parts.push(`rua: [${rua.join(", ")}]`);
+    out.push(`      dmarc: { ${parts.join(", ")} }`);
+  }
+  const tree = snapshot.spf?.tree;
+  if (tree && tree.status === "ok") {
+    const parts: string[] = [];
+    const includes = tree.children.filter((c) => c.via === "include" && c.status !== "macro").map((c) => q(c.domain));
+    if (includes.length > 0) parts.push(`includes: [${includes.join(", ")}]`);
+    const { qualifier } = finalAll(tree);
+    if (qualifier) parts.push(`all: ${QUALIFIER_NAMES[qualifier]}`);
+    // RFC 7208 §4.6.4 caps the tree at 10; today's count is the budget, unless it is already over.
+    if (!snapshot.spf?.lookupCountIsLowerBound) parts.push(`maxLookups: ${Math.min(snapshot.spf?.lookupCount ?? 0, 10)}`);
+    if (parts.length > 0) out.push(`      spf: { ${parts.join(", ")} }`);
+  }
+  const rsaBits = (snapshot.dkim ?? []).flatMap((k) => (k.status === "found" && k.keyType === "rsa" && k.keyBits ? [k.keyBits] : []));
+  if (rsaBits.length > 0) out.push(`      dkim: { minKeyBits: ${Math.min(...rsaBits)} }`);
+  return out;
+}
