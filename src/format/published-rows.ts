@@ -15,7 +15,9 @@ export function publishedRows(snapshot: DomainSnapshot): PublishedRow[] {
     rows.push({
       label: "SPF",
       record: spf.record ?? (spf.records.length > 1 ? `${spf.records.length} records` : "—"),
-      facts: spf.record ? `${spf.lookupCount}/10 lookups, ${spf.voidLookupCount}/2 void` : "",
+      facts: spf.record
+        ? `${spf.lookupCountIsLowerBound ? "≥" : ""}${spf.lookupCount}/10 lookups, ${spf.voidLookupCount}/2 void`
+        : "",
     });
   }
   if (dmarc) {
