@@ -28,16 +28,35 @@ export function openStore(location: string): DatabaseSync {
     throw new StoreError(`--db ${location}: cannot open (${errorText(error)})`);
   }
   try {
-    // The first read fails on a file that is not a database ("file is not a database").
-    db.prepare("SELECT count(*) FROM sqlite_schema").get();
-    db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
-    migrate(db, location);
+    retryWhileBusy(() => {
+      // The first read fails on a file that is not a database ("file is not a database").
+      db.prepare("SELECT count(*) FROM sqlite_schema").get();
+      db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
+      migrate(db, location);
+    });
   } catch (error) {
     db.close();
     if (error instanceof StoreError) throw error;
     throw new StoreError(`--db ${location}: not a usable SQLite store (${errorText(error)})`);
   }
   return db;
+}
+
+/**
+ * Switching a new file to WAL needs an exclusive lock, and SQLite does not always call the busy
+ * handler for it, so two cron runs starting on a fresh store could see "database is locked".
+ */
+function retryWhileBusy(action: () => void): void {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  for (;;) {
+    try {
+      action();
+      return;
+    } catch (error) {
+      if (!/locked|busy/i.test(errorText(error)) || Date.now() > deadline) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50 + Math.random() * 50);
+    }
+  }
 }
 
 function migrate(db: DatabaseSync, location: string): void {
