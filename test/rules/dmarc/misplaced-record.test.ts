@@ -1,0 +1,22 @@
+import rule from "../../../rules/dmarc/misplaced-record.js";
+import { testRule } from "../../helpers/rule-tester.js";
+import { GOOD, dmarcSnapshot } from "../../dmarc/snapshots.js";
+
+testRule(rule, {
+  valid: [{ name: "records where they belong", snapshot: dmarcSnapshot(GOOD) }],
+  invalid: [
+    {
+      name: "DMARC at the apex and SPF at _dmarc",
+      snapshot: dmarcSnapshot(GOOD, {
+        misplaced: [
+          { kind: "dmarc-at-apex", name: "example.com", record: GOOD },
+          { kind: "spf-at-dmarc", name: "_dmarc.example.com", record: "v=spf1 -all" },
+        ],
+      }),
+      findings: [
+        { messageId: "dmarcAtApex", data: { name: "example.com" }, severity: "warning" },
+        { messageId: "spfAtDmarc", data: { name: "_dmarc.example.com" }, severity: "warning" },
+      ],
+    },
+  ],
+});
