@@ -11,6 +11,8 @@ export interface IngestOptions {
   /** Keep each report's XML text in the store (off by default: reports name people's mail servers). */
   keepRaw: boolean;
   onProgress?(progress: IngestProgress): void;
+  /** Absolute paths never read as inputs (the store and its -wal/-shm files). */
+  skipPaths?: ReadonlySet<string>;
 }
 
 export interface IngestProgress {
@@ -46,7 +48,7 @@ export async function ingest(paths: readonly string[], db: DatabaseSync, stdin: 
   const progress = (current: string) =>
     options.onProgress?.({ reportsSeen, stored: result.stored, duplicates: result.duplicates, refused: result.refused.length, current });
 
-  for await (const item of walkInputs(paths, stdin)) {
+  for await (const item of walkInputs(paths, stdin, options.skipPaths)) {
     if (item.kind === "unreadable") {
       result.refused.push({ name: item.name, reason: item.reason });
       continue;

@@ -1,6 +1,6 @@
 import { createReadStream } from "node:fs";
 import { lstat, readdir, stat } from "node:fs/promises";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import type { ByteInput } from "./extract.js";
 
 /**
@@ -10,14 +10,16 @@ import type { ByteInput } from "./extract.js";
  */
 export type InputItem = { kind: "input"; input: ByteInput } | { kind: "unreadable"; name: string; reason: string };
 
-export async function* walkInputs(paths: readonly string[], stdin: AsyncIterable<Uint8Array>): AsyncGenerator<InputItem> {
+export async function* walkInputs(paths: readonly string[], stdin: AsyncIterable<Uint8Array>, skip: ReadonlySet<string> = new Set()): AsyncGenerator<InputItem> {
   for (const path of paths) {
     if (path === "-") yield { kind: "input", input: { name: "-", chunks: stdin } };
-    else yield* walkPath(path);
+    else yield* walkPath(path, skip);
   }
 }
 
-async function* walkPath(path: string): AsyncGenerator<InputItem> {
+/** `skip` holds absolute paths never read as inputs (the store's own files, when it sits in a walked folder). */
+async function* walkPath(path: string, skip: ReadonlySet<string>): AsyncGenerator<InputItem> {
+  if (skip.has(resolve(path))) return;
   let stats: Awaited<ReturnType<typeof lstat>>;
   try {
     stats = await lstat(path);
@@ -44,6 +46,6 @@ async function* walkPath(path: string): AsyncGenerator<InputItem> {
   const isMaildir = names.includes("cur") && names.includes("new");
   for (const name of names) {
     if (isMaildir && name === "tmp") continue;
-    yield* walkPath(join(path, name));
+    yield* walkPath(join(path, name), skip);
   }
 }

@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import { EXIT } from "../../engine/exit-code.js";
 import { escapeForTerminal } from "../../format/escape.js";
 import { type IngestProgress, ingest } from "../../reports/ingest.js";
@@ -17,12 +18,15 @@ interface IngestFlags {
 /** `mailaudit reports ingest`: inputs → store; refused inputs named on stderr, exit 3 (PRODUCT.md). */
 export async function run(paths: string[], flags: IngestFlags): Promise<number> {
   const limits = limitsForMegabytes(parseMaxSize(flags.maxSize));
-  const db = openStore(flags.db ?? defaultStorePath());
+  const location = flags.db ?? defaultStorePath();
+  const db = openStore(location);
+  const dbPath = resolve(location);
   try {
     const showProgress = flags.progress !== false && process.stderr.isTTY === true;
     const result = await ingest(paths, db, process.stdin, {
       limits,
       keepRaw: flags.keepRaw === true,
+      skipPaths: new Set(["", "-wal", "-shm", "-journal"].map((suffix) => dbPath + suffix)),
       ...(showProgress ? { onProgress: progressLine() } : {}),
     });
     for (const { name, reason } of result.refused) process.stderr.write(`mailaudit: refused ${escapeForTerminal(name)}: ${escapeForTerminal(reason)}\n`);
