@@ -1,0 +1,27 @@
+import rule from "../../../rules/alignment/spf.js";
+import { emptySnapshot, testRule } from "../../helpers/rule-tester.js";
+import type { SenderAlignment } from "../../../src/alignment/types.js";
+
+const id = (domain: string, aligned: boolean | null, mode: "relaxed" | "strict" = "relaxed") => ({ domain, mode, organizationalDomain: aligned === null ? null : domain, aligned });
+const sender = (s: Partial<SenderAlignment>): SenderAlignment => ({ name: "ESP", fromDomain: "example.com", fromOrganizationalDomain: "example.com", spf: null, dkim: null, ips: [], ...s });
+const snap = (...senders: SenderAlignment[]) => ({ ...emptySnapshot(), alignment: senders });
+
+testRule(rule, {
+  valid: [
+    { name: "aligned return path", snapshot: snap(sender({ spf: id("em.example.com", true) })) },
+    { name: "undecidable (DNS failed)", snapshot: snap(sender({ spf: id("bounce.esp.test", null) })) },
+    { name: "no return path declared", snapshot: snap(sender({ dkim: id("example.com", true) })) },
+  ],
+  invalid: [
+    {
+      name: "unaligned, DKIM unaligned too",
+      snapshot: snap(sender({ spf: id("bounce.esp.test", false), dkim: id("esp.test", false) })),
+      findings: [{ messageId: "notAligned", data: { name: "ESP", domain: "bounce.esp.test", expected: "example.com", type: "relaxed" }, severity: "error" }],
+    },
+    {
+      name: "unaligned, but DKIM aligns",
+      snapshot: snap(sender({ spf: id("em.example.com", false, "strict"), dkim: id("example.com", true) })),
+      findings: [{ messageId: "notAlignedCovered", data: { type: "strict" }, severity: "warning" }],
+    },
+  ],
+});
