@@ -9,11 +9,14 @@ import { runCli } from "../helpers/run-cli.js";
 const CONFIG = resolve("fixtures/config/ci.yaml");
 type Doc = { domains: { domain: string; status: string; findings: { rule: string; messageId: string; data: Record<string, unknown> }[] }[] };
 
+/** The world of the CI-gate tests, with one version of acme.test. */
+const liveDns = (acme: string) => ["drift-world.zone", "drift-vendor.zone", acme].map((f) => loadZoneFile(`fixtures/zones/${f}`));
+
 let live: FixtureServer;
 let fixed: FixtureServer;
 beforeAll(async () => {
-  live = await startFixtureServer({ zones: [loadZoneFile("fixtures/zones/drift-live.zone")] });
-  fixed = await startFixtureServer({ zones: [loadZoneFile("fixtures/zones/drift-fixed.zone")] });
+  live = await startFixtureServer({ zones: liveDns("drift-acme-live.zone") });
+  fixed = await startFixtureServer({ zones: liveDns("drift-acme-fixed.zone") });
 });
 afterAll(async () => {
   await Promise.all([live.close(), fixed.close()]);
