@@ -7,15 +7,24 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 const undoers = [];
+/** Undone before everything else: running children must stop before their servers and dirs go. */
+const firstUndoers = [];
 
 /** Registers `undo` to run at cleanup, most recent first. */
 export function onCleanup(undo) {
   undoers.push(undo);
 }
 
+/** Registers `undo` to run before all the others (killing still-running measured children). */
+export function onCleanupFirst(undo) {
+  firstUndoers.push(undo);
+}
+
 export async function cleanupAll() {
-  while (undoers.length > 0) {
-    const undo = undoers.pop();
+  const all = [...undoers, ...firstUndoers.splice(0)];
+  undoers.length = 0;
+  while (all.length > 0) {
+    const undo = all.pop();
     try {
       await undo();
     } catch (error) {

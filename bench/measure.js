@@ -6,15 +6,20 @@ import { spawn } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { onCleanupFirst } from "./cleanup.js";
 
 const GNU_TIME = "/usr/bin/time";
 let counter = 0;
+const running = new Set();
+onCleanupFirst(() => {
+  for (const kill of running) kill();
+});
 
 /**
  * @param {string} command
  * @param {string[]} args
- * @param {{ cwd?: string, env?: Record<string,string>, keepStdout?: boolean, uid?: number, gid?: number }} [options]
- * @returns {Promise<{ wallMs: number, maxRssKb: number | null, exitCode: number | null, stdout: string, stderr: string }>}
+ * @param {{ cwd?: string, env?: Record<string,string>, keepStdout?: boolean, timeoutMs?: number }} [options]
+ * @returns {Promise<{ wallMs: number, maxRssKb: number | null, exitCode: number | null, timedOut: boolean, stdout: string, stderr: string }>}
  */
 export function runMeasured(command, args, options = {}) {
   const haveTime = existsSync(GNU_TIME);
@@ -24,11 +29,28 @@ export function runMeasured(command, args, options = {}) {
     : [command, args];
   return new Promise((resolve, reject) => {
     const started = performance.now();
+    // Its own process group, so a timeout or Ctrl-C ends GNU time and the command under it together.
     const child = spawn(file, argv, {
       cwd: options.cwd,
       env: { ...process.env, ...options.env },
       stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
     });
+    const killGroup = () => {
+      try {
+        process.kill(-child.pid, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    };
+    running.add(killGroup);
+    let timedOut = false;
+    const timer = options.timeoutMs
+      ? setTimeout(() => {
+          timedOut = true;
+          killGroup();
+        }, options.timeoutMs)
+      : undefined;
     const out = [];
     let err = "";
     child.stdout.on("data", (chunk) => {
@@ -41,6 +63,8 @@ export function runMeasured(command, args, options = {}) {
     child.on("error", reject);
     child.on("close", (exitCode) => {
       const wallMs = performance.now() - started;
+      clearTimeout(timer);
+      running.delete(killGroup);
       let maxRssKb = null;
       if (haveTime && existsSync(timeFile)) {
         const lines = readFileSync(timeFile, "utf8").trim().split("\n");
@@ -48,7 +72,7 @@ export function runMeasured(command, args, options = {}) {
         rmSync(timeFile, { force: true });
       }
       // GNU time reports the child's status as its own, so exitCode is the measured command's.
-      resolve({ wallMs, maxRssKb, exitCode, stdout: Buffer.concat(out).toString("utf8"), stderr: err });
+      resolve({ wallMs, maxRssKb, exitCode, timedOut, stdout: Buffer.concat(out).toString("utf8"), stderr: err });
     });
   });
 }
