@@ -4,9 +4,9 @@
  * behaviour (a dead delegation, a CNAME loop) say so and run only through Unbound.
  */
 import { afterAll, beforeAll, describe, it } from "vitest";
-import { startNsd, zonesInDirectory, type NsdServer } from "../helpers/nsd.js";
-import { dnsDaemonsAvailable, E2E_ZONES_DIR } from "./dns-lab.js";
+import { type NsdServer, startNsd, zonesInDirectory } from "../helpers/nsd.js";
 import { DMARC_DKIM_SCENARIOS } from "./dmarc-dkim-scenarios.js";
+import { dnsDaemonsAvailable, E2E_ZONES_DIR } from "./dns-lab.js";
 import { verifyScenario } from "./scenario.js";
 import { SPF_SCENARIOS } from "./spf-scenarios.js";
 
@@ -19,5 +19,7 @@ describe.runIf(dnsDaemonsAvailable())("mailaudit check asking NSD directly (auth
   });
   afterAll(() => nsd?.close());
 
-  it.each(AUTHORITATIVE.map((s) => [s.name, s] as const))("%s", (_name, scenario) => verifyScenario(scenario, nsd.address));
+  it.each(AUTHORITATIVE.map((s) => [s.name, s] as const))("%s", (_name, scenario) =>
+    verifyScenario(scenario, nsd.address),
+  );
 });

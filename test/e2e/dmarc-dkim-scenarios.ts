@@ -6,11 +6,29 @@
 import type { Scenario } from "./scenario.js";
 
 const GLOBEX_DMARC = "v=DMARC1; p=reject; sp=quarantine; np=reject; rua=mailto:dmarc@globex-retail.test";
-const DKIM_ISSUES = ["dkim/missing", "dkim/syntax", "dkim/weak-key", "dkim/testing-mode", "dkim/revoked", "dkim/sha1-only"];
+const DKIM_ISSUES = [
+  "dkim/missing",
+  "dkim/syntax",
+  "dkim/weak-key",
+  "dkim/testing-mode",
+  "dkim/revoked",
+  "dkim/sha1-only",
+];
 
 /** umbrella-corp.test has sound SPF and DMARC, so one selector decides each run's outcome. */
-function dkimScenario(name: string, selector: string, expect: Scenario["expect"], recursiveOnly?: string): Scenario {
-  return { name, domain: "umbrella-corp.test", selectors: [selector], expect, ...(recursiveOnly ? { recursiveOnly } : {}) };
+function dkimScenario(
+  name: string,
+  selector: string,
+  expect: Scenario["expect"],
+  recursiveOnly?: string,
+): Scenario {
+  return {
+    name,
+    domain: "umbrella-corp.test",
+    selectors: [selector],
+    expect,
+    ...(recursiveOnly ? { recursiveOnly } : {}),
+  };
 }
 
 export const DMARC_DKIM_SCENARIOS: Scenario[] = [
@@ -18,7 +36,13 @@ export const DMARC_DKIM_SCENARIOS: Scenario[] = [
     name: "the organizational domain's own policy is p; sp weaker than p is reported",
     domain: "globex-retail.test",
     expect: {
-      dmarc: { record: GLOBEX_DMARC, source: "globex-retail.test", policy: "reject", subdomainPolicy: "quarantine", effectivePolicy: "reject" },
+      dmarc: {
+        record: GLOBEX_DMARC,
+        source: "globex-retail.test",
+        policy: "reject",
+        subdomainPolicy: "quarantine",
+        effectivePolicy: "reject",
+      },
       findings: [{ rule: "dmarc/subdomain-policy-weaker" }],
       absent: ["dmarc/missing", "dmarc/syntax"],
     },
@@ -27,14 +51,22 @@ export const DMARC_DKIM_SCENARIOS: Scenario[] = [
     name: "an existing subdomain without _dmarc inherits the org domain's record, and sp= applies (RFC 7489 §6.6.3)",
     domain: "shop.globex-retail.test",
     expect: {
-      dmarc: { record: GLOBEX_DMARC, source: "globex-retail.test", subdomainPolicy: "quarantine", effectivePolicy: "quarantine" },
+      dmarc: {
+        record: GLOBEX_DMARC,
+        source: "globex-retail.test",
+        subdomainPolicy: "quarantine",
+        effectivePolicy: "quarantine",
+      },
       absent: ["dmarc/missing"],
     },
   },
   {
     name: "a non-existent subdomain gets np= (RFC 9989)",
     domain: "ghost.globex-retail.test",
-    expect: { dmarc: { source: "globex-retail.test", effectivePolicy: "reject" }, absent: ["dmarc/missing", "dns/lookup-failed"] },
+    expect: {
+      dmarc: { source: "globex-retail.test", effectivePolicy: "reject" },
+      absent: ["dmarc/missing", "dns/lookup-failed"],
+    },
   },
   {
     name: "invalid p/sp/pct/adkim values: dmarc/syntax error; with a valid rua the record acts as p=none",
@@ -50,12 +82,21 @@ export const DMARC_DKIM_SCENARIOS: Scenario[] = [
   {
     name: "an external rua authorized by <domain>._report._dmarc.<host> (RFC 7489 §7.1): nothing to report",
     domain: "initech.test",
-    expect: { exitCode: 0, status: "pass", dmarc: { source: "initech.test", effectivePolicy: "reject" }, absent: ["dmarc/rua-unauthorized", "dmarc/no-rua"] },
+    expect: {
+      exitCode: 0,
+      status: "pass",
+      dmarc: { source: "initech.test", effectivePolicy: "reject" },
+      absent: ["dmarc/rua-unauthorized", "dmarc/no-rua"],
+    },
   },
   {
     name: "an external rua the destination has not authorized: dmarc/rua-unauthorized",
     domain: "pied-piper.test",
-    expect: { dmarc: { source: "pied-piper.test", effectivePolicy: "reject" }, findings: [{ rule: "dmarc/rua-unauthorized" }], absent: ["dns/lookup-failed"] },
+    expect: {
+      dmarc: { source: "pied-piper.test", effectivePolicy: "reject" },
+      findings: [{ rule: "dmarc/rua-unauthorized" }],
+      absent: ["dns/lookup-failed"],
+    },
   },
   dkimScenario("RSA 512: dkim/weak-key error (RFC 8301 §3.2 MUST >= 1024), exit 1", "s512", {
     exitCode: 1,
@@ -104,7 +145,12 @@ export const DMARC_DKIM_SCENARIOS: Scenario[] = [
   dkimScenario(
     "a CNAME loop: inconclusive (exit 3), never 'missing'",
     "loop",
-    { exitCode: 3, status: "inconclusive", findings: [{ rule: "dns/lookup-failed" }], absent: ["dkim/missing"] },
+    {
+      exitCode: 3,
+      status: "inconclusive",
+      findings: [{ rule: "dns/lookup-failed" }],
+      absent: ["dkim/missing"],
+    },
     "an authoritative server answers a CNAME loop with NOERROR and the looping chain; a recursive resolver turns it into SERVFAIL",
   ),
   {

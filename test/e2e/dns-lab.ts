@@ -38,7 +38,11 @@ export async function startDnsLab(): Promise<DnsLab> {
   const nsd = await startNsd(zones);
   let unbound: UnboundServer;
   try {
-    unbound = await startUnbound({ zones: zones.map((z) => z.name), authority: nsd.address, deadZones: [DEAD_ZONE] });
+    unbound = await startUnbound({
+      zones: zones.map((z) => z.name),
+      authority: nsd.address,
+      deadZones: [DEAD_ZONE],
+    });
   } catch (error) {
     await nsd.close();
     throw error;

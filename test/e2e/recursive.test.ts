@@ -3,8 +3,8 @@
  * which resolves the scenario zones from a real authoritative server (NSD).
  */
 import { afterAll, beforeAll, describe, it } from "vitest";
-import { type DnsLab, dnsDaemonsAvailable, startDnsLab } from "./dns-lab.js";
 import { DMARC_DKIM_SCENARIOS } from "./dmarc-dkim-scenarios.js";
+import { type DnsLab, dnsDaemonsAvailable, startDnsLab } from "./dns-lab.js";
 import { verifyScenario } from "./scenario.js";
 import { SPF_SCENARIOS } from "./spf-scenarios.js";
 
@@ -16,7 +16,9 @@ describe.runIf(dnsDaemonsAvailable())("mailaudit check through Unbound (recursiv
   afterAll(() => lab?.close());
 
   describe("SPF", () => {
-    it.each(SPF_SCENARIOS.map((s) => [s.name, s] as const))("%s", (_name, scenario) => verifyScenario(scenario, lab.unbound.address));
+    it.each(SPF_SCENARIOS.map((s) => [s.name, s] as const))("%s", (_name, scenario) =>
+      verifyScenario(scenario, lab.unbound.address),
+    );
   });
   describe("DMARC and DKIM", () => {
     it.each(DMARC_DKIM_SCENARIOS.map((s) => [s.name, s] as const))("%s", (_name, scenario) =>

@@ -18,7 +18,13 @@ export interface Scenario {
     exitCode?: 0 | 1 | 3;
     status?: "pass" | "fail" | "inconclusive";
     spf?: { record?: string; lookupCount?: number; voidLookupCount?: number };
-    dmarc?: { record?: string; source?: string | null; policy?: string | null; subdomainPolicy?: string | null; effectivePolicy?: string | null };
+    dmarc?: {
+      record?: string;
+      source?: string | null;
+      policy?: string | null;
+      subdomainPolicy?: string | null;
+      effectivePolicy?: string | null;
+    };
     dkim?: { selector: string; record?: string | null; keyType?: string | null; keyBits?: number | null }[];
     /** Findings that must be present (with this severity when given). */
     findings?: { rule: string; severity?: Severity }[];
@@ -58,7 +64,9 @@ export async function checkJson(scenario: Scenario, resolver: string) {
   try {
     doc = JSON.parse(result.stdout);
   } catch {
-    throw new Error(`no JSON on stdout (exit ${result.exitCode}); stderr:\n${result.stderr}\nstdout:\n${result.stdout}`);
+    throw new Error(
+      `no JSON on stdout (exit ${result.exitCode}); stderr:\n${result.stderr}\nstdout:\n${result.stdout}`,
+    );
   }
   const domain = doc.domains[0];
   if (!domain) throw new Error(`JSON has no domain entry: ${result.stdout}`);
@@ -83,18 +91,32 @@ export async function verifyScenario(scenario: Scenario, resolver: string): Prom
   for (const { rule, severity } of want.findings ?? []) {
     const matches = domain.findings.filter((f) => f.rule === rule);
     expect(matches.length, `${rule} expected; ${context}`).toBeGreaterThan(0);
-    if (severity) expect(matches.map((f) => f.severity), `${rule} severity; ${context}`).toContain(severity);
+    if (severity)
+      expect(
+        matches.map((f) => f.severity),
+        `${rule} severity; ${context}`,
+      ).toContain(severity);
   }
   for (const rule of want.absent ?? []) {
-    const hit = domain.findings.filter((f) => (rule.endsWith("/") ? f.rule.startsWith(rule) : f.rule === rule));
-    expect(hit.map((f) => f.rule), `${rule} must not be reported; ${context}`).toEqual([]);
+    const hit = domain.findings.filter((f) =>
+      rule.endsWith("/") ? f.rule.startsWith(rule) : f.rule === rule,
+    );
+    expect(
+      hit.map((f) => f.rule),
+      `${rule} must not be reported; ${context}`,
+    ).toEqual([]);
   }
   if (want.clean) {
     const loud = domain.findings.filter((f) => f.severity === "error" || f.severity === "warning");
-    expect(loud.map((f) => `${f.rule}:${f.severity}`), context).toEqual([]);
+    expect(
+      loud.map((f) => `${f.rule}:${f.severity}`),
+      context,
+    ).toEqual([]);
   }
   if (want.lookupFailures) {
-    const failures = (domain.lookupFailures ?? []).map((f) => `${f.type} ${f.name.toLowerCase().replace(/\.$/, "")}`);
+    const failures = (domain.lookupFailures ?? []).map(
+      (f) => `${f.type} ${f.name.toLowerCase().replace(/\.$/, "")}`,
+    );
     expect(failures, context).toEqual(expect.arrayContaining(want.lookupFailures));
   }
 }

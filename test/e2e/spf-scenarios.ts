@@ -8,29 +8,53 @@
 import type { Scenario } from "./scenario.js";
 
 /** Findings no sound SPF tree may raise. */
-const SPF_SOUND = ["spf/missing", "spf/multiple-records", "spf/syntax", "spf/lookup-limit", "spf/void-lookup-limit", "spf/include-loop", "spf/include-missing", "spf/permissive-all", "spf/no-all"];
+const SPF_SOUND = [
+  "spf/missing",
+  "spf/multiple-records",
+  "spf/syntax",
+  "spf/lookup-limit",
+  "spf/void-lookup-limit",
+  "spf/include-loop",
+  "spf/include-missing",
+  "spf/permissive-all",
+  "spf/no-all",
+];
 
 export const SPF_SCENARIOS: Scenario[] = [
   {
     name: "Google Workspace tree alone: 1 include + 3 nested = 4 lookups",
     domain: "acme-workspace.test",
-    expect: { exitCode: 0, status: "pass", spf: { record: "v=spf1 include:_spf.google.test -all", lookupCount: 4, voidLookupCount: 0 }, absent: ["spf/"] },
+    expect: {
+      exitCode: 0,
+      status: "pass",
+      spf: { record: "v=spf1 include:_spf.google.test -all", lookupCount: 4, voidLookupCount: 0 },
+      absent: ["spf/"],
+    },
   },
   {
     name: "Microsoft 365 tree alone: include + nested spfd = 2 lookups",
     domain: "globex-retail.test",
     // The apex also publishes a non-SPF TXT (MS=…): only the v=spf1 one is the record.
-    expect: { spf: { record: "v=spf1 include:spf.protection.outlook.test -all", lookupCount: 2, voidLookupCount: 0 }, absent: SPF_SOUND },
+    expect: {
+      spf: { record: "v=spf1 include:spf.protection.outlook.test -all", lookupCount: 2, voidLookupCount: 0 },
+      absent: SPF_SOUND,
+    },
   },
   {
     name: "SendGrid tree alone: 1 lookup",
     domain: "notify.globex-retail.test",
-    expect: { spf: { record: "v=spf1 include:sendgrid.test -all", lookupCount: 1, voidLookupCount: 0 }, absent: SPF_SOUND },
+    expect: {
+      spf: { record: "v=spf1 include:sendgrid.test -all", lookupCount: 1, voidLookupCount: 0 },
+      absent: SPF_SOUND,
+    },
   },
   {
     name: "Mailchimp tree alone: 1 lookup; the included record's ?all is not this domain's policy (§5.2)",
     domain: "news.globex-retail.test",
-    expect: { spf: { record: "v=spf1 include:servers.mcsv.test ~all", lookupCount: 1, voidLookupCount: 0 }, absent: SPF_SOUND },
+    expect: {
+      spf: { record: "v=spf1 include:servers.mcsv.test ~all", lookupCount: 1, voidLookupCount: 0 },
+      absent: SPF_SOUND,
+    },
   },
   {
     name: "Salesforce tree alone: include + 2 nested + macro exists = 4 lookups",
@@ -67,7 +91,12 @@ export const SPF_SCENARIOS: Scenario[] = [
   {
     name: "include loop _spf-a -> _spf-b -> _spf-a: spf/include-loop, evaluation ends",
     domain: "loop.wayne-enterprises.test",
-    expect: { exitCode: 1, status: "fail", findings: [{ rule: "spf/include-loop", severity: "error" }], absent: ["spf/missing", "dns/lookup-failed"] },
+    expect: {
+      exitCode: 1,
+      status: "fail",
+      findings: [{ rule: "spf/include-loop", severity: "error" }],
+      absent: ["spf/missing", "dns/lookup-failed"],
+    },
   },
   {
     name: "record split into 255 + 73 octet strings is joined exactly, without a space (§3.3)",

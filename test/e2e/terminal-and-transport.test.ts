@@ -33,7 +33,10 @@ describe.runIf(dnsDaemonsAvailable())("terminal output and transport against rea
     expect(table.stdout).not.toContain("\u001b");
     expect(table.exitCode).not.toBe(2);
     // The same run as JSON carries the bytes: the table escaped data, it did not lose it.
-    const { domain } = await checkJson({ name: "json", domain: "tyrell-corp.test", expect: {} }, lab.unbound.address);
+    const { domain } = await checkJson(
+      { name: "json", domain: "tyrell-corp.test", expect: {} },
+      lab.unbound.address,
+    );
     expect(domain.spf?.record).toContain("\u001b[31m-all");
   });
 
@@ -51,11 +54,14 @@ describe.runIf(dnsDaemonsAvailable())("terminal output and transport against rea
   it.each([
     ["Unbound", () => lab.unbound.port],
     ["NSD", () => lab.nsd.port],
-  ])("%s truncates the 1.4 KB TXT answer over plain UDP, so the scenario really goes through TCP", async (_name, port) => {
-    const resolve = dns2.UDPClient({ dns: "127.0.0.1", port: port(), timeout: 3000, retryOverTCP: false });
-    const answer = await resolve("stark-industries.test", "TXT");
-    expect(answer.header.tc).toBe(1);
-  });
+  ])(
+    "%s truncates the 1.4 KB TXT answer over plain UDP, so the scenario really goes through TCP",
+    async (_name, port) => {
+      const resolve = dns2.UDPClient({ dns: "127.0.0.1", port: port(), timeout: 3000, retryOverTCP: false });
+      const answer = await resolve("stark-industries.test", "TXT");
+      expect(answer.header.tc).toBe(1);
+    },
+  );
 
   describe("a resolver that never answers", () => {
     let silent: Socket;
@@ -69,7 +75,18 @@ describe.runIf(dnsDaemonsAvailable())("terminal output and transport against rea
     afterAll(() => new Promise<void>((resolve) => silent.close(() => resolve())));
 
     it("ends with exit 3 within a few timeouts, inconclusive, never 'missing'", async () => {
-      const result = await runCli(["check", "acme-workspace.test", "-s", "google", "-r", `127.0.0.1:${silentPort}`, "--timeout", "0.5", "-f", "json"]);
+      const result = await runCli([
+        "check",
+        "acme-workspace.test",
+        "-s",
+        "google",
+        "-r",
+        `127.0.0.1:${silentPort}`,
+        "--timeout",
+        "0.5",
+        "-f",
+        "json",
+      ]);
       expect(result.exitCode).toBe(3);
       const doc = JSON.parse(result.stdout);
       const rules = doc.domains[0].findings.map((f: { rule: string }) => f.rule);

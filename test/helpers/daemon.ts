@@ -4,8 +4,8 @@
  * DNS on its port, and stop it for sure (SIGTERM, then SIGKILL).
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { accessSync, constants } from "node:fs";
 import { Resolver } from "node:dns/promises";
+import { accessSync, constants } from "node:fs";
 import { delimiter, join } from "node:path";
 import { freePort } from "./dns-server.js";
 
@@ -80,7 +80,12 @@ export function spawnDaemon(label: string, program: string, args: string[]): Dae
  * Resolves once the daemon answers `probeName` (any DNS answer, even NXDOMAIN, proves it listens),
  * rejects with the daemon's own output if it exits first or stays silent for `withinMs`.
  */
-export async function waitUntilAnswering(daemon: Daemon, port: number, probeName: string, withinMs = 10_000): Promise<void> {
+export async function waitUntilAnswering(
+  daemon: Daemon,
+  port: number,
+  probeName: string,
+  withinMs = 10_000,
+): Promise<void> {
   const resolver = new Resolver({ timeout: 200, tries: 1 });
   resolver.setServers([`127.0.0.1:${port}`]);
   const deadline = Date.now() + withinMs;
@@ -96,7 +101,9 @@ export async function waitUntilAnswering(daemon: Daemon, port: number, probeName
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`${daemon.label} did not answer on 127.0.0.1:${port} within ${withinMs} ms:\n${daemon.output()}`);
+  throw new Error(
+    `${daemon.label} did not answer on 127.0.0.1:${port} within ${withinMs} ms:\n${daemon.output()}`,
+  );
 }
 
 /**

@@ -58,7 +58,13 @@ export async function startUnbound(options: UnboundOptions): Promise<UnboundServ
   });
 }
 
-function unboundConfig(dir: string, port: number, authority: string, deadPort: number, options: UnboundOptions): string {
+function unboundConfig(
+  dir: string,
+  port: number,
+  authority: string,
+  deadPort: number,
+  options: UnboundOptions,
+): string {
   const server = [
     "server:",
     `  interface: 127.0.0.1@${port}`,
@@ -89,7 +95,7 @@ function unboundConfig(dir: string, port: number, authority: string, deadPort: n
   const stub = (zone: string, addr: string) => ["stub-zone:", `  name: "${zone}."`, `  stub-addr: ${addr}`];
   const stubs = [
     ...options.zones.flatMap((z) => stub(z, authority)),
-    ...(options.deadZones ?? []).map((z) => stub(z, `127.0.0.1@${deadPort}`)).flat(),
+    ...(options.deadZones ?? []).flatMap((z) => stub(z, `127.0.0.1@${deadPort}`)),
   ];
   return `${[...server, ...stubs].join("\n")}\n`;
 }
