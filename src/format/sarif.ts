@@ -47,7 +47,8 @@ function sarifRule(meta: RuleMeta) {
     help: { text: meta.remediation, markdown: `${meta.remediation}\n\n[${meta.id} documentation](${ruleDocUrl(meta.id)})` },
     helpUri: ruleDocUrl(meta.id),
     defaultConfiguration: { level: sarifLevel(meta.severity) },
-    properties: { tags: [meta.id.split("/")[0] ?? meta.id, meta.type], spec: meta.docs.spec },
+    // Tags must be unique (the schema says so): a drift rule's group and type are both "drift".
+    properties: { tags: [...new Set([meta.id.split("/")[0] ?? meta.id, meta.type])], spec: meta.docs.spec },
   };
 }
 
