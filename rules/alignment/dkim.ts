@@ -5,7 +5,11 @@ export default defineRule({
     id: "alignment/dkim",
     type: "problem",
     severity: "error",
-    docs: { description: "A declared sender's DKIM signing domain does not align with the From domain, or it declares none", spec: "RFC 9989 §4.4.1; RFC 7489 §3.1.1" },
+    docs: {
+      description:
+        "A declared sender's DKIM signing domain does not align with the From domain, or it declares none",
+      spec: "RFC 9989 §4.4.1; RFC 7489 §3.1.1",
+    },
     messages: {
       notAligned: {
         text: "Sender {name}: DKIM domain {domain} is not {type}ly aligned with {expected}, and its return-path does not align either: DMARC fails for its mail.",
@@ -20,7 +24,8 @@ export default defineRule({
         severity: "warning",
       },
     },
-    remediation: "Have the sender sign with d=<your domain> (most providers publish a selector you delegate by CNAME), and declare it as dkimDomain.",
+    remediation:
+      "Have the sender sign with d=<your domain> (most providers publish a selector you delegate by CNAME), and declare it as dkimDomain.",
   },
   check({ snapshot, report }) {
     for (const sender of snapshot.alignment ?? []) {
@@ -29,7 +34,12 @@ export default defineRule({
         continue;
       }
       if (sender.dkim.aligned !== false) continue;
-      const data = { name: sender.name, domain: sender.dkim.domain, type: sender.dkim.mode, expected: sender.fromDomain };
+      const data = {
+        name: sender.name,
+        domain: sender.dkim.domain,
+        type: sender.dkim.mode,
+        expected: sender.fromDomain,
+      };
       report({ messageId: sender.spf?.aligned === true ? "notAlignedCovered" : "notAligned", data });
     }
   },

@@ -5,9 +5,13 @@ export default defineRule({
     id: "dkim/service-excludes-email",
     type: "problem",
     severity: "error",
-    docs: { description: "The DKIM key's s= service types exclude email, so verifiers must not use it for mail", spec: "RFC 6376 §3.6.1 (s=)" },
+    docs: {
+      description: "The DKIM key's s= service types exclude email, so verifiers must not use it for mail",
+      spec: "RFC 6376 §3.6.1 (s=)",
+    },
     messages: {
-      excluded: "DKIM selector {selector} has s={value}, which names neither email nor *: the key is not valid for email.",
+      excluded:
+        "DKIM selector {selector} has s={value}, which names neither email nor *: the key is not valid for email.",
     },
     remediation: "Remove s= (defaults to *) or set s=email.",
   },

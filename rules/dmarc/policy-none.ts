@@ -5,7 +5,10 @@ export default defineRule({
     id: "dmarc/policy-none",
     type: "suggestion",
     severity: "warning",
-    docs: { description: "The DMARC policy that applies to the domain is none (monitoring only)", spec: "RFC 9989 §4.7 (p, sp, np); RFC 7489 §6.3" },
+    docs: {
+      description: "The DMARC policy that applies to the domain is none (monitoring only)",
+      spec: "RFC 9989 §4.7 (p, sp, np); RFC 7489 §6.3",
+    },
     messages: {
       none: "The DMARC policy applied to mail from {domain} is none (from _dmarc.{record}): spoofed mail is still delivered.",
     },
@@ -14,6 +17,9 @@ export default defineRule({
   check({ snapshot, report }) {
     const dmarc = snapshot.dmarc;
     if (dmarc?.effectivePolicy !== "none") return;
-    report({ messageId: "none", data: { domain: snapshot.domain, record: dmarc.source ?? snapshot.domain, policy: "none" } });
+    report({
+      messageId: "none",
+      data: { domain: snapshot.domain, record: dmarc.source ?? snapshot.domain, policy: "none" },
+    });
   },
 });

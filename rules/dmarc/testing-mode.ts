@@ -5,9 +5,13 @@ export default defineRule({
     id: "dmarc/testing-mode",
     type: "suggestion",
     severity: "warning",
-    docs: { description: "t=y asks receivers to apply one policy level lower than published", spec: "RFC 9989 §4.7 (t)" },
+    docs: {
+      description: "t=y asks receivers to apply one policy level lower than published",
+      spec: "RFC 9989 §4.7 (t)",
+    },
     messages: {
-      testing: "_dmarc.{domain} has t=y (testing): RFC 9989 receivers apply p={policy} one level lower (reject as quarantine, quarantine as none).",
+      testing:
+        "_dmarc.{domain} has t=y (testing): RFC 9989 receivers apply p={policy} one level lower (reject as quarantine, quarantine as none).",
     },
     remediation: "Remove t=y (or set t=n) once the reports show your mail aligned.",
   },

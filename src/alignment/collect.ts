@@ -1,8 +1,8 @@
 import type { DeclaredSender } from "../config/types.js";
-import type { Resolver } from "../dns/types.js";
 import { treeWalk } from "../dmarc/discover.js";
 import { lookupDmarc } from "../dmarc/lookup-record.js";
 import type { AlignmentMode } from "../dmarc/types.js";
+import type { Resolver } from "../dns/types.js";
 import { checkHost } from "../spf/check-host.js";
 import { isAligned } from "./align.js";
 import type { AlignmentModeName, IdentifierAlignment, IpEvaluation, SenderAlignment } from "./types.js";
@@ -35,7 +35,10 @@ export async function collectAlignment(
     return result;
   };
   const from = { domain: fromDomain, organizationalDomain: await organizationalDomain(fromDomain) };
-  const identifier = async (domain: string | undefined, mode: AlignmentMode): Promise<IdentifierAlignment | null> => {
+  const identifier = async (
+    domain: string | undefined,
+    mode: AlignmentMode,
+  ): Promise<IdentifierAlignment | null> => {
     if (!domain) return null;
     const modeName: AlignmentModeName = mode === "s" ? "strict" : "relaxed";
     const id = { domain, organizationalDomain: await organizationalDomain(domain) };
@@ -50,7 +53,14 @@ export async function collectAlignment(
         identifier(sender.dkimDomain, settings.modes.dkim),
         Promise.all((sender.ips ?? []).map((ip) => evaluateIp(resolver, ip, spfDomain))),
       ]);
-      return { name: sender.name, fromDomain, fromOrganizationalDomain: from.organizationalDomain, spf, dkim, ips };
+      return {
+        name: sender.name,
+        fromDomain,
+        fromOrganizationalDomain: from.organizationalDomain,
+        spf,
+        dkim,
+        ips,
+      };
     }),
   );
 }

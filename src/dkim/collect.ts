@@ -10,14 +10,25 @@ const MAX_CNAME_HOPS = 8;
  * CNAMEs (the resolver does); the chain itself is asked hop by hop so an ESP delegation shows in the
  * JSON. A CNAME loop or a DNS failure is inconclusive (`dns/lookup-failed`), never "missing".
  */
-export async function collectDkim(resolver: Resolver, domain: string, selectors: readonly string[]): Promise<DkimAudit[]> {
+export async function collectDkim(
+  resolver: Resolver,
+  domain: string,
+  selectors: readonly string[],
+): Promise<DkimAudit[]> {
   return Promise.all(selectors.map((selector) => collectSelector(resolver, domain, selector)));
 }
 
 async function collectSelector(resolver: Resolver, domain: string, selector: string): Promise<DkimAudit> {
   const name = `${selector}._domainkey.${domain}`;
   const [answer, chain] = await Promise.all([resolver.query(name, "TXT"), cnameChain(resolver, name)]);
-  const base = { selector, name, cnameChain: chain.targets, cnameTarget: chain.targets.at(-1) ?? null, keyType: null, keyBits: null };
+  const base = {
+    selector,
+    name,
+    cnameChain: chain.targets,
+    cnameTarget: chain.targets.at(-1) ?? null,
+    keyType: null,
+    keyBits: null,
+  };
   if (answer.kind === "temperror" || chain.loop) return { ...base, status: "inconclusive", record: null };
   if (answer.kind !== "ok") return { ...base, status: "missing", record: null };
   const records = answer.records.map((chunks) => chunks.join(""));
@@ -25,7 +36,10 @@ async function collectSelector(resolver: Resolver, domain: string, selector: str
   const facts = parseDkimRecord(record);
   if (records.length > 1) {
     // RFC 6376 §3.6.2.2: with several key records the result is undefined; verifiers may pick any.
-    facts.problems.push({ code: "multiple-records", reason: `${records.length} TXT records at the selector; verifiers may pick any` });
+    facts.problems.push({
+      code: "multiple-records",
+      reason: `${records.length} TXT records at the selector; verifiers may pick any`,
+    });
   }
   return { ...base, ...facts, status: "found", record };
 }

@@ -19,13 +19,22 @@ export function readPublicKey(base64: string, declaredType: string): KeyRead {
   }
   const der = Buffer.from(base64, "base64");
   if (declaredType === "ed25519") {
-    if (der.length !== 32) return { ok: false, reason: `an Ed25519 key is 32 bytes, this one is ${der.length}` };
-    return tryKey(() => createPublicKey({ key: Buffer.concat([ED25519_SPKI_PREFIX, der]), format: "der", type: "spki" }), "raw");
+    if (der.length !== 32)
+      return { ok: false, reason: `an Ed25519 key is 32 bytes, this one is ${der.length}` };
+    return tryKey(
+      () => createPublicKey({ key: Buffer.concat([ED25519_SPKI_PREFIX, der]), format: "der", type: "spki" }),
+      "raw",
+    );
   }
   const spki = tryKey(() => createPublicKey({ key: der, format: "der", type: "spki" }), "spki");
   if (spki.ok) return spki;
   const pkcs1 = tryKey(() => createPublicKey({ key: der, format: "der", type: "pkcs1" }), "pkcs1");
-  return pkcs1.ok ? pkcs1 : { ok: false, reason: "p= holds no readable public key (neither SubjectPublicKeyInfo nor RSAPublicKey DER)" };
+  return pkcs1.ok
+    ? pkcs1
+    : {
+        ok: false,
+        reason: "p= holds no readable public key (neither SubjectPublicKeyInfo nor RSAPublicKey DER)",
+      };
 }
 
 function tryKey(load: () => KeyObject, encoding: "spki" | "pkcs1" | "raw"): KeyRead {

@@ -18,12 +18,18 @@ export function parseDkimRecord(text: string): DkimKeyFacts {
     if (!KNOWN_TAGS.has(name)) continue;
     // §3.6.1: v= is RECOMMENDED; if present it MUST be first and exactly "DKIM1".
     if (name === "v" && (index !== 0 || value !== "DKIM1")) {
-      problems.push({ code: "bad-version", tag: "v", value, reason: index !== 0 ? "v= must be the first tag" : "v= must be exactly DKIM1" });
+      problems.push({
+        code: "bad-version",
+        tag: "v",
+        value,
+        reason: index !== 0 ? "v= must be the first tag" : "v= must be exactly DKIM1",
+      });
     }
     // The key is base64 that may be folded with white space (§3.6.1 `key-p-tag`).
     tags[name as keyof DkimTags] = name === "p" ? value.replace(/[ \t\r\n]+/g, "") : value;
   }
-  const listOf = (value: string | undefined) => (value === undefined ? null : value.split(":").map((x) => x.trim().toLowerCase()));
+  const listOf = (value: string | undefined) =>
+    value === undefined ? null : value.split(":").map((x) => x.trim().toLowerCase());
   const flags = listOf(tags.t) ?? [];
   const declaredType = (tags.k ?? "rsa").toLowerCase();
   const facts: DkimKeyFacts = {
@@ -39,7 +45,12 @@ export function parseDkimRecord(text: string): DkimKeyFacts {
     serviceTypes: listOf(tags.s),
   };
   if (!KEY_TYPES.has(declaredType)) {
-    problems.push({ code: "unknown-key-type", tag: "k", value: tags.k ?? "", reason: "verifiers know k=rsa and k=ed25519 only" });
+    problems.push({
+      code: "unknown-key-type",
+      tag: "k",
+      value: tags.k ?? "",
+      reason: "verifiers know k=rsa and k=ed25519 only",
+    });
   }
   if (tags.p === undefined) {
     problems.push({ code: "missing-key", tag: "p", reason: "p= is required (an empty p= revokes the key)" });
@@ -52,7 +63,12 @@ export function parseDkimRecord(text: string): DkimKeyFacts {
     return facts;
   }
   if (key.keyType !== declaredType) {
-    problems.push({ code: "key-type-mismatch", tag: "k", value: tags.k ?? "rsa", reason: `p= holds an ${key.keyType} key` });
+    problems.push({
+      code: "key-type-mismatch",
+      tag: "k",
+      value: tags.k ?? "rsa",
+      reason: `p= holds an ${key.keyType} key`,
+    });
   }
   return { ...facts, keyType: key.keyType, keyBits: key.keyBits, keyEncoding: key.encoding };
 }

@@ -37,18 +37,32 @@ export function parseTagList(text: string): TagList {
     const spec = part.replace(EDGE_WHITESPACE, "");
     const eq = spec.indexOf("=");
     if (eq === -1) {
-      problems.push({ code: "malformed-tag", value: spec, reason: spec === "" ? "empty tag (two ';' in a row)" : "no '=' in the tag" });
+      problems.push({
+        code: "malformed-tag",
+        value: spec,
+        reason: spec === "" ? "empty tag (two ';' in a row)" : "no '=' in the tag",
+      });
       return;
     }
     const name = spec.slice(0, eq).replace(EDGE_WHITESPACE, "");
     const value = spec.slice(eq + 1).replace(EDGE_WHITESPACE, "");
     if (!TAG_NAME.test(name)) {
-      problems.push({ code: "malformed-tag", tag: name, value, reason: "a tag name is a letter followed by letters, digits or '_'" });
+      problems.push({
+        code: "malformed-tag",
+        tag: name,
+        value,
+        reason: "a tag name is a letter followed by letters, digits or '_'",
+      });
       return;
     }
     // §3.2: tag names are case-sensitive, and a duplicated tag makes the whole list invalid.
     if (seen.has(name)) {
-      problems.push({ code: "duplicate-tag", tag: name, value, reason: "a tag may appear only once (RFC 6376 §3.2)" });
+      problems.push({
+        code: "duplicate-tag",
+        tag: name,
+        value,
+        reason: "a tag may appear only once (RFC 6376 §3.2)",
+      });
       return;
     }
     seen.add(name);

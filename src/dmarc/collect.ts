@@ -22,12 +22,17 @@ export async function collectDmarc(resolver: Resolver, domain: string): Promise<
   ]);
   const { applying } = walk;
   const parsed = applying ? parseDmarcRecord(applying.record) : null;
-  const reportAuthorizations = applying && parsed ? await checkReportAuthorizations(resolver, applying.domain, parsed.tags) : [];
+  const reportAuthorizations =
+    applying && parsed ? await checkReportAuthorizations(resolver, applying.domain, parsed.tags) : [];
   const lookups = uniqueLookups([...walk.lookups, ...psl.lookups]);
   const ownLookup = lookups.find((l) => l.domain === domain);
   const misplaced: MisplacedRecord[] = [
     ...misplacedApex,
-    ...(ownLookup?.spf ?? []).map((record) => ({ kind: "spf-at-dmarc" as const, name: `_dmarc.${domain}`, record })),
+    ...(ownLookup?.spf ?? []).map((record) => ({
+      kind: "spf-at-dmarc" as const,
+      name: `_dmarc.${domain}`,
+      record,
+    })),
   ];
   return {
     record: applying?.record ?? null,
@@ -41,7 +46,9 @@ export async function collectDmarc(resolver: Resolver, domain: string): Promise<
       queried: walk.lookups.map((l) => `_dmarc.${l.domain}`),
       found: walk.found.map(({ domain: d, record }) => ({ domain: d, record })),
     },
-    multipleRecords: lookups.filter((l) => l.records.length > 1).map((l) => ({ domain: l.domain, records: l.records })),
+    multipleRecords: lookups
+      .filter((l) => l.records.length > 1)
+      .map((l) => ({ domain: l.domain, records: l.records })),
     rejectedRecords: lookups.flatMap((l) => l.rejected.map((record) => ({ domain: l.domain, record }))),
     misplaced,
     tags: parsed?.tags ?? null,

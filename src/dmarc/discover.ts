@@ -60,21 +60,39 @@ export async function treeWalk(domain: string, lookup: LookupDmarc): Promise<Dis
   }
   const organizationalDomain = selectOrganizationalDomain(domain, found);
   const last = found.at(-1);
-  const organizational = found.find((f) => f.domain === organizationalDomain) ?? (last?.psd === "y" ? last : null);
-  return { lookups, found, complete, organizationalDomain, applying: atDomain ?? organizational, organizational };
+  const organizational =
+    found.find((f) => f.domain === organizationalDomain) ?? (last?.psd === "y" ? last : null);
+  return {
+    lookups,
+    found,
+    complete,
+    organizationalDomain,
+    applying: atDomain ?? organizational,
+    organizational,
+  };
 }
 
 /** RFC 7489 §6.6.3: the domain's own record, else its PSL organizational domain's. */
 export async function pslDiscovery(domain: string, lookup: LookupDmarc): Promise<Discovery> {
   const organizationalDomain = pslOrganizationalDomain(domain);
-  const names = [domain, ...(organizationalDomain && organizationalDomain !== domain ? [organizationalDomain] : [])];
+  const names = [
+    domain,
+    ...(organizationalDomain && organizationalDomain !== domain ? [organizationalDomain] : []),
+  ];
   const lookups: DmarcLookup[] = [];
   const found: FoundRecord[] = [];
   for (const name of names) {
     const result = await lookup(name);
     lookups.push(result);
     if (result.status === "failed") {
-      return { lookups, found, complete: false, organizationalDomain, applying: found[0] ?? null, organizational: null };
+      return {
+        lookups,
+        found,
+        complete: false,
+        organizationalDomain,
+        applying: found[0] ?? null,
+        organizational: null,
+      };
     }
     const record = single(result);
     if (record) found.push(record);

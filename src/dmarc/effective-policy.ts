@@ -2,17 +2,24 @@ import { parseDmarcRecord } from "./parse.js";
 import type { DmarcPolicy, DmarcTags } from "./types.js";
 
 const POLICIES: readonly string[] = ["none", "quarantine", "reject"] satisfies DmarcPolicy[];
-const isPolicy = (value: string | undefined): value is DmarcPolicy => value !== undefined && POLICIES.includes(value);
+const isPolicy = (value: string | undefined): value is DmarcPolicy =>
+  value !== undefined && POLICIES.includes(value);
 
 /**
  * The policy tags a record is applied with (RFC 9989 §4.10.1): a record without a valid `p`, or with
  * an invalid `sp` or `np`, acts as `p=none` when it names at least one valid report URI, and gets no
  * DMARC treatment (null) otherwise.
  */
-export function appliedPolicyTags(tags: DmarcTags): { p: DmarcPolicy; sp?: DmarcPolicy; np?: DmarcPolicy } | null {
+export function appliedPolicyTags(
+  tags: DmarcTags,
+): { p: DmarcPolicy; sp?: DmarcPolicy; np?: DmarcPolicy } | null {
   const validOrAbsent = (value: string | undefined) => value === undefined || isPolicy(value);
   if (isPolicy(tags.p) && validOrAbsent(tags.sp) && validOrAbsent(tags.np)) {
-    return { p: tags.p, ...(isPolicy(tags.sp) ? { sp: tags.sp } : {}), ...(isPolicy(tags.np) ? { np: tags.np } : {}) };
+    return {
+      p: tags.p,
+      ...(isPolicy(tags.sp) ? { sp: tags.sp } : {}),
+      ...(isPolicy(tags.np) ? { np: tags.np } : {}),
+    };
   }
   const hasValidRua = (tags.rua ?? []).some((u) => u.valid);
   return hasValidRua ? { p: "none" } : null;

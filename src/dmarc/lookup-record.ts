@@ -17,7 +17,13 @@ export interface DmarcLookup {
 /** Asks TXT `_dmarc.<domain>` and sorts what comes back. */
 export async function lookupDmarc(resolver: Resolver, domain: string): Promise<DmarcLookup> {
   const answer = await resolver.query(`_dmarc.${domain}`, "TXT");
-  const result: DmarcLookup = { domain, status: answer.kind === "temperror" ? "failed" : "ok", records: [], rejected: [], spf: [] };
+  const result: DmarcLookup = {
+    domain,
+    status: answer.kind === "temperror" ? "failed" : "ok",
+    records: [],
+    rejected: [],
+    spf: [],
+  };
   if (answer.kind !== "ok") return result;
   for (const text of answer.records.map((chunks) => chunks.join(""))) {
     if (isDmarcRecord(text)) result.records.push(text);

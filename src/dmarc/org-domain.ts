@@ -41,7 +41,10 @@ export function selectOrganizationalDomain(domain: string, found: readonly WalkR
   for (const record of found) {
     if (record.psd === "n") return record.domain;
     if (record.psd === "y" && record.domain !== domain) {
-      return domain.split(".").slice(-(record.domain.split(".").length + 1)).join(".");
+      return domain
+        .split(".")
+        .slice(-(record.domain.split(".").length + 1))
+        .join(".");
     }
   }
   return found.at(-1)?.domain ?? domain;

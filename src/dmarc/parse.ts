@@ -31,7 +31,22 @@ export function looksLikeDmarc(text: string): boolean {
 }
 
 const POLICIES = ["none", "quarantine", "reject"];
-const KNOWN = new Set(["v", "p", "sp", "np", "adkim", "aspf", "pct", "rua", "ruf", "fo", "rf", "ri", "t", "psd"]);
+const KNOWN = new Set([
+  "v",
+  "p",
+  "sp",
+  "np",
+  "adkim",
+  "aspf",
+  "pct",
+  "rua",
+  "ruf",
+  "fo",
+  "rf",
+  "ri",
+  "t",
+  "psd",
+]);
 
 /** Checks for each tag's value; a returned string is the reason it is invalid. */
 const VALUE_CHECKS: Record<string, (value: string) => string | undefined> = {
@@ -42,14 +57,19 @@ const VALUE_CHECKS: Record<string, (value: string) => string | undefined> = {
   // RFC 9989 §4.8: "0" / "1" / "d" / "s", colon-separated; 0 and 1 are mutually exclusive.
   fo: (v) => {
     const options = v.split(":").map((o) => o.trim());
-    if (options.some((o) => !["0", "1", "d", "s"].includes(o))) return "options are 0, 1, d and s, separated by ':'";
+    if (options.some((o) => !["0", "1", "d", "s"].includes(o)))
+      return "options are 0, 1, d and s, separated by ':'";
     if (options.includes("0") && options.includes("1")) return "0 and 1 exclude each other";
     return undefined;
   },
   // RFC 7489 §6.3: only "afrf" is registered.
-  rf: (v) => (v.split(":").every((f) => f.trim().toLowerCase() === "afrf") ? undefined : "the only report format is afrf"),
+  rf: (v) =>
+    v.split(":").every((f) => f.trim().toLowerCase() === "afrf")
+      ? undefined
+      : "the only report format is afrf",
   // RFC 7489 §6.4: 1*DIGIT, a 32-bit unsigned number of seconds.
-  ri: (v) => (/^\d{1,10}$/.test(v) && Number(v) <= 0xffffffff ? undefined : "must be a whole number of seconds"),
+  ri: (v) =>
+    /^\d{1,10}$/.test(v) && Number(v) <= 0xffffffff ? undefined : "must be a whole number of seconds",
   t: oneOf(["y", "n"]),
   psd: oneOf(["y", "n", "u"]),
 };
@@ -74,8 +94,15 @@ export function parseDmarcRecord(text: string): ParsedDmarcRecord {
     if (index === 0 && name.toLowerCase() === "v") continue;
     if (!KNOWN.has(name)) {
       tags.unknown = { ...tags.unknown, [name]: value };
-      const hint = KNOWN.has(name.toLowerCase()) ? ` (tag names are case-sensitive: did you mean ${name.toLowerCase()}?)` : "";
-      problems.push({ code: "unknown-tag", tag: name, value, reason: `receivers ignore unknown tags${hint}` });
+      const hint = KNOWN.has(name.toLowerCase())
+        ? ` (tag names are case-sensitive: did you mean ${name.toLowerCase()}?)`
+        : "";
+      problems.push({
+        code: "unknown-tag",
+        tag: name,
+        value,
+        reason: `receivers ignore unknown tags${hint}`,
+      });
       continue;
     }
     if (name === "v") {
@@ -90,7 +117,12 @@ export function parseDmarcRecord(text: string): ParsedDmarcRecord {
       const normalized = value.toLowerCase();
       tags[name] = POLICIES.includes(normalized) ? normalized : value;
       if (!POLICIES.includes(normalized)) {
-        problems.push({ code: "invalid-policy", tag: name, value, reason: "must be none, quarantine or reject" });
+        problems.push({
+          code: "invalid-policy",
+          tag: name,
+          value,
+          reason: "must be none, quarantine or reject",
+        });
       }
       continue;
     }
@@ -108,7 +140,11 @@ export function parseDmarcRecord(text: string): ParsedDmarcRecord {
     });
   } else if (list.tags[1]?.name !== "p") {
     // RFC 7489 §6.4 ABNF puts dmarc-request right after dmarc-version; RFC 9989 allows any order.
-    problems.push({ code: "policy-not-second", tag: "p", reason: "RFC 7489 receivers expect p= right after v=DMARC1" });
+    problems.push({
+      code: "policy-not-second",
+      tag: "p",
+      reason: "RFC 7489 receivers expect p= right after v=DMARC1",
+    });
   }
   return { tags, problems };
 }
@@ -120,7 +156,12 @@ function parseUriList(tag: "rua" | "ruf", value: string, problems: DmarcProblem[
     uris.push(check.value);
     if (!check.ok) problems.push({ code: "invalid-uri", tag, value: raw, reason: check.reason });
     else if (check.value.scheme !== "mailto") {
-      problems.push({ code: "unsupported-uri-scheme", tag, value: raw, reason: "receivers are only required to send reports to mailto: URIs" });
+      problems.push({
+        code: "unsupported-uri-scheme",
+        tag,
+        value: raw,
+        reason: "receivers are only required to send reports to mailto: URIs",
+      });
     }
   }
   return uris;

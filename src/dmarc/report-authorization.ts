@@ -25,7 +25,9 @@ export async function checkReportAuthorizations(
       const name = `${policyDomain}._report._dmarc.${host}`;
       const answer = await resolver.query(name, "TXT");
       const authorized =
-        answer.kind === "temperror" ? null : answer.kind === "ok" && answer.records.some((chunks) => isDmarcRecord(chunks.join("")));
+        answer.kind === "temperror"
+          ? null
+          : answer.kind === "ok" && answer.records.some((chunks) => isDmarcRecord(chunks.join("")));
       return { tag, uri, host, name, authorized };
     }),
   );

@@ -14,17 +14,33 @@ export function parseDmarcUri(raw: string): UriCheck {
   const size = SIZE_SUFFIX.exec(raw);
   const uri = size ? raw.slice(0, size.index) : raw;
   const match = URI.exec(uri);
-  const value: DmarcUri = { raw, uri, scheme: match ? (match[1] ?? "").toLowerCase() : null, host: null, size: size?.[1] ?? null, valid: false };
+  const value: DmarcUri = {
+    raw,
+    uri,
+    scheme: match ? (match[1] ?? "").toLowerCase() : null,
+    host: null,
+    size: size?.[1] ?? null,
+    valid: false,
+  };
   if (!match) {
-    const reason = uri.includes(":") ? "not a valid URI (',' and '!' must be percent-encoded)" : "not a URI (a mailto: address needs the 'mailto:' prefix)";
+    const reason = uri.includes(":")
+      ? "not a valid URI (',' and '!' must be percent-encoded)"
+      : "not a URI (a mailto: address needs the 'mailto:' prefix)";
     return { ok: false, value, reason };
   }
   if (value.scheme !== "mailto") return { ok: true, value: { ...value, valid: true } };
   // mailto:local@host[?headers] (RFC 6068); the host decides where reports go.
   const address = decodePercent((match[2] ?? "").split("?")[0] ?? "");
   const at = address.lastIndexOf("@");
-  const host = at > 0 ? address.slice(at + 1).toLowerCase().replace(/\.$/, "") : "";
-  if (at <= 0 || !HOST.test(host)) return { ok: false, value, reason: "not a mailto: address of the form local@domain" };
+  const host =
+    at > 0
+      ? address
+          .slice(at + 1)
+          .toLowerCase()
+          .replace(/\.$/, "")
+      : "";
+  if (at <= 0 || !HOST.test(host))
+    return { ok: false, value, reason: "not a mailto: address of the form local@domain" };
   return { ok: true, value: { ...value, host, valid: true } };
 }
 

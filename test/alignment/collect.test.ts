@@ -18,10 +18,17 @@ afterAll(() => server.close());
 async function auditWith(domain: string, senders: DeclaredSender[]) {
   const declared: DomainDeclaration = { domain, subdomains: [], selectors: [], senders };
   const resolver = new CachingResolver(new SystemResolver({ servers: [server.address], timeoutMs: 2000 }));
-  const report = await audit([{ domain, selectors: [], declared }], { resolver, rules: ALL_RULES, failOn: "error" });
+  const report = await audit([{ domain, selectors: [], declared }], {
+    resolver,
+    rules: ALL_RULES,
+    failOn: "error",
+  });
   const result = report.domains[0];
   if (!result) throw new Error("no result");
-  const of = (prefix: string) => result.findings.filter((f) => f.rule.startsWith(prefix)).map((f) => `${f.rule}:${f.messageId}:${f.severity}`);
+  const of = (prefix: string) =>
+    result.findings
+      .filter((f) => f.rule.startsWith(prefix))
+      .map((f) => `${f.rule}:${f.messageId}:${f.severity}`);
   return { result, of };
 }
 
@@ -41,7 +48,12 @@ describe("alignment of declared senders", () => {
 
   it("fails a sender aligned neither way whose IP fails SPF at its return path", async () => {
     const { result, of } = await auditWith("shop.test", [
-      { name: "ESP", returnPath: "bounce.esp.test", dkimDomain: "esp.test", ips: ["192.0.2.99", "203.0.113.5"] },
+      {
+        name: "ESP",
+        returnPath: "bounce.esp.test",
+        dkimDomain: "esp.test",
+        ips: ["192.0.2.99", "203.0.113.5"],
+      },
     ]);
     expect(result.status).toBe("fail");
     expect(result.snapshot.alignment?.[0]?.ips.map((i) => i.result)).toEqual(["fail", "pass"]);
@@ -57,7 +69,10 @@ describe("alignment of declared senders", () => {
       { name: "SpfOnly", returnPath: "bounce.esp.test", dkimDomain: "shop.test" },
       { name: "NoDkim", returnPath: "em.shop.test" },
     ]);
-    expect(of("alignment/")).toEqual(["alignment/dkim:unsigned:warning", "alignment/spf:notAlignedCovered:warning"]);
+    expect(of("alignment/")).toEqual([
+      "alignment/dkim:unsigned:warning",
+      "alignment/spf:notAlignedCovered:warning",
+    ]);
   });
 
   it("uses aspf=s from the applying DMARC record: a subdomain return path is then unaligned", async () => {

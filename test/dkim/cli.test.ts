@@ -19,11 +19,26 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 async function check(...selectors: string[]) {
-  const args = ["check", "keys.test", "-r", server.address, "--timeout", "1", "-f", "json", ...selectors.flatMap((s) => ["-s", s])];
+  const args = [
+    "check",
+    "keys.test",
+    "-r",
+    server.address,
+    "--timeout",
+    "1",
+    "-f",
+    "json",
+    ...selectors.flatMap((s) => ["-s", s]),
+  ];
   const result = await runCli(args);
   const entry = JSON.parse(result.stdout).domains[0];
   const findings = entry.findings as JsonFinding[];
-  return { exitCode: result.exitCode, entry, findings, rules: findings.map((f) => `${f.rule}:${f.messageId}:${f.severity}`) };
+  return {
+    exitCode: result.exitCode,
+    entry,
+    findings,
+    rules: findings.map((f) => `${f.rule}:${f.messageId}:${f.severity}`),
+  };
 }
 
 describe("mailaudit check: DKIM", () => {
@@ -33,7 +48,13 @@ describe("mailaudit check: DKIM", () => {
     expect(exitCode).toBe(0);
     expect(entry.status).toBe("pass");
     expect(entry.dmarc).toMatchObject({ source: "keys.test", effectivePolicy: "reject" });
-    expect(entry.dkim.map((k: { selector: string; keyType: string; keyBits: number }) => [k.selector, k.keyType, k.keyBits])).toEqual([
+    expect(
+      entry.dkim.map((k: { selector: string; keyType: string; keyBits: number }) => [
+        k.selector,
+        k.keyType,
+        k.keyBits,
+      ]),
+    ).toEqual([
       ["s2048", "rsa", 2048],
       ["ed", "ed25519", 256],
     ]);
@@ -64,7 +85,12 @@ describe("mailaudit check: DKIM", () => {
   it("follows a CNAME to the ESP's key and records the target", async () => {
     const { exitCode, entry } = await check("esp");
     expect(exitCode).toBe(0);
-    expect(entry.dkim[0]).toMatchObject({ status: "found", keyType: "rsa", keyBits: 2048, cnameTarget: "sel1._domainkey.esp.test" });
+    expect(entry.dkim[0]).toMatchObject({
+      status: "found",
+      keyType: "rsa",
+      keyBits: 2048,
+      cnameTarget: "sel1._domainkey.esp.test",
+    });
   });
 
   it("makes a CNAME loop inconclusive (exit 3), never missing", async () => {
@@ -77,7 +103,17 @@ describe("mailaudit check: DKIM", () => {
   });
 
   it("shows key type and size, and the effective policy with its source, in the table", async () => {
-    const result = await runCli(["check", "keys.test", "-r", server.address, "-s", "s2048", "-s", "esp", "--no-color"]);
+    const result = await runCli([
+      "check",
+      "keys.test",
+      "-r",
+      server.address,
+      "-s",
+      "s2048",
+      "-s",
+      "esp",
+      "--no-color",
+    ]);
     expect(result.stdout).toContain("rsa 2048 bits");
     expect(result.stdout).toContain("via CNAME");
     expect(result.stdout).toContain("sel1._domainkey.esp.test");

@@ -7,10 +7,15 @@ import { generateKeyPairSync } from "node:crypto";
 import { writeFileSync } from "node:fs";
 
 const rsa = (bits: number) =>
-  generateKeyPairSync("rsa", { modulusLength: bits }).publicKey.export({ format: "der", type: "spki" }).toString("base64");
+  generateKeyPairSync("rsa", { modulusLength: bits })
+    .publicKey.export({ format: "der", type: "spki" })
+    .toString("base64");
 // RFC 8463 §4.2: p= is the raw 32-byte key, i.e. the SPKI DER without its 12-byte header.
 const ed25519 = () =>
-  generateKeyPairSync("ed25519").publicKey.export({ format: "der", type: "spki" }).subarray(12).toString("base64");
+  generateKeyPairSync("ed25519")
+    .publicKey.export({ format: "der", type: "spki" })
+    .subarray(12)
+    .toString("base64");
 
 /** Zone files cap character-strings at 255 octets (RFC 1035 §3.3): split long records. */
 const quoted = (text: string) => (text.match(/.{1,250}/g) ?? []).map((s) => `"${s}"`).join(" ");

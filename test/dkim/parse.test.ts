@@ -5,9 +5,14 @@ import { describe, expect, it } from "vitest";
 import { parseDkimRecord } from "../../src/dkim/parse.js";
 
 const spki = (bits: number) =>
-  generateKeyPairSync("rsa", { modulusLength: bits }).publicKey.export({ format: "der", type: "spki" }).toString("base64");
+  generateKeyPairSync("rsa", { modulusLength: bits })
+    .publicKey.export({ format: "der", type: "spki" })
+    .toString("base64");
 const RSA1024 = spki(1024);
-const ED = generateKeyPairSync("ed25519").publicKey.export({ format: "der", type: "spki" }).subarray(12).toString("base64");
+const ED = generateKeyPairSync("ed25519")
+  .publicKey.export({ format: "der", type: "spki" })
+  .subarray(12)
+  .toString("base64");
 
 describe("parseDkimRecord", () => {
   // record → [keyType, keyBits, problem codes]
@@ -29,12 +34,22 @@ describe("parseDkimRecord", () => {
   ];
   it.each(cases)("%s", (record, keyType, keyBits, problems) => {
     const facts = parseDkimRecord(record);
-    expect([facts.keyType, facts.keyBits, facts.problems.map((p) => p.code)]).toEqual([keyType, keyBits, problems]);
+    expect([facts.keyType, facts.keyBits, facts.problems.map((p) => p.code)]).toEqual([
+      keyType,
+      keyBits,
+      problems,
+    ]);
   });
 
   it("reads flags, hash algorithms and service types", () => {
     const facts = parseDkimRecord(`v=DKIM1; h=sha1; s=tlsrpt; t=y:s; p=${RSA1024}`);
-    expect(facts).toMatchObject({ testing: true, strict: true, hashAlgorithms: ["sha1"], serviceTypes: ["tlsrpt"], revoked: false });
+    expect(facts).toMatchObject({
+      testing: true,
+      strict: true,
+      hashAlgorithms: ["sha1"],
+      serviceTypes: ["tlsrpt"],
+      revoked: false,
+    });
     expect(parseDkimRecord("v=DKIM1; p=").revoked).toBe(true);
   });
 });
@@ -43,7 +58,10 @@ describe("key records from Stalwart's DKIM vectors (shared/conformance/dkim)", (
   const dir = "/work/shared/conformance/dkim/stalwart-mail-auth";
   const records = readdirSync(dir).flatMap((file) => {
     const head = readFileSync(join(dir, file), "utf8").split(/\r?\n\r?\n/)[0] ?? "";
-    return head.split(/\r?\n/).filter(Boolean).map((line) => [`${file} ${line.slice(0, line.indexOf(" "))}`, line.slice(line.indexOf(" ") + 1)]);
+    return head
+      .split(/\r?\n/)
+      .filter(Boolean)
+      .map((line) => [`${file} ${line.slice(0, line.indexOf(" "))}`, line.slice(line.indexOf(" ") + 1)]);
   });
 
   it("finds the key records", () => {

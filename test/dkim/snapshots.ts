@@ -10,7 +10,9 @@ const keys = new Map<number, string>();
 export function rsaKey(bits: number): string {
   let key = keys.get(bits);
   if (!key) {
-    key = generateKeyPairSync("rsa", { modulusLength: bits }).publicKey.export({ format: "der", type: "spki" }).toString("base64");
+    key = generateKeyPairSync("rsa", { modulusLength: bits })
+      .publicKey.export({ format: "der", type: "spki" })
+      .toString("base64");
     keys.set(bits, key);
   }
   return key;
@@ -18,7 +20,15 @@ export function rsaKey(bits: number): string {
 
 export function foundKey(selector: string, record: string): DkimAudit {
   const facts = parseDkimRecord(record);
-  return { selector, name: `${selector}._domainkey.example.com`, status: "found", record, cnameChain: [], cnameTarget: null, ...facts };
+  return {
+    selector,
+    name: `${selector}._domainkey.example.com`,
+    status: "found",
+    record,
+    cnameChain: [],
+    cnameTarget: null,
+    ...facts,
+  };
 }
 
 export function dkimSnapshot(...keysFound: DkimAudit[]): DomainSnapshot {

@@ -16,13 +16,25 @@ interface JsonFinding {
 let server: FixtureServer;
 beforeAll(async () => {
   server = await startFixtureServer({
-    zones: ["dmarc-tld", "dmarc-scenarios", "dkim-keys"].map((name) => loadZoneFile(`fixtures/zones/${name}.zone`)),
+    zones: ["dmarc-tld", "dmarc-scenarios", "dkim-keys"].map((name) =>
+      loadZoneFile(`fixtures/zones/${name}.zone`),
+    ),
   });
 });
 afterAll(() => server.close());
 
 async function check(domain: string, ...extra: string[]) {
-  const result = await runCli(["check", domain, "-r", server.address, "--timeout", "2", "-f", "json", ...extra]);
+  const result = await runCli([
+    "check",
+    domain,
+    "-r",
+    server.address,
+    "--timeout",
+    "2",
+    "-f",
+    "json",
+    ...extra,
+  ]);
   const doc = JSON.parse(result.stdout);
   const entry = doc.domains[0];
   const findings = entry.findings as JsonFinding[];
@@ -42,12 +54,18 @@ describe("mailaudit check: DMARC", () => {
       organizationalDomain: { treeWalk: "good.test", psl: "good.test" },
     });
     expect(of("dmarc/missing")).toEqual([]);
-    expect(of("dmarc/subdomain-policy-weaker").map((f) => [f.data.tag, f.severity])).toEqual([["sp", "warning"]]);
+    expect(of("dmarc/subdomain-policy-weaker").map((f) => [f.data.tag, f.severity])).toEqual([
+      ["sp", "warning"],
+    ]);
   });
 
   it("a non-existent subdomain gets np=", async () => {
     const { entry } = await check("ghost.good.test");
-    expect(entry.dmarc).toMatchObject({ source: "good.test", domainExists: false, effectivePolicy: "reject" });
+    expect(entry.dmarc).toMatchObject({
+      source: "good.test",
+      domainExists: false,
+      effectivePolicy: "reject",
+    });
   });
 
   it("reports every invalid value, and the record acts as none at best", async () => {
@@ -82,22 +100,37 @@ describe("mailaudit check: DMARC", () => {
   it("an external rua authorized by the destination passes; testing mode, pct and !size are flagged", async () => {
     const { entry, of } = await check("authorized.test");
     expect(entry.dmarc.reportAuthorizations).toEqual([
-      { tag: "rua", uri: "mailto:agg@reports.test", host: "reports.test", name: "authorized.test._report._dmarc.reports.test", authorized: true },
+      {
+        tag: "rua",
+        uri: "mailto:agg@reports.test",
+        host: "reports.test",
+        name: "authorized.test._report._dmarc.reports.test",
+        authorized: true,
+      },
     ]);
     expect(of("dmarc/rua-unauthorized")).toEqual([]);
     expect(of("dmarc/testing-mode").map((f) => f.severity)).toEqual(["warning"]);
     expect(of("dmarc/pct-partial").map((f) => f.data.value)).toEqual([50]);
-    expect(of("dmarc/deprecated-tag").map((f) => f.messageId).sort()).toEqual(["historicTag", "sizeLimit"]);
+    expect(
+      of("dmarc/deprecated-tag")
+        .map((f) => f.messageId)
+        .sort(),
+    ).toEqual(["historicTag", "sizeLimit"]);
     expect(of("dmarc/policy-none").map((f) => f.severity)).toEqual(["warning"]);
   });
 
   it("an external rua without authorization is an error; an internal one needs none", async () => {
     const { exitCode, entry, of } = await check("unauthorized.test");
     expect(exitCode).toBe(1);
-    expect(entry.dmarc.reportAuthorizations.map((a: { host: string; authorized: boolean }) => [a.host, a.authorized])).toEqual([
-      ["reports.test", false],
+    expect(
+      entry.dmarc.reportAuthorizations.map((a: { host: string; authorized: boolean }) => [
+        a.host,
+        a.authorized,
+      ]),
+    ).toEqual([["reports.test", false]]);
+    expect(of("dmarc/rua-unauthorized").map((f) => [f.data.uri, f.severity])).toEqual([
+      ["mailto:agg@reports.test", "error"],
     ]);
-    expect(of("dmarc/rua-unauthorized").map((f) => [f.data.uri, f.severity])).toEqual([["mailto:agg@reports.test", "error"]]);
   });
 
   it("flags the tree walk and the public suffix list disagreeing", async () => {

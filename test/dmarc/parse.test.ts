@@ -45,7 +45,9 @@ const CASES: [string, string[]][] = [
 ];
 
 const codes = (record: string) =>
-  parseDmarcRecord(record).problems.map((p) => `${p.code}:${p.tag ?? "-"}` as `${DmarcProblemCode}:${string}`);
+  parseDmarcRecord(record).problems.map(
+    (p) => `${p.code}:${p.tag ?? "-"}` as `${DmarcProblemCode}:${string}`,
+  );
 
 describe("parseDmarcRecord", () => {
   it.each(CASES)("%s", (record, expected) => {
@@ -53,7 +55,9 @@ describe("parseDmarcRecord", () => {
   });
 
   it("keeps tags beside their fields, absent distinct from default", () => {
-    const { tags } = parseDmarcRecord("v=DMARC1; p=Reject; sp=none; rua=mailto:a@Example.COM!20k, mailto:b@example.net; t=y");
+    const { tags } = parseDmarcRecord(
+      "v=DMARC1; p=Reject; sp=none; rua=mailto:a@Example.COM!20k, mailto:b@example.net; t=y",
+    );
     expect(tags.p).toBe("reject");
     expect(tags.sp).toBe("none");
     expect(tags.adkim).toBeUndefined();

@@ -4,7 +4,11 @@ import type { DmarcAudit } from "../../src/dmarc/types.js";
 import type { DomainSnapshot } from "../../src/engine/types.js";
 import { emptySnapshot } from "../helpers/rule-tester.js";
 
-export function dmarcAudit(record: string | null, overrides: Partial<DmarcAudit> = {}, domain = "example.com"): DmarcAudit {
+export function dmarcAudit(
+  record: string | null,
+  overrides: Partial<DmarcAudit> = {},
+  domain = "example.com",
+): DmarcAudit {
   const parsed = record === null ? null : parseDmarcRecord(record);
   const p = parsed?.tags.p;
   const policy = p === "none" || p === "quarantine" || p === "reject" ? p : null;
@@ -30,7 +34,11 @@ export function dmarcAudit(record: string | null, overrides: Partial<DmarcAudit>
   };
 }
 
-export function dmarcSnapshot(record: string | null, overrides: Partial<DmarcAudit> = {}, domain = "example.com"): DomainSnapshot {
+export function dmarcSnapshot(
+  record: string | null,
+  overrides: Partial<DmarcAudit> = {},
+  domain = "example.com",
+): DomainSnapshot {
   return { ...emptySnapshot(domain), dmarc: dmarcAudit(record, overrides, domain) };
 }
 

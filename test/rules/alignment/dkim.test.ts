@@ -1,9 +1,22 @@
 import rule from "../../../rules/alignment/dkim.js";
-import { emptySnapshot, testRule } from "../../helpers/rule-tester.js";
 import type { SenderAlignment } from "../../../src/alignment/types.js";
+import { emptySnapshot, testRule } from "../../helpers/rule-tester.js";
 
-const id = (domain: string, aligned: boolean | null, mode: "relaxed" | "strict" = "relaxed") => ({ domain, mode, organizationalDomain: aligned === null ? null : domain, aligned });
-const sender = (s: Partial<SenderAlignment>): SenderAlignment => ({ name: "ESP", fromDomain: "example.com", fromOrganizationalDomain: "example.com", spf: null, dkim: null, ips: [], ...s });
+const id = (domain: string, aligned: boolean | null, mode: "relaxed" | "strict" = "relaxed") => ({
+  domain,
+  mode,
+  organizationalDomain: aligned === null ? null : domain,
+  aligned,
+});
+const sender = (s: Partial<SenderAlignment>): SenderAlignment => ({
+  name: "ESP",
+  fromDomain: "example.com",
+  fromOrganizationalDomain: "example.com",
+  spf: null,
+  dkim: null,
+  ips: [],
+  ...s,
+});
 const snap = (...senders: SenderAlignment[]) => ({ ...emptySnapshot(), alignment: senders });
 
 testRule(rule, {
@@ -19,6 +32,10 @@ testRule(rule, {
       snapshot: snap(sender({ spf: id("em.example.com", true), dkim: id("esp.test", false) })),
       findings: [{ messageId: "notAlignedCovered", severity: "warning" }],
     },
-    { name: "no DKIM declared", snapshot: snap(sender({ spf: id("em.example.com", true) })), findings: [{ messageId: "unsigned", data: { name: "ESP" }, severity: "warning" }] },
+    {
+      name: "no DKIM declared",
+      snapshot: snap(sender({ spf: id("em.example.com", true) })),
+      findings: [{ messageId: "unsigned", data: { name: "ESP" }, severity: "warning" }],
+    },
   ],
 });

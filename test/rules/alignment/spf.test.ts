@@ -1,9 +1,22 @@
 import rule from "../../../rules/alignment/spf.js";
-import { emptySnapshot, testRule } from "../../helpers/rule-tester.js";
 import type { SenderAlignment } from "../../../src/alignment/types.js";
+import { emptySnapshot, testRule } from "../../helpers/rule-tester.js";
 
-const id = (domain: string, aligned: boolean | null, mode: "relaxed" | "strict" = "relaxed") => ({ domain, mode, organizationalDomain: aligned === null ? null : domain, aligned });
-const sender = (s: Partial<SenderAlignment>): SenderAlignment => ({ name: "ESP", fromDomain: "example.com", fromOrganizationalDomain: "example.com", spf: null, dkim: null, ips: [], ...s });
+const id = (domain: string, aligned: boolean | null, mode: "relaxed" | "strict" = "relaxed") => ({
+  domain,
+  mode,
+  organizationalDomain: aligned === null ? null : domain,
+  aligned,
+});
+const sender = (s: Partial<SenderAlignment>): SenderAlignment => ({
+  name: "ESP",
+  fromDomain: "example.com",
+  fromOrganizationalDomain: "example.com",
+  spf: null,
+  dkim: null,
+  ips: [],
+  ...s,
+});
 const snap = (...senders: SenderAlignment[]) => ({ ...emptySnapshot(), alignment: senders });
 
 testRule(rule, {
@@ -16,7 +29,13 @@ testRule(rule, {
     {
       name: "unaligned, DKIM unaligned too",
       snapshot: snap(sender({ spf: id("bounce.esp.test", false), dkim: id("esp.test", false) })),
-      findings: [{ messageId: "notAligned", data: { name: "ESP", domain: "bounce.esp.test", expected: "example.com", type: "relaxed" }, severity: "error" }],
+      findings: [
+        {
+          messageId: "notAligned",
+          data: { name: "ESP", domain: "bounce.esp.test", expected: "example.com", type: "relaxed" },
+          severity: "error",
+        },
+      ],
     },
     {
       name: "unaligned, but DKIM aligns",

@@ -1,9 +1,14 @@
 import rule from "../../../rules/dmarc/deprecated-tag.js";
+import { dmarcSnapshot } from "../../dmarc/snapshots.js";
 import { testRule } from "../../helpers/rule-tester.js";
-import { GOOD, dmarcSnapshot } from "../../dmarc/snapshots.js";
 
 testRule(rule, {
-  valid: [{ name: "only current tags", snapshot: dmarcSnapshot("v=DMARC1; p=reject; np=reject; t=n; rua=mailto:a@example.com") }],
+  valid: [
+    {
+      name: "only current tags",
+      snapshot: dmarcSnapshot("v=DMARC1; p=reject; np=reject; t=n; rua=mailto:a@example.com"),
+    },
+  ],
   invalid: [
     {
       name: "pct, rf, ri and !size",

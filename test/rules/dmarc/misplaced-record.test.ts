@@ -1,6 +1,6 @@
 import rule from "../../../rules/dmarc/misplaced-record.js";
+import { dmarcSnapshot, GOOD } from "../../dmarc/snapshots.js";
 import { testRule } from "../../helpers/rule-tester.js";
-import { GOOD, dmarcSnapshot } from "../../dmarc/snapshots.js";
 
 testRule(rule, {
   valid: [{ name: "records where they belong", snapshot: dmarcSnapshot(GOOD) }],

@@ -1,6 +1,6 @@
 import rule from "../../../rules/dmarc/pct-partial.js";
+import { dmarcSnapshot, GOOD } from "../../dmarc/snapshots.js";
 import { testRule } from "../../helpers/rule-tester.js";
-import { GOOD, dmarcSnapshot } from "../../dmarc/snapshots.js";
 
 testRule(rule, {
   valid: [
@@ -9,6 +9,10 @@ testRule(rule, {
     { name: "invalid pct is dmarc/syntax's", snapshot: dmarcSnapshot("v=DMARC1; p=reject; pct=abc") },
   ],
   invalid: [
-    { name: "pct=20", snapshot: dmarcSnapshot("v=DMARC1; p=reject; pct=20"), findings: [{ messageId: "partial", data: { value: 20, policy: "reject" }, severity: "warning" }] },
+    {
+      name: "pct=20",
+      snapshot: dmarcSnapshot("v=DMARC1; p=reject; pct=20"),
+      findings: [{ messageId: "partial", data: { value: 20, policy: "reject" }, severity: "warning" }],
+    },
   ],
 });

@@ -1,10 +1,16 @@
 import rule from "../../../rules/dmarc/rua-unauthorized.js";
+import { dmarcSnapshot, GOOD } from "../../dmarc/snapshots.js";
 import { testRule } from "../../helpers/rule-tester.js";
-import { GOOD, dmarcSnapshot } from "../../dmarc/snapshots.js";
 
 const auth = (authorized: boolean | null) => ({
   reportAuthorizations: [
-    { tag: "rua" as const, uri: "mailto:r@reports.example.net", host: "reports.example.net", name: "example.com._report._dmarc.reports.example.net", authorized },
+    {
+      tag: "rua" as const,
+      uri: "mailto:r@reports.example.net",
+      host: "reports.example.net",
+      name: "example.com._report._dmarc.reports.example.net",
+      authorized,
+    },
   ],
 });
 
@@ -17,7 +23,16 @@ testRule(rule, {
     {
       name: "no authorization record",
       snapshot: dmarcSnapshot(GOOD, auth(false)),
-      findings: [{ messageId: "unauthorized", data: { uri: "mailto:r@reports.example.net", name: "example.com._report._dmarc.reports.example.net" }, severity: "error" }],
+      findings: [
+        {
+          messageId: "unauthorized",
+          data: {
+            uri: "mailto:r@reports.example.net",
+            name: "example.com._report._dmarc.reports.example.net",
+          },
+          severity: "error",
+        },
+      ],
     },
   ],
 });
