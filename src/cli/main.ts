@@ -11,6 +11,7 @@ import { escapeForTerminal } from "../format/escape.js";
 import { FORMATS } from "../format/types.js";
 import { PACKAGE_ROOT } from "../paths.js";
 import { collect } from "./option-parsers.js";
+import { ignoreClosedStdout } from "./output.js";
 
 const version = (JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string })
   .version;
@@ -143,6 +144,7 @@ export function buildProgram(): Command {
 }
 
 async function main(argv: string[]): Promise<void> {
+  ignoreClosedStdout();
   const program = buildProgram();
   program.configureOutput({
     // Commander's own errors become one line with our exit code 2 (see the catch below).

@@ -10,3 +10,13 @@ export function useColor(colorOption: boolean | undefined): boolean {
 export function writeOut(text: string): void {
   process.stdout.write(text);
 }
+
+/**
+ * `mailaudit … | head` closes stdout early: that is the reader's choice, not an error of ours.
+ * Swallow EPIPE on stdout (the rest of the output has nowhere to go) instead of crashing with a stack.
+ */
+export function ignoreClosedStdout(): void {
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+  });
+}

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FixtureServer, loadZoneFile, startFixtureServer } from "../helpers/dns-server.js";
 import { runCli } from "../helpers/run-cli.js";
@@ -65,5 +66,12 @@ describe("command line basics", () => {
     expect(doc.stdout).toContain("## Remediation");
     const unknown = await runCli(["rules", "nope/nothing"]);
     expect(unknown.exitCode).toBe(2);
+  });
+
+  it("stays quiet when the reader closes the pipe early (mailaudit … | head)", () => {
+    // Enough output to outlast the pipe buffer once head has gone.
+    const script = `for i in 1 2 3 4 5 6 7 8; do echo; done; "${process.execPath}" bin/mailaudit.js rules spf/lookup-limit; "${process.execPath}" bin/mailaudit.js check ${"basic.example ".repeat(300)} -r ${server.address} -f json | head -c 10 >/dev/null; echo "rc=\${PIPESTATUS[0]}" >&2`;
+    const result = spawnSync("bash", ["-c", script], { encoding: "utf8" });
+    expect(result.stderr).not.toMatch(/EPIPE|internal error|at .+\.js:\d+/);
   });
 });
