@@ -1,4 +1,5 @@
 import { EXIT, type ExitCode } from "../engine/exit-code.js";
+import { escapeForTerminal } from "../format/escape.js";
 
 /**
  * A mistake in a configuration file: one line naming the file, the line, the key and the reason
@@ -14,7 +15,8 @@ export class ConfigError extends Error {
     column?: number,
   ) {
     const where = line === undefined ? file : `${file}:${line}${column === undefined ? "" : `:${column}`}`;
-    super(`${where}: ${key ? `${key}: ` : ""}${reason}`);
+    // Values quoted from the file may hold control characters; the message is one safe line.
+    super(escapeForTerminal(`${where}: ${key ? `${key}: ` : ""}${reason}`));
     this.name = "ConfigError";
   }
 }
