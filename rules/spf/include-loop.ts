@@ -6,7 +6,10 @@ export default defineRule({
     id: "spf/include-loop",
     type: "problem",
     severity: "error",
-    docs: { description: "An include or redirect leads back to a record already being evaluated", spec: "RFC 7208 §4.6.4, §5.2, §6.1" },
+    docs: {
+      description: "An include or redirect leads back to a record already being evaluated",
+      spec: "RFC 7208 §4.6.4, §5.2, §6.1",
+    },
     messages: {
       loop: "In the SPF tree of {domain}, {mechanism} leads back to {name}, which is already being evaluated: receivers return permerror.",
     },
@@ -15,7 +18,10 @@ export default defineRule({
   check({ snapshot, report }) {
     for (const node of spfNodes(snapshot.spf)) {
       if (node.status !== "loop") continue;
-      report({ messageId: "loop", data: { domain: snapshot.domain, mechanism: node.term ?? node.via, name: node.domain } });
+      report({
+        messageId: "loop",
+        data: { domain: snapshot.domain, mechanism: node.term ?? node.via, name: node.domain },
+      });
     }
   },
 });

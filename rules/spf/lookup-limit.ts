@@ -10,7 +10,8 @@ export default defineRule({
     severity: "error",
     docs: { description: "SPF evaluation must need at most 10 DNS-querying terms", spec: "RFC 7208 §4.6.4" },
     messages: {
-      tooMany: "SPF for {domain} needs {count} DNS-querying terms (limit {limit}); receivers return permerror.",
+      tooMany:
+        "SPF for {domain} needs {count} DNS-querying terms (limit {limit}); receivers return permerror.",
       tooManyAtLeast:
         "SPF for {domain} needs at least {count} DNS-querying terms (limit {limit}; parts of the tree could not be counted); receivers return permerror.",
     },

@@ -6,7 +6,10 @@ export default defineRule({
     id: "spf/macro-uncountable",
     type: "suggestion",
     severity: "notice",
-    docs: { description: "An include or redirect built from macros: its lookups cannot be counted statically", spec: "RFC 7208 §7, §4.6.4" },
+    docs: {
+      description: "An include or redirect built from macros: its lookups cannot be counted statically",
+      spec: "RFC 7208 §7, §4.6.4",
+    },
     messages: {
       uncountable:
         "{mechanism} in the SPF record at {name} is built from macros: what it costs depends on each connection, so {count} lookups is a lower bound for {domain}.",
@@ -18,7 +21,10 @@ export default defineRule({
     const count = snapshot.spf?.lookupCount ?? 0;
     for (const node of spfNodes(snapshot.spf)) {
       for (const term of node.uncountableTerms) {
-        report({ messageId: "uncountable", data: { domain: snapshot.domain, name: node.domain, mechanism: term, count } });
+        report({
+          messageId: "uncountable",
+          data: { domain: snapshot.domain, name: node.domain, mechanism: term, count },
+        });
       }
     }
   },

@@ -11,7 +11,8 @@ export default defineRule({
     severity: "error",
     docs: { description: "An mx mechanism names more than 10 MX hosts", spec: "RFC 7208 §4.6.4" },
     messages: {
-      tooManyHosts: "{mechanism} in the SPF record at {name} names {count} MX hosts (limit {limit}): receivers return permerror.",
+      tooManyHosts:
+        "{mechanism} in the SPF record at {name} names {count} MX hosts (limit {limit}): receivers return permerror.",
     },
     remediation: "Replace the mx mechanism with ip4:/ip6: ranges for the hosts that actually send mail.",
   },
@@ -21,7 +22,13 @@ export default defineRule({
         if ((term.mxHosts ?? 0) <= MX_HOST_LIMIT) continue;
         report({
           messageId: "tooManyHosts",
-          data: { domain: snapshot.domain, name: node.domain, mechanism: term.term, count: term.mxHosts ?? 0, limit: MX_HOST_LIMIT },
+          data: {
+            domain: snapshot.domain,
+            name: node.domain,
+            mechanism: term.term,
+            count: term.mxHosts ?? 0,
+            limit: MX_HOST_LIMIT,
+          },
         });
       }
     }

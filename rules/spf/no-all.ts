@@ -6,9 +6,13 @@ export default defineRule({
     id: "spf/no-all",
     type: "suggestion",
     severity: "warning",
-    docs: { description: "The SPF record ends without an all mechanism or a redirect", spec: "RFC 7208 §4.7, §5.1" },
+    docs: {
+      description: "The SPF record ends without an all mechanism or a redirect",
+      spec: "RFC 7208 §4.7, §5.1",
+    },
     messages: {
-      noAll: "The SPF record at {name} has neither an all mechanism nor a redirect: mail from unlisted hosts gets neutral for {domain}.",
+      noAll:
+        "The SPF record at {name} has neither an all mechanism nor a redirect: mail from unlisted hosts gets neutral for {domain}.",
     },
     remediation: 'End the record with "-all" (or "~all"), or hand over to another record with "redirect=".',
   },

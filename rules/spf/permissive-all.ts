@@ -6,9 +6,13 @@ export default defineRule({
     id: "spf/permissive-all",
     type: "problem",
     severity: "error",
-    docs: { description: "The SPF record passes (+all) or shrugs at (?all) mail from any host", spec: "RFC 7208 §5.1, §8.1, §8.2" },
+    docs: {
+      description: "The SPF record passes (+all) or shrugs at (?all) mail from any host",
+      spec: "RFC 7208 §5.1, §8.1, §8.2",
+    },
     messages: {
-      plusAll: "The SPF record at {name} has {mechanism}: every host on the Internet passes SPF for {domain}.",
+      plusAll:
+        "The SPF record at {name} has {mechanism}: every host on the Internet passes SPF for {domain}.",
       neutralAll: {
         text: "The SPF record at {name} ends with {mechanism}: mail from unlisted hosts gets neutral, no better than no SPF for {domain}.",
         severity: "warning",
@@ -20,11 +24,13 @@ export default defineRule({
     const domain = snapshot.domain;
     // +all anywhere it is evaluated: in an include it makes the include match every host (§5.2).
     for (const node of spfNodes(snapshot.spf)) {
-      if (node.status === "ok" && node.allQualifier === "+") report({ messageId: "plusAll", data: { domain, name: node.domain, mechanism: "+all" } });
+      if (node.status === "ok" && node.allQualifier === "+")
+        report({ messageId: "plusAll", data: { domain, name: node.domain, mechanism: "+all" } });
     }
     // ?all only matters where it decides the domain's own result; in an include it just means "no match".
     for (const node of resultChain(snapshot.spf)) {
-      if (node.allQualifier === "?") report({ messageId: "neutralAll", data: { domain, name: node.domain, mechanism: "?all" } });
+      if (node.allQualifier === "?")
+        report({ messageId: "neutralAll", data: { domain, name: node.domain, mechanism: "?all" } });
     }
   },
 });

@@ -6,7 +6,10 @@ export default defineRule({
     id: "spf/ptr",
     type: "suggestion",
     severity: "warning",
-    docs: { description: "An SPF record uses the ptr mechanism, which SHOULD NOT be used", spec: "RFC 7208 §5.5" },
+    docs: {
+      description: "An SPF record uses the ptr mechanism, which SHOULD NOT be used",
+      spec: "RFC 7208 §5.5",
+    },
     messages: {
       ptr: "The SPF record at {name} uses {mechanism}: RFC 7208 §5.5 says it SHOULD NOT be used (slow, unreliable, and some receivers skip it).",
     },
@@ -14,7 +17,8 @@ export default defineRule({
   },
   check({ snapshot, report }) {
     for (const node of spfNodes(snapshot.spf)) {
-      for (const term of node.ptrTerms) report({ messageId: "ptr", data: { domain: snapshot.domain, name: node.domain, mechanism: term } });
+      for (const term of node.ptrTerms)
+        report({ messageId: "ptr", data: { domain: snapshot.domain, name: node.domain, mechanism: term } });
     }
   },
 });

@@ -13,17 +13,23 @@ export default defineRule({
     severity: "warning",
     docs: { description: "An SPF record too long to fit a 512-octet DNS answer", spec: "RFC 7208 §3.4" },
     messages: {
-      overUdp: { text: "The SPF record at {name} is {count} octets, over {limit}: its answer cannot fit in a plain UDP DNS message.", severity: "error" },
-      nearUdp: "The SPF record at {name} is {count} octets, over {limit}: with the DNS header its answer may not fit in 512 octets.",
+      overUdp: {
+        text: "The SPF record at {name} is {count} octets, over {limit}: its answer cannot fit in a plain UDP DNS message.",
+        severity: "error",
+      },
+      nearUdp:
+        "The SPF record at {name} is {count} octets, over {limit}: with the DNS header its answer may not fit in 512 octets.",
     },
-    remediation: "Shorten the record: drop unused terms, merge ip4 ranges into wider prefixes, or move senders into an include on another name.",
+    remediation:
+      "Shorten the record: drop unused terms, merge ip4 ranges into wider prefixes, or move senders into an include on another name.",
   },
   check({ snapshot, report }) {
     for (const node of spfNodes(snapshot.spf)) {
       if (node.status !== "ok") continue;
       const data = { domain: snapshot.domain, name: node.domain, count: node.recordBytes };
       if (node.recordBytes > UDP_LIMIT) report({ messageId: "overUdp", data: { ...data, limit: UDP_LIMIT } });
-      else if (node.recordBytes > SAFE_LENGTH) report({ messageId: "nearUdp", data: { ...data, limit: SAFE_LENGTH } });
+      else if (node.recordBytes > SAFE_LENGTH)
+        report({ messageId: "nearUdp", data: { ...data, limit: SAFE_LENGTH } });
     }
   },
 });

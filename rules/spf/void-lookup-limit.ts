@@ -8,15 +8,23 @@ export default defineRule({
     id: "spf/void-lookup-limit",
     type: "problem",
     severity: "error",
-    docs: { description: "SPF evaluation should meet at most 2 void lookups (NXDOMAIN or empty answers)", spec: "RFC 7208 §4.6.4" },
-    messages: {
-      tooMany: "SPF for {domain} meets {count} void DNS lookups (limit {limit}); receivers that enforce the limit return permerror.",
+    docs: {
+      description: "SPF evaluation should meet at most 2 void lookups (NXDOMAIN or empty answers)",
+      spec: "RFC 7208 §4.6.4",
     },
-    remediation: "Remove the terms that point at names without records (a:, mx:, exists:, include: of deleted hosts or services).",
+    messages: {
+      tooMany:
+        "SPF for {domain} meets {count} void DNS lookups (limit {limit}); receivers that enforce the limit return permerror.",
+    },
+    remediation:
+      "Remove the terms that point at names without records (a:, mx:, exists:, include: of deleted hosts or services).",
   },
   check({ snapshot, report }) {
     const spf = snapshot.spf;
     if (!spf || spf.voidLookupCount <= VOID_LOOKUP_LIMIT) return;
-    report({ messageId: "tooMany", data: { domain: snapshot.domain, count: spf.voidLookupCount, limit: VOID_LOOKUP_LIMIT } });
+    report({
+      messageId: "tooMany",
+      data: { domain: snapshot.domain, count: spf.voidLookupCount, limit: VOID_LOOKUP_LIMIT },
+    });
   },
 });

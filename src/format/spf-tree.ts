@@ -45,15 +45,23 @@ const STATUS_NOTES: Record<SpfNodeStatus, string> = {
 export function formatSpfTree(view: SpfView, options: { color: boolean }): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const { spf } = view;
-  const lines = [`${c.bold(escapeForTerminal(view.domain))}  ${spf.record ? escapeForTerminal(spf.record) : c.yellow(rootNote(spf))}`];
+  const lines = [
+    `${c.bold(escapeForTerminal(view.domain))}  ${spf.record ? escapeForTerminal(spf.record) : c.yellow(rootNote(spf))}`,
+  ];
   if (spf.tree) {
     const atLeast = spf.lookupCountIsLowerBound ? "at least " : "";
     const lookups = `${atLeast}${spf.lookupCount} DNS-querying terms (limit 10)`;
-    lines.push(`  ${spf.lookupCount > 10 ? c.red(lookups) : lookups}, ${spf.voidLookupCount} void lookups (limit 2)`);
+    lines.push(
+      `  ${spf.lookupCount > 10 ? c.red(lookups) : lookups}, ${spf.voidLookupCount} void lookups (limit 2)`,
+    );
     lines.push(...treeLines(spf.tree, "", "", c));
   }
   for (const failure of view.lookupFailures) {
-    lines.push(c.yellow(`  DNS lookup of ${failure.type} ${escapeForTerminal(failure.name)} failed (${escapeForTerminal(failure.reason)}): inconclusive`));
+    lines.push(
+      c.yellow(
+        `  DNS lookup of ${failure.type} ${escapeForTerminal(failure.name)} failed (${escapeForTerminal(failure.reason)}): inconclusive`,
+      ),
+    );
   }
   if (view.evaluation) lines.push(...evaluationLines(view.evaluation, c));
   return `${lines.join("\n")}\n`;
@@ -70,12 +78,21 @@ function treeLines(node: SpfNode, prefix: string, childPrefix: string, c: ChalkI
   const note = STATUS_NOTES[node.status];
   const counts =
     node.status === "ok"
-      ? c.dim(`${node.ownLookups} here, ${node.subtreeLookups - node.ownLookups} below${node.subtreeVoidLookups ? `, ${node.subtreeVoidLookups} void` : ""}`)
+      ? c.dim(
+          `${node.ownLookups} here, ${node.subtreeLookups - node.ownLookups} below${node.subtreeVoidLookups ? `, ${node.subtreeVoidLookups} void` : ""}`,
+        )
       : c.yellow(`[${note}]`);
   const lines = [`  ${prefix}${label}  ${counts}`];
   node.children.forEach((child, i) => {
     const last = i === node.children.length - 1;
-    lines.push(...treeLines(child, `${childPrefix}${last ? "└─ " : "├─ "}`, `${childPrefix}${last ? "   " : "│  "}`, c));
+    lines.push(
+      ...treeLines(
+        child,
+        `${childPrefix}${last ? "└─ " : "├─ "}`,
+        `${childPrefix}${last ? "   " : "│  "}`,
+        c,
+      ),
+    );
   });
   return lines;
 }

@@ -49,7 +49,8 @@ export async function checkHost(input: CheckHostInput, resolver: Resolver): Prom
   const result = toSpfResult(response.status.result);
   const lookups = (response as { lookups?: { count?: number; void?: number; limit?: number } }).lookups ?? {};
   const explanation =
-    (response as { explanation?: string }).explanation ?? (result === "fail" || result === "pass" ? null : (response.status.comment ?? null));
+    (response as { explanation?: string }).explanation ??
+    (result === "fail" || result === "pass" ? null : (response.status.comment ?? null));
   return {
     result,
     explanation,

@@ -54,7 +54,12 @@ class TreeWalker {
 
   constructor(readonly resolver: Resolver) {}
 
-  async visit(name: string, via: SpfNodeVia, term: string | undefined, path: readonly string[]): Promise<Visit> {
+  async visit(
+    name: string,
+    via: SpfNodeVia,
+    term: string | undefined,
+    path: readonly string[],
+  ): Promise<Visit> {
     if (path.includes(name)) {
       this.lowerBound = true;
       return { node: emptyNode(name, via, term, "loop"), void: false };
@@ -79,7 +84,13 @@ class TreeWalker {
   }
 
   /** Counts one record's DNS-querying terms and walks into its include and redirect targets. */
-  async evaluate(name: string, via: SpfNodeVia, term: string | undefined, record: string, path: string[]): Promise<SpfNode> {
+  async evaluate(
+    name: string,
+    via: SpfNodeVia,
+    term: string | undefined,
+    record: string,
+    path: string[],
+  ): Promise<SpfNode> {
     const parsed = parseSpfRecord(record);
     const node = emptyNode(name, via, term, "ok");
     node.record = record;
@@ -91,16 +102,21 @@ class TreeWalker {
     const allIndex = parsed.terms.findIndex((t) => t.kind === "mechanism" && t.mechanism === "all");
     const all = allIndex === -1 ? undefined : (parsed.terms[allIndex] as MechanismTerm);
     node.allQualifier = all ? all.qualifier : (null as Qualifier | null);
-    const redirect = parsed.terms.find((t): t is ModifierTerm => t.kind === "modifier" && t.name === "redirect");
+    const redirect = parsed.terms.find(
+      (t): t is ModifierTerm => t.kind === "modifier" && t.name === "redirect",
+    );
     node.hasRedirect = redirect !== undefined;
     node.redirectIgnored = redirect !== undefined && all !== undefined;
 
     const mechanisms = parsed.terms
       .slice(0, allIndex === -1 ? undefined : allIndex)
       .filter((t): t is MechanismTerm => t.kind === "mechanism" && LOOKUP_MECHANISMS.has(t.mechanism));
-    const steps: Promise<{ lookup: SpfLookupTerm; child?: SpfNode }>[] = mechanisms.map((t) => this.lookupTerm(name, t, path));
+    const steps: Promise<{ lookup: SpfLookupTerm; child?: SpfNode }>[] = mechanisms.map((t) =>
+      this.lookupTerm(name, t, path),
+    );
     // The redirect is evaluated after every mechanism (§6.1); it counts toward the limit like include.
-    if (redirect && !node.redirectIgnored) steps.push(this.follow(redirect.text, redirect.value, redirect.hasMacros, "redirect", path));
+    if (redirect && !node.redirectIgnored)
+      steps.push(this.follow(redirect.text, redirect.value, redirect.hasMacros, "redirect", path));
 
     for (const { lookup, child } of await Promise.all(steps)) {
       node.lookupTerms.push(lookup);
@@ -115,8 +131,13 @@ class TreeWalker {
     return node;
   }
 
-  async lookupTerm(current: string, term: MechanismTerm, path: string[]): Promise<{ lookup: SpfLookupTerm; child?: SpfNode }> {
-    if (term.mechanism === "include") return this.follow(term.text, term.domainSpec ?? "", term.hasMacros, "include", path);
+  async lookupTerm(
+    current: string,
+    term: MechanismTerm,
+    path: string[],
+  ): Promise<{ lookup: SpfLookupTerm; child?: SpfNode }> {
+    if (term.mechanism === "include")
+      return this.follow(term.text, term.domainSpec ?? "", term.hasMacros, "include", path);
     const target = normalizeName(term.domainSpec ?? current);
     // Targets built from macros depend on the connection: the term still costs its one lookup (§4.6.4),
     // but whether that lookup is void cannot be known statically.
@@ -153,7 +174,10 @@ class TreeWalker {
     if (hasMacros) {
       // Never guessed, never followed: the target is only known for one connection (§7).
       this.lowerBound = true;
-      return { lookup: { term: termText, void: false }, child: emptyNode(domainSpec, via, termText, "macro") };
+      return {
+        lookup: { term: termText, void: false },
+        child: emptyNode(domainSpec, via, termText, "macro"),
+      };
     }
     const { node, void: wasVoid } = await this.visit(normalizeName(domainSpec), via, termText, path);
     return { lookup: { term: termText, void: wasVoid }, child: node };
@@ -172,7 +196,10 @@ class TreeWalker {
    * separate 10-address limit of §4.6.4), and are not made at all: only the host count matters here.
    */
   async addressLookupIsVoid(target: string): Promise<boolean> {
-    const [a, aaaa] = await Promise.all([this.resolver.query(target, "A"), this.resolver.query(target, "AAAA")]);
+    const [a, aaaa] = await Promise.all([
+      this.resolver.query(target, "A"),
+      this.resolver.query(target, "AAAA"),
+    ]);
     if (a.kind === "temperror" || aaaa.kind === "temperror") this.markInconclusive();
     return isVoid(a) && isVoid(aaaa);
   }
@@ -183,7 +210,12 @@ class TreeWalker {
   }
 }
 
-function emptyNode(domain: string, via: SpfNodeVia, term: string | undefined, status: SpfNodeStatus): SpfNode {
+function emptyNode(
+  domain: string,
+  via: SpfNodeVia,
+  term: string | undefined,
+  status: SpfNodeStatus,
+): SpfNode {
   return {
     domain,
     via,

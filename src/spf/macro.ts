@@ -34,7 +34,12 @@ export function scanMacroString(text: string, context: "domain" | "explain"): Ma
     if (ch !== 0x25) {
       // Explanation text may also hold spaces (explain-string = *( macro-string / SP )).
       const allowed = (ch >= 0x21 && ch <= 0x7e) || (context === "explain" && ch === 0x20);
-      if (!allowed) return { hasMacros, endsWithExpand, problem: `character ${describeChar(text[i] as string)} is not allowed` };
+      if (!allowed)
+        return {
+          hasMacros,
+          endsWithExpand,
+          problem: `character ${describeChar(text[i] as string)} is not allowed`,
+        };
       i++;
       continue;
     }
@@ -43,7 +48,8 @@ export function scanMacroString(text: string, context: "domain" | "explain"): Ma
       i += 2;
       continue;
     }
-    if (next !== "{") return { hasMacros, endsWithExpand, problem: `"%" must start %{…}, %%, %_ or %- (§7.1)` };
+    if (next !== "{")
+      return { hasMacros, endsWithExpand, problem: `"%" must start %{…}, %%, %_ or %- (§7.1)` };
     const close = text.indexOf("}", i + 2);
     if (close === -1) return { hasMacros, endsWithExpand, problem: "unterminated macro %{" };
     const body = text.slice(i + 2, close);
@@ -75,5 +81,7 @@ function checkMacroBody(body: string, letters: string): string | undefined {
 
 function describeChar(ch: string): string {
   const code = ch.codePointAt(0) ?? 0;
-  return code < 0x20 || code === 0x7f || code > 0x7e ? `U+${code.toString(16).toUpperCase().padStart(4, "0")}` : `"${ch}"`;
+  return code < 0x20 || code === 0x7f || code > 0x7e
+    ? `U+${code.toString(16).toUpperCase().padStart(4, "0")}`
+    : `"${ch}"`;
 }

@@ -5,7 +5,15 @@
  */
 import { isIPv6 } from "node:net";
 import { scanMacroString } from "./macro.js";
-import { MECHANISMS, type MechanismName, type MechanismTerm, type ParsedSpf, type Qualifier, type SpfTerm, type SyntaxProblem } from "./types.js";
+import {
+  MECHANISMS,
+  type MechanismName,
+  type MechanismTerm,
+  type ParsedSpf,
+  type Qualifier,
+  type SpfTerm,
+  type SyntaxProblem,
+} from "./types.js";
 
 /** §4.5: a record begins with exactly "v=spf1", followed by a space or the end of the record. */
 export const SPF_VERSION = /^v=spf1( |$)/i;
@@ -18,7 +26,10 @@ export function parseSpfRecord(record: string): ParsedSpf {
   const terms: SpfTerm[] = [];
   const problems: SyntaxProblem[] = [];
   if (!isSpfRecord(record)) {
-    problems.push({ term: record.slice(0, 16), reason: 'the record must begin with exactly "v=spf1" and a space (§4.5)' });
+    problems.push({
+      term: record.slice(0, 16),
+      reason: 'the record must begin with exactly "v=spf1" and a space (§4.5)',
+    });
     return { terms, problems };
   }
   // Terms are separated by one or more SP (%x20) only; tabs or line breaks are not separators.
@@ -71,7 +82,10 @@ function parseDirective(text: string): SpfTerm | SyntaxProblem {
   const nameMatch = /^[a-z0-9]+/i.exec(body);
   const name = (nameMatch?.[0] ?? "").toLowerCase();
   if (!(MECHANISMS as readonly string[]).includes(name)) {
-    return { term: text, reason: name ? `unknown mechanism "${name}" (§5)` : "not a mechanism or modifier (§12)" };
+    return {
+      term: text,
+      reason: name ? `unknown mechanism "${name}" (§5)` : "not a mechanism or modifier (§12)",
+    };
   }
   const mechanism = name as MechanismName;
   const rest = body.slice(name.length);
@@ -83,17 +97,21 @@ function parseDirective(text: string): SpfTerm | SyntaxProblem {
       return rest === "" ? base : fail("takes no argument (§5.1)");
     case "include":
     case "exists": {
-      if (!rest.startsWith(":")) return fail("needs \":<domain>\" (§5.2, §5.7)");
+      if (!rest.startsWith(":")) return fail('needs ":<domain>" (§5.2, §5.7)');
       const domainSpec = rest.slice(1);
       const problem = checkDomainSpec(domainSpec);
-      return problem ? fail(problem) : { ...base, domainSpec, hasMacros: scanMacroString(domainSpec, "domain").hasMacros };
+      return problem
+        ? fail(problem)
+        : { ...base, domainSpec, hasMacros: scanMacroString(domainSpec, "domain").hasMacros };
     }
     case "ptr": {
       if (rest === "") return base;
       if (!rest.startsWith(":")) return fail("unexpected text after ptr (§5.5)");
       const domainSpec = rest.slice(1);
       const problem = checkDomainSpec(domainSpec);
-      return problem ? fail(problem) : { ...base, domainSpec, hasMacros: scanMacroString(domainSpec, "domain").hasMacros };
+      return problem
+        ? fail(problem)
+        : { ...base, domainSpec, hasMacros: scanMacroString(domainSpec, "domain").hasMacros };
     }
     case "a":
     case "mx":
@@ -130,7 +148,9 @@ function parseAddressMechanism(
   if (cidr6 !== undefined && cidr6 > 128) return fail(`IPv6 prefix /${cidr6} is over 128 (§5.6)`);
   return {
     ...base,
-    ...(domainPart ? { domainSpec: domainPart, hasMacros: scanMacroString(domainPart, "domain").hasMacros } : {}),
+    ...(domainPart
+      ? { domainSpec: domainPart, hasMacros: scanMacroString(domainPart, "domain").hasMacros }
+      : {}),
     ...(cidr4 === undefined ? {} : { cidr4 }),
     ...(cidr6 === undefined ? {} : { cidr6 }),
   };
@@ -140,17 +160,22 @@ const QNUM = "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]\\d|\\d)";
 const IP4_NETWORK = new RegExp(`^${QNUM}\\.${QNUM}\\.${QNUM}\\.${QNUM}$`);
 
 /** ip4 = "ip4:" ip4-network [ ip4-cidr-length ]; ip6 = "ip6:" ip6-network [ ip6-cidr-length ] (§5.6). */
-function parseIpMechanism(base: MechanismTerm, rest: string, fail: (reason: string) => SyntaxProblem): MechanismTerm | SyntaxProblem {
-  if (!rest.startsWith(":")) return fail("needs \":<network>\" (§5.6)");
+function parseIpMechanism(
+  base: MechanismTerm,
+  rest: string,
+  fail: (reason: string) => SyntaxProblem,
+): MechanismTerm | SyntaxProblem {
+  if (!rest.startsWith(":")) return fail('needs ":<network>" (§5.6)');
   const [network = "", prefix, ...extra] = rest.slice(1).split("/");
-  if (extra.length > 0) return fail("has more than one \"/\" (§5.6)");
+  if (extra.length > 0) return fail('has more than one "/" (§5.6)');
   const v4 = base.mechanism === "ip4";
   const valid = v4 ? IP4_NETWORK.test(network) : isIPv6(network) && !network.includes("%");
   if (!valid) return fail(`"${network}" is not an ${v4 ? "IPv4" : "IPv6"} address (§5.6)`);
   let cidr: number | undefined;
   if (prefix !== undefined) {
     const max = v4 ? 32 : 128;
-    if (!/^(0|[1-9]\d*)$/.test(prefix) || Number(prefix) > max) return fail(`invalid prefix length "/${prefix}" (§5.6)`);
+    if (!/^(0|[1-9]\d*)$/.test(prefix) || Number(prefix) > max)
+      return fail(`invalid prefix length "/${prefix}" (§5.6)`);
     cidr = Number(prefix);
   }
   return { ...base, network, ...(cidr === undefined ? {} : v4 ? { cidr4: cidr } : { cidr6: cidr }) };
@@ -170,7 +195,8 @@ export function checkDomainSpec(spec: string): string | undefined {
   const dot = withoutDot.lastIndexOf(".");
   if (dot === -1) return `"${spec}" is not a domain name: it needs a dot and a top label (§7.1)`;
   const toplabel = withoutDot.slice(dot + 1);
-  const isToplabel = /^[a-z0-9]*[a-z][a-z0-9]*$/i.test(toplabel) || /^[a-z0-9]+-[a-z0-9-]*[a-z0-9]$/i.test(toplabel);
+  const isToplabel =
+    /^[a-z0-9]*[a-z][a-z0-9]*$/i.test(toplabel) || /^[a-z0-9]+-[a-z0-9-]*[a-z0-9]$/i.test(toplabel);
   if (!isToplabel) return `"${toplabel}" is not a valid top label (§7.1)`;
   return undefined;
 }

@@ -4,8 +4,7 @@ import { isSpfRecord } from "./parse.js";
 
 export type SpfRecordLookup =
   /** The SPF records at the name (zero, one or several); `void` when the TXT query itself was void. */
-  | { kind: "answer"; records: string[]; void: boolean }
-  | { kind: "temperror" };
+  { kind: "answer"; records: string[]; void: boolean } | { kind: "temperror" };
 
 /**
  * Reads the SPF records at `name`: TXT only (§3.1, type 99 is obsolete), each record's

@@ -17,7 +17,8 @@ import { type ZoneData, zonesFromZoneData } from "./spf-zonedata.js";
 
 const SUITE_DIR = "/work/shared/conformance/spf";
 
-const EBADNAME = "node:dns (c-ares) refuses to send a name holding ':', ' ' or '%' (EBADNAME), though DNS labels may hold any octet; no query reaches the server and the result is temperror, not the suite's pass";
+const EBADNAME =
+  "node:dns (c-ares) refuses to send a name holding ':', ' ' or '%' (EBADNAME), though DNS labels may hold any octet; no query reaches the server and the result is temperror, not the suite's pass";
 
 /** RFC 7208 suite tests whose result is known to be wrong, and why. */
 const RFC7208_RESULT_FAILURES: Record<string, string> = {
@@ -73,7 +74,9 @@ interface Scenario {
 }
 
 function rfc7208Scenarios(): Scenario[] {
-  const docs = YAML.parseAllDocuments(readFileSync(join(SUITE_DIR, "rfc7208-tests.yml"), "utf8")).map((d) => d.toJS());
+  const docs = YAML.parseAllDocuments(readFileSync(join(SUITE_DIR, "rfc7208-tests.yml"), "utf8")).map((d) =>
+    d.toJS(),
+  );
   return docs.map((doc) => ({
     title: String(doc.description),
     zonedata: doc.zonedata ?? {},
@@ -111,7 +114,12 @@ function stalwartScenarios(): Scenario[] {
     );
 }
 
-function runSuite(name: string, scenarios: Scenario[], resultFailures: Record<string, string>, explanationFailures: Record<string, string>) {
+function runSuite(
+  name: string,
+  scenarios: Scenario[],
+  resultFailures: Record<string, string>,
+  explanationFailures: Record<string, string>,
+) {
   describe(name, () => {
     for (const scenario of scenarios) {
       describe(scenario.title, () => {
@@ -119,7 +127,10 @@ function runSuite(name: string, scenarios: Scenario[], resultFailures: Record<st
         let resolver: SystemResolver;
         beforeAll(async () => {
           const { zones, timeouts } = zonesFromZoneData(scenario.zonedata);
-          const faults = { ...scenario.faults, ...Object.fromEntries(timeouts.map((n) => [n, "drop" as const])) };
+          const faults = {
+            ...scenario.faults,
+            ...Object.fromEntries(timeouts.map((n) => [n, "drop" as const])),
+          };
           server = await startFixtureServer({ zones, faults });
           resolver = new SystemResolver({ servers: [server.address], timeoutMs: 300, tries: 1 });
         });
@@ -131,15 +142,23 @@ function runSuite(name: string, scenarios: Scenario[], resultFailures: Record<st
             const outcome = await checkHost({ ip: c.ip, sender: c.sender, helo: c.helo }, resolver);
             const resultOk = c.allowed.includes(outcome.result);
             const expected = c.explanation === "DEFAULT" ? null : c.explanation;
-            const explanationOk = !resultOk || outcome.result !== "fail" || c.explanation === undefined || outcome.explanation === expected;
+            const explanationOk =
+              !resultOk ||
+              outcome.result !== "fail" ||
+              c.explanation === undefined ||
+              outcome.explanation === expected;
             if (resultFailures[c.id]) {
               expect(resultOk, `${c.id} now passes: remove it from the known failures`).toBe(false);
             } else if (explanationFailures[c.id]) {
               expect(outcome.result).toBeOneOf(c.allowed);
-              expect(explanationOk, `${c.id} explanation now matches: remove it from the known failures`).toBe(false);
+              expect(
+                explanationOk,
+                `${c.id} explanation now matches: remove it from the known failures`,
+              ).toBe(false);
             } else {
               expect(outcome.result).toBeOneOf(c.allowed);
-              if (outcome.result === "fail" && c.explanation !== undefined) expect(outcome.explanation).toBe(expected);
+              if (outcome.result === "fail" && c.explanation !== undefined)
+                expect(outcome.explanation).toBe(expected);
             }
           });
         }
@@ -148,5 +167,10 @@ function runSuite(name: string, scenarios: Scenario[], resultFailures: Record<st
   });
 }
 
-runSuite("RFC 7208 suite (openspf, pyspf trunk)", rfc7208Scenarios(), RFC7208_RESULT_FAILURES, RFC7208_EXPLANATION_FAILURES);
+runSuite(
+  "RFC 7208 suite (openspf, pyspf trunk)",
+  rfc7208Scenarios(),
+  RFC7208_RESULT_FAILURES,
+  RFC7208_EXPLANATION_FAILURES,
+);
 runSuite("Stalwart SPF suite", stalwartScenarios(), STALWART_FAILURES, {});

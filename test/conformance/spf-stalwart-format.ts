@@ -45,7 +45,12 @@ function parseDocument(text: string): StalwartScenario[] {
     if (changed || scenarios.length === 0) {
       const zonedata: ZoneData = {};
       for (const [owner, types] of records) zonedata[owner] = [...types.values()].flat();
-      scenarios.push({ name: `${title} (records #${scenarios.length + 1})`, zonedata, errors: [], cases: [] });
+      scenarios.push({
+        name: `${title} (records #${scenarios.length + 1})`,
+        zonedata,
+        errors: [],
+        cases: [],
+      });
       changed = false;
     }
     return scenarios.at(-1) as StalwartScenario;
@@ -61,7 +66,11 @@ function parseDocument(text: string): StalwartScenario[] {
     const key = line.slice(0, colon);
     const value = line.slice(colon + 1).trim();
     const [owner = "", ...rest] = value.split(" ");
-    const list = rest.join(" ").split(",").map((s) => s.trim()).filter(Boolean);
+    const list = rest
+      .join(" ")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
     switch (key) {
       case "name":
         if (!title) title = value;
@@ -71,19 +80,38 @@ function parseDocument(text: string): StalwartScenario[] {
         set(owner, "TXT", [{ TXT: rest.join(" ") }]);
         break;
       case "a":
-        set(owner, "A", list.map((address) => ({ A: address })));
+        set(
+          owner,
+          "A",
+          list.map((address) => ({ A: address })),
+        );
         break;
       case "aaaa":
-        set(owner, "AAAA", list.map((address) => ({ AAAA: address })));
+        set(
+          owner,
+          "AAAA",
+          list.map((address) => ({ AAAA: address })),
+        );
         break;
       case "ptr":
-        set(reverseName(owner), "PTR", list.map((name) => ({ PTR: name })));
+        set(
+          reverseName(owner),
+          "PTR",
+          list.map((name) => ({ PTR: name })),
+        );
         break;
       case "mx":
         // Stalwart names the hosts after their IPs; any name will do, and ours stay sendable by node:dns.
         mxLine++;
-        set(owner, "MX", list.map((_, pos) => ({ MX: [pos + 1, `mx${mxLine}-${pos + 1}.${owner}`] })));
-        list.forEach((address, pos) => set(`mx${mxLine}-${pos + 1}.${owner}`, "A", [isIPv4(address) ? { A: address } : { AAAA: address }]));
+        set(
+          owner,
+          "MX",
+          list.map((_, pos) => ({ MX: [pos + 1, `mx${mxLine}-${pos + 1}.${owner}`] })),
+        );
+        for (const [pos, address] of list.entries()) {
+          const type = isIPv4(address) ? "A" : "AAAA";
+          set(`mx${mxLine}-${pos + 1}.${owner}`, type, [{ [type]: address }]);
+        }
         break;
       case "domain":
         helo = value;
@@ -96,7 +124,13 @@ function parseDocument(text: string): StalwartScenario[] {
         break;
       case "expect": {
         const [result = "", ...explanation] = value.split(" ");
-        current().cases.push({ helo, sender, ip, result, ...(explanation.length > 0 ? { explanation: explanation.join(" ") } : {}) });
+        current().cases.push({
+          helo,
+          sender,
+          ip,
+          result,
+          ...(explanation.length > 0 ? { explanation: explanation.join(" ") } : {}),
+        });
         break;
       }
     }
@@ -118,5 +152,10 @@ function reverseName(ip: string): string {
   const h = groups(head);
   const t = groups(tail);
   const full = [...h, ...Array(8 - h.length - t.length).fill("0"), ...t];
-  return `${full.map((g) => g.padStart(4, "0")).join("").split("").reverse().join(".")}.ip6.arpa`;
+  return `${full
+    .map((g) => g.padStart(4, "0"))
+    .join("")
+    .split("")
+    .reverse()
+    .join(".")}.ip6.arpa`;
 }

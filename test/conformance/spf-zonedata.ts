@@ -21,7 +21,11 @@ export function zonesFromZoneData(zonedata: ZoneData): SuiteZones {
   for (const [rawName, entries] of Object.entries(zonedata)) {
     const name = rawName.toLowerCase().replace(/\.$/, "");
     const hasTxt = entries.some((e) => typeof e === "object" && "TXT" in e);
-    const servesTxt = entries.some((e) => typeof e === "object" && Object.entries(e).some(([t, v]) => (t === "TXT" || (t === "SPF" && !hasTxt)) && v !== "NONE"));
+    const servesTxt = entries.some(
+      (e) =>
+        typeof e === "object" &&
+        Object.entries(e).some(([t, v]) => (t === "TXT" || (t === "SPF" && !hasTxt)) && v !== "NONE"),
+    );
     for (const entry of entries) {
       if (entry === "TIMEOUT") {
         // In the suite's drivers TIMEOUT applies to the types a name has no data for. Our server's faults
@@ -46,19 +50,35 @@ function toRecords(name: string, type: string, value: unknown): ZoneRecord[] {
     case "SPF":
     case "TXT": {
       // A list is one RR with several character-strings; octets travel as Latin-1 characters.
-      const strings = (Array.isArray(value) ? value : [value]).map((s) => Buffer.from(String(s), "utf8").toString("latin1"));
+      const strings = (Array.isArray(value) ? value : [value]).map((s) =>
+        Buffer.from(String(s), "utf8").toString("latin1"),
+      );
       return [{ name, ttl, type, data: strings }];
     }
     case "MX": {
       const [priority, exchange] = value as [number, string];
-      return [{ name, ttl, type: "MX", data: { priority: Number(priority), exchange: String(exchange).toLowerCase().replace(/\.$/, "") } }];
+      return [
+        {
+          name,
+          ttl,
+          type: "MX",
+          data: { priority: Number(priority), exchange: String(exchange).toLowerCase().replace(/\.$/, "") },
+        },
+      ];
     }
     case "A":
     case "AAAA":
     case "PTR":
     case "CNAME": {
       const data = String(value);
-      return [{ name, ttl, type, data: type === "A" || type === "AAAA" ? data : data.toLowerCase().replace(/\.$/, "") } as ZoneRecord];
+      return [
+        {
+          name,
+          ttl,
+          type,
+          data: type === "A" || type === "AAAA" ? data : data.toLowerCase().replace(/\.$/, ""),
+        } as ZoneRecord,
+      ];
     }
     default:
       throw new Error(`unknown zonedata type ${type} at ${name}`);

@@ -10,8 +10,10 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const spf = (...args: string[]) => runCli(["spf", ...args, "-r", server.address, "--timeout", "2"]);
-const check = (domain: string) => runCli(["check", domain, "-r", server.address, "--timeout", "2", "-f", "json"]);
-const rulesOf = (doc: { domains: { findings: { rule: string }[] }[] }) => doc.domains[0]?.findings.map((f) => f.rule) ?? [];
+const check = (domain: string) =>
+  runCli(["check", domain, "-r", server.address, "--timeout", "2", "-f", "json"]);
+const rulesOf = (doc: { domains: { findings: { rule: string }[] }[] }) =>
+  doc.domains[0]?.findings.map((f) => f.rule) ?? [];
 
 describe("mailaudit spf (tree)", () => {
   it("prints the tree with per-node counts and exits 0 (no gating without --ip)", async () => {
@@ -26,7 +28,11 @@ describe("mailaudit spf (tree)", () => {
   it("gives the same spf object as JSON", async () => {
     const result = await spf("everything.customer.example", "-f", "json");
     const doc = JSON.parse(result.stdout);
-    expect(doc).toMatchObject({ schemaVersion: 1, domain: "everything.customer.example", spf: { lookupCount: 11, voidLookupCount: 0 } });
+    expect(doc).toMatchObject({
+      schemaVersion: 1,
+      domain: "everything.customer.example",
+      spf: { lookupCount: 11, voidLookupCount: 0 },
+    });
     expect(doc.spf.tree.children).toHaveLength(5);
   });
 
@@ -59,7 +65,15 @@ describe("mailaudit spf --ip (check_host)", () => {
   });
 
   it("exits 0 on fail: a fail is an answer", async () => {
-    const result = await spf("m365.customer.example", "--ip", "203.0.113.5", "--sender", "bounce@m365.customer.example", "--helo", "mx.example.net");
+    const result = await spf(
+      "m365.customer.example",
+      "--ip",
+      "203.0.113.5",
+      "--sender",
+      "bounce@m365.customer.example",
+      "--helo",
+      "mx.example.net",
+    );
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toMatch(/check_host: fail/);
   });
@@ -77,7 +91,10 @@ describe("mailaudit spf --ip (check_host)", () => {
   });
 
   it("rejects an invalid IP or domain with exit 2 and one line", async () => {
-    for (const args of [["google.customer.example", "--ip", "300.1.1.1"], ["not a domain", "--ip", "192.0.2.1"]]) {
+    for (const args of [
+      ["google.customer.example", "--ip", "300.1.1.1"],
+      ["not a domain", "--ip", "192.0.2.1"],
+    ]) {
       const result = await spf(...(args as [string, ...string[]]));
       expect(result.exitCode).toBe(2);
       expect(result.stderr.trim().split("\n")).toHaveLength(1);

@@ -4,26 +4,38 @@ import { parseSpfRecord } from "../../src/spf/parse.js";
 
 const valid: [string, unknown][] = [
   ["v=spf1 -all", [{ mechanism: "all", qualifier: "-" }]],
-  ["V=SPF1 ip4:192.0.2.0/24 ip6:2001:db8::/32 ~ALL", [
-    { mechanism: "ip4", network: "192.0.2.0", cidr4: 24 },
-    { mechanism: "ip6", network: "2001:db8::", cidr6: 32 },
-    { mechanism: "all", qualifier: "~" },
-  ]],
-  ["v=spf1 a:foo.example.com/24//64 mx//64 a", [
-    { mechanism: "a", domainSpec: "foo.example.com", cidr4: 24, cidr6: 64 },
-    { mechanism: "mx", cidr6: 64 },
-    { mechanism: "a", qualifier: "+" },
-  ]],
-  ["v=spf1 include:_spf.example.com ?ptr exists:%{i}.%{l1r-}.bl.example.org", [
-    { mechanism: "include", domainSpec: "_spf.example.com", hasMacros: false },
-    { mechanism: "ptr", qualifier: "?" },
-    { mechanism: "exists", hasMacros: true },
-  ]],
-  ["v=spf1  redirect=_spf.example.com  exp=explain.%{d}  moo.cow-far_out=man:dog/cat ", [
-    { kind: "modifier", name: "redirect", value: "_spf.example.com" },
-    { kind: "modifier", name: "exp", hasMacros: true },
-    { kind: "modifier", name: "moo.cow-far_out" },
-  ]],
+  [
+    "V=SPF1 ip4:192.0.2.0/24 ip6:2001:db8::/32 ~ALL",
+    [
+      { mechanism: "ip4", network: "192.0.2.0", cidr4: 24 },
+      { mechanism: "ip6", network: "2001:db8::", cidr6: 32 },
+      { mechanism: "all", qualifier: "~" },
+    ],
+  ],
+  [
+    "v=spf1 a:foo.example.com/24//64 mx//64 a",
+    [
+      { mechanism: "a", domainSpec: "foo.example.com", cidr4: 24, cidr6: 64 },
+      { mechanism: "mx", cidr6: 64 },
+      { mechanism: "a", qualifier: "+" },
+    ],
+  ],
+  [
+    "v=spf1 include:_spf.example.com ?ptr exists:%{i}.%{l1r-}.bl.example.org",
+    [
+      { mechanism: "include", domainSpec: "_spf.example.com", hasMacros: false },
+      { mechanism: "ptr", qualifier: "?" },
+      { mechanism: "exists", hasMacros: true },
+    ],
+  ],
+  [
+    "v=spf1  redirect=_spf.example.com  exp=explain.%{d}  moo.cow-far_out=man:dog/cat ",
+    [
+      { kind: "modifier", name: "redirect", value: "_spf.example.com" },
+      { kind: "modifier", name: "exp", hasMacros: true },
+      { kind: "modifier", name: "moo.cow-far_out" },
+    ],
+  ],
   ["v=spf1", []],
 ];
 

@@ -18,7 +18,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const child = (node: SpfNode | null | undefined, domain: string) => node?.children.find((c) => c.domain === domain);
+const child = (node: SpfNode | null | undefined, domain: string) =>
+  node?.children.find((c) => c.domain === domain);
 
 describe("static SPF walker: provider-shaped trees (hand-counted)", () => {
   // Each count is written out term by term: include terms count in the record that holds them.
@@ -27,7 +28,11 @@ describe("static SPF walker: provider-shaped trees (hand-counted)", () => {
     ["m365.customer.example", 2, "include:spf.protection.outlook.com (1) + include:spfd… (1)"],
     ["sendgrid.customer.example", 1, "include:sendgrid.net (1), ip4 only below"],
     ["mailchimp.customer.example", 1, "include:servers.mcsv.net (1), ip4 only below"],
-    ["salesforce.customer.example", 2, "include:_spf.salesforce.com (1) + exists:%{i}… (1, a macro target still costs one)"],
+    [
+      "salesforce.customer.example",
+      2,
+      "include:_spf.salesforce.com (1) + exists:%{i}… (1, a macro target still costs one)",
+    ],
     ["everything.customer.example", 11, "mx (1) + 5 includes (5) + google 3 + outlook 1 + salesforce 1"],
   ];
   for (const [domain, count, why] of cases) {

@@ -31,10 +31,17 @@ export async function run(domainInput: string, options: SpfOptions): Promise<num
     zoneFiles: options.zone ?? [],
   });
   const recorder = new FailureRecorder(resolver);
-  const [spf, outcome] = await Promise.all([collectSpf(recorder, domain), identity ? checkHost(identity, resolver) : undefined]);
+  const [spf, outcome] = await Promise.all([
+    collectSpf(recorder, domain),
+    identity ? checkHost(identity, resolver) : undefined,
+  ]);
   const view: SpfView = { domain, spf, lookupFailures: recorder.failures };
   if (identity && outcome) view.evaluation = evaluation(identity, outcome);
-  writeOut(options.format === "json" ? `${JSON.stringify(spfJsonDocument(view), null, 2)}\n` : formatSpfTree(view, { color: useColor(options.color) }));
+  writeOut(
+    options.format === "json"
+      ? `${JSON.stringify(spfJsonDocument(view), null, 2)}\n`
+      : formatSpfTree(view, { color: useColor(options.color) }),
+  );
   // With --ip the check_host result decides (a fail is an answer); without, the tree's readability does.
   if (view.evaluation) return view.evaluation.result === "temperror" ? EXIT.inconclusive : EXIT.ok;
   return spf.inconclusive ? EXIT.inconclusive : EXIT.ok;
@@ -43,12 +50,31 @@ export async function run(domainInput: string, options: SpfOptions): Promise<num
 function connectionIdentity(domain: string, options: SpfOptions) {
   const ip = (options.ip ?? "").trim();
   if (isIP(ip) === 0) throw new UsageError(`--ip "${options.ip}": not an IPv4 or IPv6 address`);
-  for (const [flag, value] of [["--sender", options.sender], ["--helo", options.helo]] as const) {
-    if (value !== undefined && /[\u0000-\u0020\u007f]/.test(value)) throw new UsageError(`${flag} "${value}": contains spaces or control characters`);
+  for (const [flag, value] of [
+    ["--sender", options.sender],
+    ["--helo", options.helo],
+  ] as const) {
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing them is the point
+    if (value !== undefined && /[\u0000-\u0020\u007f]/.test(value))
+      throw new UsageError(`${flag} "${value}": contains spaces or control characters`);
   }
-  return { ip, sender: options.sender ?? `postmaster@${domain}`, domain, ...(options.helo ? { helo: options.helo } : {}) };
+  return {
+    ip,
+    sender: options.sender ?? `postmaster@${domain}`,
+    domain,
+    ...(options.helo ? { helo: options.helo } : {}),
+  };
 }
 
-function evaluation(identity: ReturnType<typeof connectionIdentity>, outcome: Awaited<ReturnType<typeof checkHost>>): SpfEvaluation {
-  return { ip: identity.ip, sender: identity.sender, helo: identity.helo ?? null, result: outcome.result, explanation: outcome.explanation };
+function evaluation(
+  identity: ReturnType<typeof connectionIdentity>,
+  outcome: Awaited<ReturnType<typeof checkHost>>,
+): SpfEvaluation {
+  return {
+    ip: identity.ip,
+    sender: identity.sender,
+    helo: identity.helo ?? null,
+    result: outcome.result,
+    explanation: outcome.explanation,
+  };
 }

@@ -9,8 +9,14 @@ testRule(rule, {
       snapshot: spfSnapshot(
         node("example.com", "v=spf1 include:a.example.net include:b.example.net -all", {
           children: [
-            node("a.example.net", "v=spf1 include:c.example.net -all", { via: "include", children: [node("c.example.net", "v=spf1 -all", { via: "include" })] }),
-            node("b.example.net", "v=spf1 include:c.example.net -all", { via: "include", children: [node("c.example.net", "v=spf1 -all", { via: "include" })] }),
+            node("a.example.net", "v=spf1 include:c.example.net -all", {
+              via: "include",
+              children: [node("c.example.net", "v=spf1 -all", { via: "include" })],
+            }),
+            node("b.example.net", "v=spf1 include:c.example.net -all", {
+              via: "include",
+              children: [node("c.example.net", "v=spf1 -all", { via: "include" })],
+            }),
           ],
         }),
       ),
@@ -24,14 +30,26 @@ testRule(rule, {
           children: [
             node("b.example.com", "v=spf1 include:a.example.com -all", {
               via: "include",
-              children: [node("a.example.com", null, { via: "include", term: "include:a.example.com", status: "loop" })],
+              children: [
+                node("a.example.com", null, {
+                  via: "include",
+                  term: "include:a.example.com",
+                  status: "loop",
+                }),
+              ],
             }),
           ],
         }),
         {},
         "a.example.com",
       ),
-      findings: [{ messageId: "loop", data: { mechanism: "include:a.example.com", name: "a.example.com" }, severity: "error" }],
+      findings: [
+        {
+          messageId: "loop",
+          data: { mechanism: "include:a.example.com", name: "a.example.com" },
+          severity: "error",
+        },
+      ],
     },
   ],
 });

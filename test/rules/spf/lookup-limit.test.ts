@@ -9,7 +9,11 @@ testRule(rule, {
     { name: "no record", snapshot: spfSnapshot(null) },
   ],
   invalid: [
-    { name: "11", snapshot: spfSnapshot(root, { lookupCount: 11 }), findings: [{ messageId: "tooMany", data: { count: 11, limit: 10 }, severity: "error" }] },
+    {
+      name: "11",
+      snapshot: spfSnapshot(root, { lookupCount: 11 }),
+      findings: [{ messageId: "tooMany", data: { count: 11, limit: 10 }, severity: "error" }],
+    },
     {
       name: "13, and parts of the tree uncountable",
       snapshot: spfSnapshot(root, { lookupCount: 13, lookupCountIsLowerBound: true }),

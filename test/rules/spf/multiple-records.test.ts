@@ -15,10 +15,19 @@ testRule(rule, {
       name: "two records at an include target",
       snapshot: spfSnapshot(
         node("example.com", "v=spf1 include:_spf.example.net -all", {
-          children: [node("_spf.example.net", null, { via: "include", term: "include:_spf.example.net", status: "multiple", records: two })],
+          children: [
+            node("_spf.example.net", null, {
+              via: "include",
+              term: "include:_spf.example.net",
+              status: "multiple",
+              records: two,
+            }),
+          ],
         }),
       ),
-      findings: [{ messageId: "multiple", data: { domain: "example.com", name: "_spf.example.net", count: 2 } }],
+      findings: [
+        { messageId: "multiple", data: { domain: "example.com", name: "_spf.example.net", count: 2 } },
+      ],
     },
   ],
 });

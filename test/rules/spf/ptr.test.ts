@@ -10,7 +10,12 @@ testRule(rule, {
       snapshot: spfSnapshot(
         node("example.com", "v=spf1 ?ptr include:x.example.net -all", {
           ptrTerms: ["?ptr"],
-          children: [node("x.example.net", "v=spf1 ptr:example.net -all", { via: "include", ptrTerms: ["ptr:example.net"] })],
+          children: [
+            node("x.example.net", "v=spf1 ptr:example.net -all", {
+              via: "include",
+              ptrTerms: ["ptr:example.net"],
+            }),
+          ],
         }),
       ),
       findings: [

@@ -31,7 +31,11 @@ export function node(domain: string, record: string | null, extra: Partial<SpfNo
 }
 
 /** A snapshot whose SPF audit has `tree` at the root (or none). */
-export function spfSnapshot(tree: SpfNode | null, extra: Partial<SpfAudit> = {}, domain = "example.com"): DomainSnapshot {
+export function spfSnapshot(
+  tree: SpfNode | null,
+  extra: Partial<SpfAudit> = {},
+  domain = "example.com",
+): DomainSnapshot {
   const spf: SpfAudit = {
     record: tree?.status === "ok" ? tree.record : null,
     records: tree?.records ?? [],

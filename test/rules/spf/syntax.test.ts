@@ -3,7 +3,12 @@ import { testRule } from "../../helpers/rule-tester.js";
 import { node, spfSnapshot } from "./snapshots.js";
 
 testRule(rule, {
-  valid: [{ name: "a valid record", snapshot: spfSnapshot(node("example.com", "v=spf1 ip4:192.0.2.0/24 a:mail.example.com/28 -all")) }],
+  valid: [
+    {
+      name: "a valid record",
+      snapshot: spfSnapshot(node("example.com", "v=spf1 ip4:192.0.2.0/24 a:mail.example.com/28 -all")),
+    },
+  ],
   invalid: [
     {
       name: "every problem of the record, in order",
@@ -20,7 +25,9 @@ testRule(rule, {
           children: [node("bad.example.net", "v=spf1 exists:%{c}.example.net -all", { via: "include" })],
         }),
       ),
-      findings: [{ messageId: "invalid", data: { name: "bad.example.net", value: "exists:%{c}.example.net" } }],
+      findings: [
+        { messageId: "invalid", data: { name: "bad.example.net", value: "exists:%{c}.example.net" } },
+      ],
     },
   ],
 });
