@@ -1,4 +1,4 @@
-import type { Resolver } from "../dns/types.js";
+import type { LookupFailure, Resolver } from "../dns/types.js";
 import { parseDkimRecord } from "./parse.js";
 import type { DkimAudit } from "./types.js";
 
@@ -14,11 +14,17 @@ export async function collectDkim(
   resolver: Resolver,
   domain: string,
   selectors: readonly string[],
+  noteFailure: (failure: LookupFailure) => void = () => {},
 ): Promise<DkimAudit[]> {
-  return Promise.all(selectors.map((selector) => collectSelector(resolver, domain, selector)));
+  return Promise.all(selectors.map((selector) => collectSelector(resolver, domain, selector, noteFailure)));
 }
 
-async function collectSelector(resolver: Resolver, domain: string, selector: string): Promise<DkimAudit> {
+async function collectSelector(
+  resolver: Resolver,
+  domain: string,
+  selector: string,
+  noteFailure: (failure: LookupFailure) => void,
+): Promise<DkimAudit> {
   const name = `${selector}._domainkey.${domain}`;
   const [answer, chain] = await Promise.all([resolver.query(name, "TXT"), cnameChain(resolver, name)]);
   const base = {
@@ -29,6 +35,7 @@ async function collectSelector(resolver: Resolver, domain: string, selector: str
     keyType: null,
     keyBits: null,
   };
+  if (chain.loop) noteFailure({ name, type: "CNAME", reason: "CNAME loop" });
   if (answer.kind === "temperror" || chain.loop) return { ...base, status: "inconclusive", record: null };
   if (answer.kind !== "ok") return { ...base, status: "missing", record: null };
   const records = answer.records.map((chunks) => chunks.join(""));
