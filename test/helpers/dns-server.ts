@@ -131,15 +131,15 @@ function toResource(record: ZoneRecord, questionName: string): Resource {
     case "SPF":
       return {
         ...base,
-        type: Packet.TYPE[record.type],
+        type: Packet.TYPE[record.type as keyof typeof Packet.TYPE],
         data: (record.data as string[]).map((s) => Buffer.from(s, "latin1")),
       } as unknown as Resource;
     case "A":
     case "AAAA":
-      return { ...base, type: Packet.TYPE[record.type], address: record.data } as unknown as Resource;
+      return { ...base, type: Packet.TYPE[record.type as keyof typeof Packet.TYPE], address: record.data } as unknown as Resource;
     case "CNAME":
     case "PTR":
-      return { ...base, type: Packet.TYPE[record.type], domain: record.data } as unknown as Resource;
+      return { ...base, type: Packet.TYPE[record.type as keyof typeof Packet.TYPE], domain: record.data } as unknown as Resource;
     case "NS":
       return { ...base, type: Packet.TYPE.NS, ns: record.data } as unknown as Resource;
     case "MX": {
