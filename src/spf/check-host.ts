@@ -1,4 +1,3 @@
-import { spf } from "mailauth";
 import { toMailauthResolver } from "../dns/mailauth-adapter.js";
 import type { Resolver } from "../dns/types.js";
 
@@ -37,6 +36,9 @@ export interface CheckHostOutcome {
  */
 export async function checkHost(input: CheckHostInput, resolver: Resolver): Promise<CheckHostOutcome> {
   const sender = input.sender ?? (input.domain ? `postmaster@${input.domain}` : "");
+  // Loaded on first use: mailauth pulls in ~340 CommonJS files (undici, BIMI certificate parsing,
+  // joi), which cost every `check` start-up ~150–200 ms though only declared senders need check_host.
+  const { spf } = await import("mailauth");
   const response = await spf({
     ip: input.ip,
     sender,
