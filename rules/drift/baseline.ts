@@ -11,14 +11,18 @@ export default defineRule<DomainDeclaration>({
     type: "drift",
     severity: "error",
     docs: {
-      description: "What DNS publishes for the domain is unchanged since the `--baseline` snapshot (mailaudit snapshot)",
+      description:
+        "What DNS publishes for the domain is unchanged since the `--baseline` snapshot (mailaudit snapshot)",
       spec: "RFC 7208 §4.6.4 (third-party includes change the lookup count without notice); RFC 9989 §4.7",
     },
     messages: {
       changed: "{domain}: {name} changed from {expected} to {actual} since the baseline.",
       added: "{domain}: {name} appeared since the baseline: {actual}.",
       removed: "{domain}: {name} disappeared since the baseline (was {expected}).",
-      notInBaseline: { text: "{domain} is not in the baseline {record}; run `mailaudit snapshot` to add it.", severity: "warning" },
+      notInBaseline: {
+        text: "{domain} is not in the baseline {record}; run `mailaudit snapshot` to add it.",
+        severity: "warning",
+      },
     },
     remediation:
       "If the change is intended, refresh the baseline (`mailaudit snapshot -o mailaudit.lock.json`) and commit it with the change; otherwise restore the previous records, or ask the provider whose include changed.",

@@ -23,7 +23,8 @@ export default defineRule<DomainDeclaration>({
     for (const selector of selectors) {
       const key = bySelector.get(selector);
       // Only a definite NXDOMAIN/NODATA is drift; an inconclusive lookup is dns/lookup-failed's.
-      if (key?.status === "missing") report({ messageId: "missing", data: { domain: snapshot.domain, selector, name: key.name } });
+      if (key?.status === "missing")
+        report({ messageId: "missing", data: { domain: snapshot.domain, selector, name: key.name } });
     }
   },
 });

@@ -1,5 +1,5 @@
-import type { DomainDeclaration } from "../../src/config/types.js";
 import { isWeakerPolicy } from "../../src/config/expectation-facts.js";
+import type { DomainDeclaration } from "../../src/config/types.js";
 import { defineRule } from "../../src/engine/define-rule.js";
 
 export default defineRule<DomainDeclaration>({
@@ -8,7 +8,8 @@ export default defineRule<DomainDeclaration>({
     type: "drift",
     severity: "error",
     docs: {
-      description: "The DMARC policy that applies to mail from the domain is at least the one declared in mailaudit.yaml",
+      description:
+        "The DMARC policy that applies to mail from the domain is at least the one declared in mailaudit.yaml",
       spec: "RFC 9989 §4.7 (p, sp, np), §4.10.1 (policy discovery); RFC 7489 §6.3",
     },
     messages: {
@@ -22,9 +23,10 @@ export default defineRule<DomainDeclaration>({
     const expected = declared?.expect?.dmarc?.policy;
     const dmarc = snapshot.dmarc;
     // A discovery cut short by DNS is inconclusive (dns/lookup-failed), never drift.
-    if (!expected || !dmarc || !dmarc.complete) return;
+    if (!expected || !dmarc?.complete) return;
     const actual = dmarc.effectivePolicy;
     if (actual === null) report({ messageId: "noPolicy", data: { domain: snapshot.domain, expected } });
-    else if (isWeakerPolicy(actual, expected)) report({ messageId: "weaker", data: { domain: snapshot.domain, expected, actual } });
+    else if (isWeakerPolicy(actual, expected))
+      report({ messageId: "weaker", data: { domain: snapshot.domain, expected, actual } });
   },
 });

@@ -7,7 +7,8 @@ export default defineRule<DomainDeclaration>({
     type: "drift",
     severity: "error",
     docs: {
-      description: "Every aggregate-report destination declared in `expect.dmarc.rua` is in the applying DMARC record",
+      description:
+        "Every aggregate-report destination declared in `expect.dmarc.rua` is in the applying DMARC record",
       spec: "RFC 9989 §4.7 (rua); RFC 7489 §6.3, §7.1",
     },
     messages: {
@@ -19,12 +20,13 @@ export default defineRule<DomainDeclaration>({
   check({ snapshot, declared, report }) {
     const expected = declared?.expect?.dmarc?.rua;
     const dmarc = snapshot.dmarc;
-    if (!expected || !dmarc || !dmarc.complete) return;
+    if (!expected || !dmarc?.complete) return;
     // URIs compare case-insensitively: scheme and mail host are case-insensitive, and receivers treat
     // local parts of report addresses the same way in practice.
     const published = new Set((dmarc.tags?.rua ?? []).map((u) => u.uri.toLowerCase()));
     for (const uri of expected) {
-      if (!published.has(uri.toLowerCase())) report({ messageId: "missing", data: { domain: snapshot.domain, uri } });
+      if (!published.has(uri.toLowerCase()))
+        report({ messageId: "missing", data: { domain: snapshot.domain, uri } });
     }
   },
 });

@@ -1,5 +1,5 @@
-import type { DomainDeclaration } from "../../src/config/types.js";
 import { isWeakerPolicy } from "../../src/config/expectation-facts.js";
+import type { DomainDeclaration } from "../../src/config/types.js";
 import { defineRule } from "../../src/engine/define-rule.js";
 
 export default defineRule<DomainDeclaration>({
@@ -21,9 +21,10 @@ export default defineRule<DomainDeclaration>({
   check({ snapshot, declared, report }) {
     const expected = declared?.expect?.dmarc?.subdomainPolicy;
     const dmarc = snapshot.dmarc;
-    if (!expected || !dmarc || !dmarc.complete) return;
+    if (!expected || !dmarc?.complete) return;
     const actual = dmarc.subdomainPolicy;
     if (actual === null) report({ messageId: "noPolicy", data: { domain: snapshot.domain, expected } });
-    else if (isWeakerPolicy(actual, expected)) report({ messageId: "weaker", data: { domain: snapshot.domain, expected, actual } });
+    else if (isWeakerPolicy(actual, expected))
+      report({ messageId: "weaker", data: { domain: snapshot.domain, expected, actual } });
   },
 });

@@ -8,7 +8,8 @@ export default defineRule<DomainDeclaration>({
     type: "drift",
     severity: "error",
     docs: {
-      description: "The SPF record ends in the `all` qualifier declared in `expect.spf.all` (fail, softfail, neutral, pass)",
+      description:
+        "The SPF record ends in the `all` qualifier declared in `expect.spf.all` (fail, softfail, neutral, pass)",
       spec: "RFC 7208 §5.1 (all), §4.6.2 (qualifiers), §6.1 (redirect)",
     },
     messages: {

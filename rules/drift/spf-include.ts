@@ -8,7 +8,8 @@ export default defineRule<DomainDeclaration>({
     type: "drift",
     severity: "error",
     docs: {
-      description: "Every include declared in `expect.spf.includes` is reached somewhere in the domain's SPF tree",
+      description:
+        "Every include declared in `expect.spf.includes` is reached somewhere in the domain's SPF tree",
       spec: "RFC 7208 §5.2 (include), §6.1 (redirect)",
     },
     messages: {

@@ -7,7 +7,8 @@ export default defineRule<DomainDeclaration>({
     type: "drift",
     severity: "error",
     docs: {
-      description: "The SPF tree needs no more DNS lookups than the budget declared in `expect.spf.maxLookups`",
+      description:
+        "The SPF tree needs no more DNS lookups than the budget declared in `expect.spf.maxLookups`",
       spec: "RFC 7208 §4.6.4 (at most 10 DNS-querying terms)",
     },
     messages: {

@@ -6,7 +6,19 @@
  */
 
 /** Array-valued keys whose elements form an unordered set. */
-const UNORDERED_KEYS = new Set(["records", "ips", "addresses", "ip4", "ip6", "a", "mx", "rua", "ruf", "dkim", "senders"]);
+const UNORDERED_KEYS = new Set([
+  "records",
+  "ips",
+  "addresses",
+  "ip4",
+  "ip6",
+  "a",
+  "mx",
+  "rua",
+  "ruf",
+  "dkim",
+  "senders",
+]);
 
 export function canonicalize(value: unknown, key = ""): unknown {
   if (Array.isArray(value)) {
@@ -32,12 +44,14 @@ function compareCanonical(a: unknown, b: unknown): number {
 }
 
 function sortKey(value: unknown): string {
-  if (typeof value === "object" && value !== null && "selector" in value) return `selector=${String(value.selector)}`;
+  if (typeof value === "object" && value !== null && "selector" in value)
+    return `selector=${String(value.selector)}`;
   return JSON.stringify(value);
 }
 
 /** The identity a baseline diff uses for elements of unordered object arrays (DKIM by selector). */
 export function identityOf(_arrayPath: string, item: unknown): string | undefined {
-  if (typeof item === "object" && item !== null && "selector" in item) return `selector=${String(item.selector)}`;
+  if (typeof item === "object" && item !== null && "selector" in item)
+    return `selector=${String(item.selector)}`;
   return undefined;
 }

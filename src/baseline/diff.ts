@@ -32,21 +32,32 @@ export function diffJson(before: unknown, after: unknown, options: DiffOptions =
 
 function walk(before: unknown, after: unknown, path: string, options: DiffOptions, out: Change[]): void {
   if (before === undefined && after === undefined) return;
-  if (before === undefined) return void out.push({ path, kind: "added", after });
-  if (after === undefined) return void out.push({ path, kind: "removed", before });
-  if (Array.isArray(before) && Array.isArray(after)) return diffArrays(before, after, path, options, out);
-  if (isPlainObject(before) && isPlainObject(after)) {
+  if (before === undefined) {
+    out.push({ path, kind: "added", after });
+  } else if (after === undefined) {
+    out.push({ path, kind: "removed", before });
+  } else if (Array.isArray(before) && Array.isArray(after)) {
+    diffArrays(before, after, path, options, out);
+  } else if (isPlainObject(before) && isPlainObject(after)) {
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
     for (const key of keys) walk(before[key], after[key], joinKey(path, key), options, out);
-    return;
+  } else if (!sameValue(before, after)) {
+    out.push({ path, kind: "changed", before, after });
   }
-  if (!sameValue(before, after)) out.push({ path, kind: "changed", before, after });
 }
 
-function diffArrays(before: unknown[], after: unknown[], path: string, options: DiffOptions, out: Change[]): void {
-  const keyed = options.keyOf && [...before, ...after].every((item) => options.keyOf?.(path, item) !== undefined);
+function diffArrays(
+  before: unknown[],
+  after: unknown[],
+  path: string,
+  options: DiffOptions,
+  out: Change[],
+): void {
+  const keyed =
+    options.keyOf && [...before, ...after].every((item) => options.keyOf?.(path, item) !== undefined);
   if (!keyed || !options.keyOf) {
-    for (let i = 0; i < Math.max(before.length, after.length); i++) walk(before[i], after[i], `${path}[${i}]`, options, out);
+    for (let i = 0; i < Math.max(before.length, after.length); i++)
+      walk(before[i], after[i], `${path}[${i}]`, options, out);
     return;
   }
   const keyOf = options.keyOf;

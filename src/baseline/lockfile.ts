@@ -26,7 +26,9 @@ export function baselineView(snapshot: DomainSnapshot): unknown {
 
 export function buildLockFile(snapshots: readonly DomainSnapshot[], createdAt: string): LockFile {
   const domains: Record<string, unknown> = {};
-  for (const snapshot of [...snapshots].sort((a, b) => (a.domain < b.domain ? -1 : a.domain > b.domain ? 1 : 0))) {
+  for (const snapshot of [...snapshots].sort((a, b) =>
+    a.domain < b.domain ? -1 : a.domain > b.domain ? 1 : 0,
+  )) {
     domains[snapshot.domain] = baselineView(snapshot);
   }
   return { schemaVersion: LOCK_SCHEMA_VERSION, createdAt, domains };
@@ -60,5 +62,8 @@ export function parseLockFile(text: string): LockFile | string {
 export function snapshotProblems(snapshots: readonly DomainSnapshot[]): string[] {
   return snapshots
     .filter((s) => s.lookupFailures.length > 0)
-    .map((s) => `${s.domain}: ${s.lookupFailures.length} DNS lookup(s) failed (first: ${s.lookupFailures[0]?.type} ${s.lookupFailures[0]?.name}, ${s.lookupFailures[0]?.reason})`);
+    .map(
+      (s) =>
+        `${s.domain}: ${s.lookupFailures.length} DNS lookup(s) failed (first: ${s.lookupFailures[0]?.type} ${s.lookupFailures[0]?.name}, ${s.lookupFailures[0]?.reason})`,
+    );
 }

@@ -37,22 +37,35 @@ export interface CheckOptions {
 }
 
 /** Command-line input (+ config file + baseline) → validated settings; every mistake exits 2. */
-export function checkSettings(domains: readonly string[], options: CheckOptions, cwd = process.cwd()): CheckSettings {
+export function checkSettings(
+  domains: readonly string[],
+  options: CheckOptions,
+  cwd = process.cwd(),
+): CheckSettings {
   const commandLine = commandLineFrom(domains, options);
   const config = findConfig(options.config, domains.length > 0, cwd);
-  const baseline = options.baseline === undefined ? undefined : { file: options.baseline, lock: readBaseline(options.baseline) };
+  const baseline =
+    options.baseline === undefined
+      ? undefined
+      : { file: options.baseline, lock: readBaseline(options.baseline) };
   const result = resolveCheckSettings(commandLine, config, baseline);
   if ("problem" in result) throw new UsageError(result.problem);
   return result;
 }
 
 /** `-c file` always; otherwise ./mailaudit.yaml, but only when no domain was named (PRODUCT.md). */
-export function findConfig(explicit: string | undefined, domainsGiven: boolean, cwd: string): Config | undefined {
+export function findConfig(
+  explicit: string | undefined,
+  domainsGiven: boolean,
+  cwd: string,
+): Config | undefined {
   const knownRuleIds = new Set(Object.keys(RULES));
   if (explicit !== undefined) return loadConfig(explicit, knownRuleIds);
   if (domainsGiven) return undefined;
   const implicit = `${cwd}/${DEFAULT_CONFIG_FILE}`;
-  return existsSync(implicit) ? { ...loadConfig(implicit, knownRuleIds), source: DEFAULT_CONFIG_FILE } : undefined;
+  return existsSync(implicit)
+    ? { ...loadConfig(implicit, knownRuleIds), source: DEFAULT_CONFIG_FILE }
+    : undefined;
 }
 
 function commandLineFrom(domains: readonly string[], options: CheckOptions): CommandLine {
@@ -75,7 +88,9 @@ function readBaseline(file: string): LockFile {
   try {
     text = readFileSync(file, "utf8");
   } catch (error) {
-    throw new UsageError(`--baseline ${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw new UsageError(
+      `--baseline ${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+    );
   }
   const lock = parseLockFile(text);
   if (typeof lock === "string") throw new UsageError(`--baseline ${file}: ${lock}`);
@@ -95,7 +110,8 @@ export function validateSelector(input: string): string {
 }
 
 function validateProfile(name: string) {
-  if (!isProfileName(name)) throw new UsageError(`--profile "${name}": expected one of ${PROFILE_NAMES.join(", ")}`);
+  if (!isProfileName(name))
+    throw new UsageError(`--profile "${name}": expected one of ${PROFILE_NAMES.join(", ")}`);
   return name;
 }
 
@@ -145,7 +161,8 @@ function effectiveRuleMeta(overrides: SeverityOverrides): ReadonlyMap<string, Ru
 }
 
 function packageVersion(): string {
-  return (JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string }).version;
+  return (JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string })
+    .version;
 }
 
 /** The zone's origin (buildResolver has already read and validated the file). */

@@ -2,7 +2,7 @@
  * Small pure facts the `drift/*` rules share: how DMARC policies order, what an SPF qualifier is
  * called in mailaudit.yaml, and every node of an SPF tree.
  */
-import type { SpfNode, Qualifier } from "../spf/types.js";
+import type { Qualifier, SpfNode } from "../spf/types.js";
 import type { DmarcPolicy, SpfAllQualifier } from "./types.js";
 
 /** RFC 7489 §6.3: none < quarantine < reject, in how much protection they ask receivers for. */
@@ -13,10 +13,12 @@ export function isWeakerPolicy(actual: DmarcPolicy, expected: DmarcPolicy): bool
 }
 
 /** RFC 7208 §4.6.2 qualifiers by the result they produce (the names mailaudit.yaml uses). */
-export const QUALIFIER_NAMES = { "-": "fail", "~": "softfail", "?": "neutral", "+": "pass" } as const satisfies Record<
-  Qualifier,
-  SpfAllQualifier
->;
+export const QUALIFIER_NAMES = {
+  "-": "fail",
+  "~": "softfail",
+  "?": "neutral",
+  "+": "pass",
+} as const satisfies Record<Qualifier, SpfAllQualifier>;
 
 /** Every node of the tree, root first (depth-first, record order). */
 export function* spfNodes(root: SpfNode | null): Generator<SpfNode> {

@@ -1,5 +1,5 @@
-import { finalAll, QUALIFIER_NAMES } from "./expectation-facts.js";
 import type { DomainSnapshot } from "../engine/types.js";
+import { finalAll, QUALIFIER_NAMES } from "./expectation-facts.js";
 
 /**
  * DKIM selectors worth probing when nobody has said which ones a domain uses: the defaults of
@@ -34,7 +34,7 @@ export function initialConfig(snapshot: DomainSnapshot): string {
   const lines = [
     "# mailaudit.yaml: what the email-authentication DNS of these domains must keep showing.",
     `# Written by \`mailaudit init ${snapshot.domain}\` from what DNS published then; edit freely.`,
-    "# Reference: PRODUCT.md \"Config file\"; rules: `mailaudit rules`.",
+    '# Reference: PRODUCT.md "Config file"; rules: `mailaudit rules`.',
     "failOn: error",
     "domains:",
     `  - domain: ${q(snapshot.domain)}`,
@@ -47,7 +47,10 @@ export function initialConfig(snapshot: DomainSnapshot): string {
       `    dkim: { selectors: [${found.map(q).join(", ")}] }`,
     );
   } else {
-    lines.push("    # No DKIM key found under common selector names; list yours here:", "    # dkim: { selectors: [s1] }");
+    lines.push(
+      "    # No DKIM key found under common selector names; list yours here:",
+      "    # dkim: { selectors: [s1] }",
+    );
   }
   const expect = expectations(snapshot, q);
   if (expect.length > 0) lines.push("    expect:", ...expect);
@@ -67,15 +70,20 @@ function expectations(snapshot: DomainSnapshot, q: (s: string) => string): strin
   const tree = snapshot.spf?.tree;
   if (tree && tree.status === "ok") {
     const parts: string[] = [];
-    const includes = tree.children.filter((c) => c.via === "include" && c.status !== "macro").map((c) => q(c.domain));
+    const includes = tree.children
+      .filter((c) => c.via === "include" && c.status !== "macro")
+      .map((c) => q(c.domain));
     if (includes.length > 0) parts.push(`includes: [${includes.join(", ")}]`);
     const { qualifier } = finalAll(tree);
     if (qualifier) parts.push(`all: ${QUALIFIER_NAMES[qualifier]}`);
     // RFC 7208 §4.6.4 caps the tree at 10; today's count is the budget, unless it is already over.
-    if (!snapshot.spf?.lookupCountIsLowerBound) parts.push(`maxLookups: ${Math.min(snapshot.spf?.lookupCount ?? 0, 10)}`);
+    if (!snapshot.spf?.lookupCountIsLowerBound)
+      parts.push(`maxLookups: ${Math.min(snapshot.spf?.lookupCount ?? 0, 10)}`);
     if (parts.length > 0) out.push(`      spf: { ${parts.join(", ")} }`);
   }
-  const rsaBits = (snapshot.dkim ?? []).flatMap((k) => (k.status === "found" && k.keyType === "rsa" && k.keyBits ? [k.keyBits] : []));
+  const rsaBits = (snapshot.dkim ?? []).flatMap((k) =>
+    k.status === "found" && k.keyType === "rsa" && k.keyBits ? [k.keyBits] : [],
+  );
   if (rsaBits.length > 0) out.push(`      dkim: { minKeyBits: ${Math.min(...rsaBits)} }`);
   return out;
 }

@@ -11,7 +11,12 @@ export function loadConfig(path: string, knownRuleIds: ReadonlySet<string>): Con
   try {
     text = readFileSync(path, "utf8");
   } catch (error) {
-    throw new ConfigError(path, undefined, "", `cannot read the config file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw new ConfigError(
+      path,
+      undefined,
+      "",
+      `cannot read the config file (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+    );
   }
   return parseConfig(text, { source: path, knownRuleIds });
 }

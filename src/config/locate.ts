@@ -31,7 +31,8 @@ export function makeLocator(inputs: LocatorInputs): (finding: Finding) => Source
   return (finding) => {
     const locations: SourceLocation[] = [];
     const declared = byDomain.get(finding.domain);
-    if (finding.rule === "drift/baseline" && inputs.baselineFile) locations.push({ file: inputs.baselineFile });
+    if (finding.rule === "drift/baseline" && inputs.baselineFile)
+      locations.push({ file: inputs.baselineFile });
     if (inputs.configFile && declared?.lines) {
       const key = RULE_KEYS[finding.rule];
       const line = (key === undefined ? undefined : declared.lines[key]) ?? declared.lines[""];

@@ -51,7 +51,11 @@ export function parseConfig(text: string, options: ParseConfigOptions): Config {
   const resolvers = top.get("resolvers");
   if (resolvers) config.resolvers = resolvers.itemsOrOne().map(readResolver);
   const timeout = top.get("timeout");
-  if (timeout) config.timeout = timeout.number((n) => n > 0 && n <= 300, "a number of seconds greater than 0 and at most 300");
+  if (timeout)
+    config.timeout = timeout.number(
+      (n) => n > 0 && n <= 300,
+      "a number of seconds greater than 0 and at most 300",
+    );
   const failOn = top.get("failOn");
   if (failOn) config.failOn = failOn.oneOf(FAIL_ON_LEVELS);
   const profile = top.get("profile");
@@ -84,11 +88,15 @@ function readResolver(cursor: YamlCursor): string {
 
 function readProfile(cursor: YamlCursor): string {
   const name = cursor.string();
-  if (!isProfileName(name)) cursor.fail(`unknown profile "${name}" (expected one of: ${PROFILE_NAMES.join(", ")})`);
+  if (!isProfileName(name))
+    cursor.fail(`unknown profile "${name}" (expected one of: ${PROFILE_NAMES.join(", ")})`);
   return name;
 }
 
-function readRuleSeverities(cursor: YamlCursor, known: ReadonlySet<string>): Record<string, (typeof SEVERITY_SETTINGS)[number]> {
+function readRuleSeverities(
+  cursor: YamlCursor,
+  known: ReadonlySet<string>,
+): Record<string, (typeof SEVERITY_SETTINGS)[number]> {
   const result: Record<string, (typeof SEVERITY_SETTINGS)[number]> = {};
   for (const { key, value } of cursor.pairs()) {
     const id = key.string();
@@ -160,14 +168,22 @@ function readExpectations(cursor: YamlCursor, mark: (c: YamlCursor) => YamlCurso
     if (all) out.all = mark(all).oneOf(ALL_QUALIFIERS);
     const max = s.get("maxLookups");
     // RFC 7208 §4.6.4: more than 10 is a permerror, so a budget above 10 could never hold.
-    if (max) out.maxLookups = mark(max).number((n) => Number.isInteger(n) && n >= 0 && n <= 10, "a whole number from 0 to 10");
+    if (max)
+      out.maxLookups = mark(max).number(
+        (n) => Number.isInteger(n) && n >= 0 && n <= 10,
+        "a whole number from 0 to 10",
+      );
     result.spf = out;
   }
   const dkim = keys.get("dkim");
   if (dkim) {
     const bits = dkim.entries(["minKeyBits"]).get("minKeyBits");
     const out: DkimExpectation = {};
-    if (bits) out.minKeyBits = mark(bits).number((n) => Number.isInteger(n) && n >= 256 && n <= 16384, "a key size in bits, e.g. 2048");
+    if (bits)
+      out.minKeyBits = mark(bits).number(
+        (n) => Number.isInteger(n) && n >= 256 && n <= 16384,
+        "a key size in bits, e.g. 2048",
+      );
     result.dkim = out;
   }
   return result;
@@ -210,6 +226,7 @@ function readSelector(cursor: YamlCursor): string {
 /** DMARC rua/ruf values are URIs (RFC 7489 §6.3); the scheme is required, `mailto:` being usual. */
 function readReportUri(cursor: YamlCursor): string {
   const value = cursor.string();
-  if (!/^[a-z][a-z0-9+.-]*:\S+$/i.test(value)) cursor.fail(`"${value}" is not a URI (expected e.g. mailto:dmarc@example.com)`);
+  if (!/^[a-z][a-z0-9+.-]*:\S+$/i.test(value))
+    cursor.fail(`"${value}" is not a URI (expected e.g. mailto:dmarc@example.com)`);
   return value;
 }

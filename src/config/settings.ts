@@ -1,11 +1,17 @@
 import type { AuditTarget } from "../audit/audit.js";
+import type { LockFile } from "../baseline/lockfile.js";
 import type { FailOn } from "../engine/severity.js";
 import type { SeverityOverrides } from "../engine/types.js";
 import type { Format } from "../format/types.js";
-import { DEFAULT_PROFILE, isProfileName, PROFILES, type ProfileName, severityOverrides } from "../profiles/index.js";
-import type { LockFile } from "../baseline/lockfile.js";
-import { commandLineDeclaration, expandDeclarations, toTargets } from "./targets.js";
+import {
+  DEFAULT_PROFILE,
+  isProfileName,
+  PROFILES,
+  type ProfileName,
+  severityOverrides,
+} from "../profiles/index.js";
 import { type Shard, selectShard } from "./shard.js";
+import { commandLineDeclaration, expandDeclarations, toTargets } from "./targets.js";
 import type { Config, DomainDeclaration } from "./types.js";
 
 /** What the command line said, already validated (src/cli/check-settings.ts). */
@@ -56,7 +62,9 @@ export function resolveCheckSettings(
   let declarations: DomainDeclaration[];
   if (commandLine.domains.length > 0) {
     const declared = new Map(config ? expandDeclarations(config, defaults).map((d) => [d.domain, d]) : []);
-    declarations = unique(commandLine.domains).map((domain) => declared.get(domain) ?? commandLineDeclaration(domain, defaults));
+    declarations = unique(commandLine.domains).map(
+      (domain) => declared.get(domain) ?? commandLineDeclaration(domain, defaults),
+    );
   } else if (config) {
     declarations = expandDeclarations(config, defaults);
   } else {
@@ -85,8 +93,14 @@ function profileOf(config: Config | undefined): ProfileName | undefined {
   return config?.profile !== undefined && isProfileName(config.profile) ? config.profile : undefined;
 }
 
-function attachBaseline(declaration: DomainDeclaration, baseline: { file: string; lock: LockFile }): DomainDeclaration {
-  return { ...declaration, baseline: { source: baseline.file, snapshot: baseline.lock.domains[declaration.domain] } };
+function attachBaseline(
+  declaration: DomainDeclaration,
+  baseline: { file: string; lock: LockFile },
+): DomainDeclaration {
+  return {
+    ...declaration,
+    baseline: { source: baseline.file, snapshot: baseline.lock.domains[declaration.domain] },
+  };
 }
 
 function timeout(seconds: number | undefined): { timeoutSeconds?: number } {

@@ -10,13 +10,18 @@ export function expandDeclarations(config: Config, defaults: Expectations | unde
   const explicit = new Set(config.domains.map((d) => d.domain));
   return config.domains.flatMap((entry) => {
     const declared = withDefaults(entry, defaults);
-    const children = entry.subdomains.filter((sub) => !explicit.has(sub)).map((sub, i) => subdomainDeclaration(declared, sub, i));
+    const children = entry.subdomains
+      .filter((sub) => !explicit.has(sub))
+      .map((sub, i) => subdomainDeclaration(declared, sub, i));
     return [declared, ...children];
   });
 }
 
 /** A domain's expectations with a profile's defaults under them: the domain's own keys win. */
-export function withDefaults(declaration: DomainDeclaration, defaults: Expectations | undefined): DomainDeclaration {
+export function withDefaults(
+  declaration: DomainDeclaration,
+  defaults: Expectations | undefined,
+): DomainDeclaration {
   if (!defaults) return declaration;
   const own = declaration.expect ?? {};
   const expect: Expectations = {};
@@ -28,7 +33,10 @@ export function withDefaults(declaration: DomainDeclaration, defaults: Expectati
 }
 
 /** A bare declaration for a domain named on the command line (profile defaults still apply). */
-export function commandLineDeclaration(domain: string, defaults: Expectations | undefined): DomainDeclaration {
+export function commandLineDeclaration(
+  domain: string,
+  defaults: Expectations | undefined,
+): DomainDeclaration {
   return withDefaults({ domain, subdomains: [], selectors: [], senders: [] }, defaults);
 }
 
@@ -51,7 +59,10 @@ function subdomainDeclaration(parent: DomainDeclaration, domain: string, index: 
 }
 
 /** Declarations → audit targets, adding selectors given on the command line to every domain. */
-export function toTargets(declarations: readonly DomainDeclaration[], extraSelectors: readonly string[]): AuditTarget[] {
+export function toTargets(
+  declarations: readonly DomainDeclaration[],
+  extraSelectors: readonly string[],
+): AuditTarget[] {
   return declarations.map((declared) => ({
     domain: declared.domain,
     selectors: [...new Set([...declared.selectors, ...extraSelectors])],

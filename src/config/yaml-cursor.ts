@@ -1,4 +1,13 @@
-import { isMap, isScalar, isSeq, type LineCounter, type Node, type Pair, type YAMLMap, type YAMLSeq } from "yaml";
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  type LineCounter,
+  type Node,
+  type Pair,
+  type YAMLMap,
+  type YAMLSeq,
+} from "yaml";
 import { ConfigError } from "./errors.js";
 
 /**
@@ -35,7 +44,10 @@ export class YamlCursor {
       const keyCursor: YamlCursor = this.child(keyNode, key ?? "?");
       if (key === undefined) keyCursor.fail("keys must be plain names");
       if (!allowed.includes(key)) keyCursor.fail(`unknown key (expected one of: ${allowed.join(", ")})`);
-      result.set(key, new YamlCursor(this.file, this.lines, pair.value, this.join(key), keyNode?.range?.[0] ?? this.offset));
+      result.set(
+        key,
+        new YamlCursor(this.file, this.lines, pair.value, this.join(key), keyNode?.range?.[0] ?? this.offset),
+      );
     }
     return result;
   }
@@ -47,7 +59,13 @@ export class YamlCursor {
       const name = isScalar(pair.key) ? String(pair.key.value) : "?";
       return {
         key: this.child(pair.key, name),
-        value: new YamlCursor(this.file, this.lines, pair.value, this.join(name), pair.key?.range?.[0] ?? this.offset),
+        value: new YamlCursor(
+          this.file,
+          this.lines,
+          pair.value,
+          this.join(name),
+          pair.key?.range?.[0] ?? this.offset,
+        ),
       };
     });
   }
@@ -66,14 +84,16 @@ export class YamlCursor {
 
   string(): string {
     const value = this.scalar();
-    if (typeof value !== "string" || value.trim() === "") this.fail(`expected text, got ${describe(this.node)}`);
+    if (typeof value !== "string" || value.trim() === "")
+      this.fail(`expected text, got ${describe(this.node)}`);
     return (value as string).trim();
   }
 
   /** A scalar read as text even when YAML typed it (an IP like 1.1.1.1 stays a string; 53 becomes "53"). */
   text(): string {
     const value = this.scalar();
-    if (typeof value !== "string" && typeof value !== "number") this.fail(`expected text, got ${describe(this.node)}`);
+    if (typeof value !== "string" && typeof value !== "number")
+      this.fail(`expected text, got ${describe(this.node)}`);
     return String(value).trim();
   }
 
@@ -119,7 +139,9 @@ function describe(node: Node | null | undefined): string {
     const value = node.value;
     if (value === null) return "nothing";
     // JSON.stringify keeps control characters from the file escaped in the one-line message.
-    return typeof value === "string" ? JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value) : String(value);
+    return typeof value === "string"
+      ? JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value)
+      : String(value);
   }
   return "an alias";
 }

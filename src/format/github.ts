@@ -12,7 +12,9 @@ import type { FormatContext, Formatter } from "./types.js";
 export const formatGithub: Formatter = (report, context) => {
   const lines = report.domains.flatMap((d) => d.findings).map((f) => annotation(f, context));
   const { errors, warnings } = report.summary;
-  lines.push(`mailaudit: ${report.domains.length} domain(s), ${errors} error(s), ${warnings} warning(s); exit code ${report.exitCode}`);
+  lines.push(
+    `mailaudit: ${report.domains.length} domain(s), ${errors} error(s), ${warnings} warning(s); exit code ${report.exitCode}`,
+  );
   return `${lines.join("\n")}\n`;
 };
 
@@ -24,7 +26,9 @@ function annotation(finding: Finding, context: FormatContext): string {
     `title=${escapeProperty(`${finding.rule} (${finding.domain})`)}`,
   ];
   const remediation = context.rules.get(finding.rule)?.remediation;
-  const message = [escapeForTerminal(finding.message), ...(remediation ? [`fix: ${remediation}`] : [])].join("\n");
+  const message = [escapeForTerminal(finding.message), ...(remediation ? [`fix: ${remediation}`] : [])].join(
+    "\n",
+  );
   return `::${command(finding.severity)} ${properties.join(",")}::${escapeData(message)}`;
 }
 

@@ -16,11 +16,14 @@ const INCONCLUSIVE_RULES = new Set(["dns/lookup-failed"]);
 export const formatJunit: Formatter = (report, context) => {
   const ruleIds = [...context.rules.keys()].sort();
   const suites = report.domains.map((domain) => testsuite(domain, ruleIds, context));
-  const totals = suites.reduce((t, s) => ({ tests: t.tests + s.tests, failures: t.failures + s.failures, errors: t.errors + s.errors }), {
-    tests: 0,
-    failures: 0,
-    errors: 0,
-  });
+  const totals = suites.reduce(
+    (t, s) => ({ tests: t.tests + s.tests, failures: t.failures + s.failures, errors: t.errors + s.errors }),
+    {
+      tests: 0,
+      failures: 0,
+      errors: 0,
+    },
+  );
   return [
     `<?xml version="1.0" encoding="UTF-8"?>`,
     `<testsuites name="mailaudit" tests="${totals.tests}" failures="${totals.failures}" errors="${totals.errors}">`,
@@ -45,10 +48,14 @@ function testsuite(result: DomainResult, ruleIds: readonly string[], context: Fo
     const body: string[] = [];
     if (failing.length > 0 && INCONCLUSIVE_RULES.has(id)) {
       errors++;
-      body.push(`      <error type="${escapeXml(id)}" message="${escapeXml(failing[0]?.message ?? "")}">${details(failing)}</error>`);
+      body.push(
+        `      <error type="${escapeXml(id)}" message="${escapeXml(failing[0]?.message ?? "")}">${details(failing)}</error>`,
+      );
     } else if (failing.length > 0) {
       failures++;
-      body.push(`      <failure type="${escapeXml(id)}" message="${escapeXml(failing[0]?.message ?? "")}">${details(failing)}</failure>`);
+      body.push(
+        `      <failure type="${escapeXml(id)}" message="${escapeXml(failing[0]?.message ?? "")}">${details(failing)}</failure>`,
+      );
     }
     const below = findings.filter((f) => !failing.includes(f));
     if (below.length > 0) body.push(`      <system-out>${details(below)}</system-out>`);

@@ -5,7 +5,11 @@ import { publishedRows } from "./published-rows.js";
 import { ruleDocUrl } from "./rule-docs-url.js";
 import type { Formatter } from "./types.js";
 
-const STATUS_LABEL = { pass: "✅ pass", fail: "❌ fail", inconclusive: "⚠️ inconclusive" } as const satisfies Record<DomainStatus, string>;
+const STATUS_LABEL = {
+  pass: "✅ pass",
+  fail: "❌ fail",
+  inconclusive: "⚠️ inconclusive",
+} as const satisfies Record<DomainStatus, string>;
 
 /**
  * Markdown for pull-request comments and the GitHub job summary: an overview table, then per domain
@@ -36,13 +40,18 @@ function domainSection(result: DomainResult): string[] {
   const lines = [`### ${escapeMarkdown(result.domain)}`, ""];
   if (rows.length > 0) {
     lines.push("| record | value | facts |", "|---|---|---|");
-    for (const row of rows) lines.push(`| ${escapeMarkdown(row.label)} | ${escapeMarkdown(row.record)} | ${escapeMarkdown(row.facts)} |`);
+    for (const row of rows)
+      lines.push(
+        `| ${escapeMarkdown(row.label)} | ${escapeMarkdown(row.record)} | ${escapeMarkdown(row.facts)} |`,
+      );
     lines.push("");
   }
   if (result.findings.length === 0) return [...lines, "No findings.", ""];
   lines.push("| severity | rule | message |", "|---|---|---|");
   for (const f of result.findings) {
-    lines.push(`| ${f.severity} | [${escapeMarkdown(f.rule)}](${ruleDocUrl(f.rule)}) | ${escapeMarkdown(f.message)} |`);
+    lines.push(
+      `| ${f.severity} | [${escapeMarkdown(f.rule)}](${ruleDocUrl(f.rule)}) | ${escapeMarkdown(f.message)} |`,
+    );
   }
   return [...lines, ""];
 }

@@ -16,7 +16,9 @@ import type { FormatContext, Formatter } from "./types.js";
 export const formatSarif: Formatter = (report, context) => {
   const rules = [...context.rules.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const ruleIndex = new Map(rules.map((rule, i) => [rule.id, i]));
-  const results = report.domains.flatMap((d) => d.findings).map((finding) => sarifResult(finding, ruleIndex, context));
+  const results = report.domains
+    .flatMap((d) => d.findings)
+    .map((finding) => sarifResult(finding, ruleIndex, context));
   const log = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
@@ -25,7 +27,9 @@ export const formatSarif: Formatter = (report, context) => {
         tool: {
           driver: {
             name: "mailaudit",
-            ...(context.toolVersion ? { version: context.toolVersion, semanticVersion: context.toolVersion } : {}),
+            ...(context.toolVersion
+              ? { version: context.toolVersion, semanticVersion: context.toolVersion }
+              : {}),
             informationUri: "https://github.com/mailaudit/mailaudit",
             rules: rules.map(sarifRule),
           },
@@ -44,7 +48,10 @@ function sarifRule(meta: RuleMeta) {
     id: meta.id,
     shortDescription: { text: meta.docs.description },
     fullDescription: { text: `${meta.docs.description} (${meta.docs.spec}).` },
-    help: { text: meta.remediation, markdown: `${meta.remediation}\n\n[${meta.id} documentation](${ruleDocUrl(meta.id)})` },
+    help: {
+      text: meta.remediation,
+      markdown: `${meta.remediation}\n\n[${meta.id} documentation](${ruleDocUrl(meta.id)})`,
+    },
     helpUri: ruleDocUrl(meta.id),
     defaultConfiguration: { level: sarifLevel(meta.severity) },
     // Tags must be unique (the schema says so): a drift rule's group and type are both "drift".
@@ -83,7 +90,12 @@ function sarifLevel(severity: Severity): "error" | "warning" | "note" {
 
 /** Stable across runs for the same problem, so code scanning tracks an alert instead of re-opening it. */
 function fingerprint(finding: Finding): string {
-  const identity = JSON.stringify([finding.rule, finding.domain, finding.messageId, Object.entries(finding.data).sort()]);
+  const identity = JSON.stringify([
+    finding.rule,
+    finding.domain,
+    finding.messageId,
+    Object.entries(finding.data).sort(),
+  ]);
   return createHash("sha256").update(identity).digest("hex").slice(0, 32);
 }
 

@@ -12,7 +12,8 @@ import type { Profile } from "./index.js";
  */
 export const bod1801: Profile = {
   description: "CISA BOD 18-01 (DNS parts): SPF valid, DMARC p=reject with aggregate reports, incl. to DHS",
-  source: "CISA Binding Operational Directive 18-01, https://www.cisa.gov/news-events/directives/bod-18-01-enhance-email-and-web-security",
+  source:
+    "CISA Binding Operational Directive 18-01, https://www.cisa.gov/news-events/directives/bod-18-01-enhance-email-and-web-security",
   overrides: {
     "dmarc/missing": "error",
     "dmarc/no-rua": "error",

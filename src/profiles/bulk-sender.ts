@@ -7,7 +7,8 @@ import type { Profile } from "./index.js";
  * `dmarc/policy-none` is only a notice here; what is required is an error.
  */
 export const bulkSender: Profile = {
-  description: "Gmail and Yahoo bulk-sender requirements (February 2024): SPF, DKIM, DMARC p=none or stronger, alignment",
+  description:
+    "Gmail and Yahoo bulk-sender requirements (February 2024): SPF, DKIM, DMARC p=none or stronger, alignment",
   source:
     "Google Email sender guidelines (support.google.com/a/answer/81126), Yahoo Sender Best Practices (senders.yahooinc.com/best-practices), effective February 2024",
   overrides: {

@@ -38,6 +38,9 @@ export function isProfileName(name: string): name is ProfileName {
 }
 
 /** Profile first, then the config's own `rules:` (eslint-style: the later, more specific word wins). */
-export function severityOverrides(profile: ProfileName, configRules: SeverityOverrides = {}): SeverityOverrides {
+export function severityOverrides(
+  profile: ProfileName,
+  configRules: SeverityOverrides = {},
+): SeverityOverrides {
   return { ...PROFILES[profile].overrides, ...configRules };
 }

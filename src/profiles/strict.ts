@@ -6,7 +6,8 @@ import type { Profile } from "./index.js";
  */
 export const strict: Profile = {
   description: "weak-but-valid setups fail the run: warnings about protection become errors",
-  source: "RFC 7489 §6.3 / RFC 9989 §4.7 (p=none is monitoring only), RFC 8301 §3.2 (SHOULD use 2048-bit keys)",
+  source:
+    "RFC 7489 §6.3 / RFC 9989 §4.7 (p=none is monitoring only), RFC 8301 §3.2 (SHOULD use 2048-bit keys)",
   overrides: {
     "dkim/sha1-only": "error",
     "dkim/testing-mode": "error",

@@ -25,8 +25,14 @@ describe("baseline snapshots", () => {
   it("writes a canonical lock file: same DNS, same bytes apart from createdAt", async () => {
     const dir = mkdtempSync(join(tmpdir(), "mailaudit-lock-"));
     const [a, b] = [join(dir, "a.json"), join(dir, "b.json")];
-    expect((await runCli(["snapshot", "acme.test", "beta.test", "-s", "s1", "-r", before.address, "-o", a])).exitCode).toBe(0);
-    expect((await runCli(["snapshot", "beta.test", "acme.test", "-s", "s1", "-r", before.address, "-o", b])).exitCode).toBe(0);
+    expect(
+      (await runCli(["snapshot", "acme.test", "beta.test", "-s", "s1", "-r", before.address, "-o", a]))
+        .exitCode,
+    ).toBe(0);
+    expect(
+      (await runCli(["snapshot", "beta.test", "acme.test", "-s", "s1", "-r", before.address, "-o", b]))
+        .exitCode,
+    ).toBe(0);
     const strip = (f: string) => readFileSync(f, "utf8").replace(/"createdAt": "[^"]*"/, "");
     expect(strip(a)).toBe(strip(b));
     const lock = JSON.parse(readFileSync(a, "utf8"));
@@ -39,15 +45,39 @@ describe("baseline snapshots", () => {
     const lock = join(dir, "mailaudit.lock.json");
     await runCli(["snapshot", "-c", "fixtures/config/ci.yaml", "-r", before.address, "-o", lock]);
 
-    const same = await runCli(["check", "-c", "fixtures/config/ci.yaml", "--baseline", lock, "-r", before.address, "-f", "json"]);
+    const same = await runCli([
+      "check",
+      "-c",
+      "fixtures/config/ci.yaml",
+      "--baseline",
+      lock,
+      "-r",
+      before.address,
+      "-f",
+      "json",
+    ]);
     expect(same.exitCode).toBe(0);
 
-    const changed = await runCli(["check", "-c", "fixtures/config/ci.yaml", "--baseline", lock, "-r", after.address, "-f", "json"]);
+    const changed = await runCli([
+      "check",
+      "-c",
+      "fixtures/config/ci.yaml",
+      "--baseline",
+      lock,
+      "-r",
+      after.address,
+      "-f",
+      "json",
+    ]);
     expect(changed.exitCode).toBe(1);
-    const findings = (JSON.parse(changed.stdout) as Doc).domains.find((d) => d.domain === "acme.test")?.findings ?? [];
+    const findings =
+      (JSON.parse(changed.stdout) as Doc).domains.find((d) => d.domain === "acme.test")?.findings ?? [];
     const baseline = findings.filter((f) => f.rule === "drift/baseline");
     expect(baseline).toContainEqual(
-      expect.objectContaining({ messageId: "added", data: expect.objectContaining({ name: "spf.tree.children[0].children[0]" }) }),
+      expect.objectContaining({
+        messageId: "added",
+        data: expect.objectContaining({ name: "spf.tree.children[0].children[0]" }),
+      }),
     );
     const record = baseline.find((f) => f.data.name === "spf.tree.children[0].record");
     expect(record?.data.expected).toContain("v=spf1 ip4:192.0.2.0/24 -all");
@@ -55,7 +85,14 @@ describe("baseline snapshots", () => {
   });
 
   it("refuses a baseline that is not a lock file (exit 2)", async () => {
-    const result = await runCli(["check", "acme.test", "--baseline", "fixtures/config/ci.yaml", "-r", before.address]);
+    const result = await runCli([
+      "check",
+      "acme.test",
+      "--baseline",
+      "fixtures/config/ci.yaml",
+      "-r",
+      before.address,
+    ]);
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toMatch(/^mailaudit: --baseline fixtures\/config\/ci\.yaml: not JSON/);
   });

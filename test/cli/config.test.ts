@@ -7,10 +7,17 @@ import { type FixtureServer, loadZoneFile, startFixtureServer } from "../helpers
 import { runCli } from "../helpers/run-cli.js";
 
 const CONFIG = resolve("fixtures/config/ci.yaml");
-type Doc = { domains: { domain: string; status: string; findings: { rule: string; messageId: string; data: Record<string, unknown> }[] }[] };
+type Doc = {
+  domains: {
+    domain: string;
+    status: string;
+    findings: { rule: string; messageId: string; data: Record<string, unknown> }[];
+  }[];
+};
 
 /** The world of the CI-gate tests, with one version of acme.test. */
-const liveDns = (acme: string) => ["drift-world.zone", "drift-vendor.zone", acme].map((f) => loadZoneFile(`fixtures/zones/${f}`));
+const liveDns = (acme: string) =>
+  ["drift-world.zone", "drift-vendor.zone", acme].map((f) => loadZoneFile(`fixtures/zones/${f}`));
 
 let live: FixtureServer;
 let fixed: FixtureServer;
@@ -30,7 +37,9 @@ describe("check with mailaudit.yaml", () => {
     // Declared domains in file order, each followed by its subdomains.
     expect(doc.domains.map((d) => d.domain)).toEqual(["acme.test", "news.acme.test", "beta.test"]);
     const acme = doc.domains[0];
-    const drift = acme?.findings.filter((f) => f.rule.startsWith("drift/")).map((f) => [f.rule, f.data.expected, f.data.actual]);
+    const drift = acme?.findings
+      .filter((f) => f.rule.startsWith("drift/"))
+      .map((f) => [f.rule, f.data.expected, f.data.actual]);
     expect(drift).toEqual(
       expect.arrayContaining([
         ["drift/dmarc-policy", "reject", "quarantine"],
@@ -39,7 +48,12 @@ describe("check with mailaudit.yaml", () => {
     );
     // The subdomain's effective policy is sp=none: weaker than the parent's declared subdomainPolicy.
     const news = doc.domains[1];
-    expect(news?.findings).toContainEqual(expect.objectContaining({ rule: "drift/dmarc-policy", data: expect.objectContaining({ domain: "news.acme.test", expected: "reject", actual: "none" }) }));
+    expect(news?.findings).toContainEqual(
+      expect.objectContaining({
+        rule: "drift/dmarc-policy",
+        data: expect.objectContaining({ domain: "news.acme.test", expected: "reject", actual: "none" }),
+      }),
+    );
     expect(doc.domains[2]?.findings.filter((f) => f.rule.startsWith("drift/"))).toEqual([]);
   });
 
@@ -62,22 +76,49 @@ describe("check with mailaudit.yaml", () => {
     const result = await runCli(["check", "-c", "fixtures/config/bad-policy.yaml", "-r", live.address]);
     expect(result.exitCode).toBe(2);
     expect(result.stderr.trim().split("\n")).toHaveLength(1);
-    expect(result.stderr).toMatch(/^mailaudit: fixtures\/config\/bad-policy\.yaml:5:\d+: domains\[0\]\.expect\.dmarc\.policy: .*"rejct"/);
+    expect(result.stderr).toMatch(
+      /^mailaudit: fixtures\/config\/bad-policy\.yaml:5:\d+: domains\[0\]\.expect\.dmarc\.policy: .*"rejct"/,
+    );
     expect(result.stderr).not.toMatch(/\bat .+\.js:\d+/);
   });
 
   it("profiles: bod-18-01 supplies p=reject and the DHS rua; the config's rules: apply on top", async () => {
-    const bod = await runCli(["check", "acme.test", "--profile", "bod-18-01", "-r", live.address, "-f", "json"]);
+    const bod = await runCli([
+      "check",
+      "acme.test",
+      "--profile",
+      "bod-18-01",
+      "-r",
+      live.address,
+      "-f",
+      "json",
+    ]);
     const findings = (JSON.parse(bod.stdout) as Doc).domains[0]?.findings ?? [];
-    expect(findings).toContainEqual(expect.objectContaining({ rule: "drift/dmarc-policy", data: expect.objectContaining({ expected: "reject" }) }));
-    expect(findings).toContainEqual(expect.objectContaining({ rule: "drift/dmarc-rua", data: expect.objectContaining({ uri: "mailto:reports@dmarc.cyber.dhs.gov" }) }));
+    expect(findings).toContainEqual(
+      expect.objectContaining({
+        rule: "drift/dmarc-policy",
+        data: expect.objectContaining({ expected: "reject" }),
+      }),
+    );
+    expect(findings).toContainEqual(
+      expect.objectContaining({
+        rule: "drift/dmarc-rua",
+        data: expect.objectContaining({ uri: "mailto:reports@dmarc.cyber.dhs.gov" }),
+      }),
+    );
     expect(bod.exitCode).toBe(1);
 
     const dir = mkdtempSync(join(tmpdir(), "mailaudit-prof-"));
     const config = join(dir, "mailaudit.yaml");
-    writeFileSync(config, "profile: bod-18-01\ndomains: [acme.test]\nrules:\n  drift/dmarc-policy: off\n  drift/dmarc-rua: warning\n");
+    writeFileSync(
+      config,
+      "profile: bod-18-01\ndomains: [acme.test]\nrules:\n  drift/dmarc-policy: off\n  drift/dmarc-rua: warning\n",
+    );
     const tuned = await runCli(["check", "-c", config, "-r", live.address, "-f", "json"]);
-    const rules = (JSON.parse(tuned.stdout) as Doc).domains[0]?.findings.map((f) => `${f.rule}:${(f as { severity?: string }).severity}`) ?? [];
+    const rules =
+      (JSON.parse(tuned.stdout) as Doc).domains[0]?.findings.map(
+        (f) => `${f.rule}:${(f as { severity?: string }).severity}`,
+      ) ?? [];
     expect(rules).not.toContainEqual(expect.stringMatching(/^drift\/dmarc-policy:/));
     expect(rules).toContain("drift/dmarc-rua:warning");
   });
@@ -86,7 +127,18 @@ describe("check with mailaudit.yaml", () => {
     const names = ["beta.test", "acme.test", "news.acme.test"];
     const shards = await Promise.all(
       ["1/2", "2/2"].map(async (shard) => {
-        const r = await runCli(["check", ...names, "--shard", shard, "-r", live.address, "-f", "json", "--fail-on", "never"]);
+        const r = await runCli([
+          "check",
+          ...names,
+          "--shard",
+          shard,
+          "-r",
+          live.address,
+          "-f",
+          "json",
+          "--fail-on",
+          "never",
+        ]);
         return (JSON.parse(r.stdout) as Doc).domains.map((d) => d.domain);
       }),
     );
@@ -104,11 +156,35 @@ describe("check with mailaudit.yaml", () => {
     const text = readFileSync(file, "utf8");
     expect(text).toMatch(/found by probing common names/);
     const config = parseConfig(text, { source: file, knownRuleIds: new Set() });
-    expect(config.domains[0]).toMatchObject({ domain: "acme.test", selectors: ["s1"], expect: { dmarc: { policy: "quarantine" }, spf: { includes: ["_spf.vendor.test"], all: "fail" } } });
+    expect(config.domains[0]).toMatchObject({
+      domain: "acme.test",
+      selectors: ["s1"],
+      expect: { dmarc: { policy: "quarantine" }, spf: { includes: ["_spf.vendor.test"], all: "fail" } },
+    });
     const check = await runCli(["check", "-c", file, "-r", live.address, "-f", "json", "--fail-on", "never"]);
-    expect((JSON.parse(check.stdout) as Doc).domains[0]?.findings.filter((f) => f.rule.startsWith("drift/"))).toEqual([]);
+    expect(
+      (JSON.parse(check.stdout) as Doc).domains[0]?.findings.filter((f) => f.rule.startsWith("drift/")),
+    ).toEqual([]);
     const again = await runCli(["init", "acme.test", "-o", file, "-r", live.address]);
     expect(again.exitCode).toBe(2);
     expect(again.stderr).toContain("--force");
+  });
+});
+
+describe("progress line", () => {
+  it("writes to a terminal only, and clears itself", async () => {
+    const { domainProgress } = await import("../../src/cli/domain-progress.js");
+    const written: string[] = [];
+    const tty = { isTTY: true, write: (s: string) => written.push(s) } as unknown as NodeJS.WriteStream;
+    const progress = domainProgress(tty);
+    progress?.onDomainDone(1, 2);
+    progress?.finish();
+    expect(written).toEqual(["\r\x1b[Kaudited 1/2 domains", "\r\x1b[K"]);
+    expect(domainProgress({ isTTY: false } as unknown as NodeJS.WriteStream)).toBeUndefined();
+  });
+
+  it("prints nothing on stderr when stderr is not a terminal", async () => {
+    const result = await runCli(["check", "-c", CONFIG, "-r", fixed.address, "-f", "json"]);
+    expect(result.stderr).toBe("");
   });
 });

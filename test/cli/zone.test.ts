@@ -11,7 +11,9 @@ beforeAll(async () => {
   // A resolver that must never be asked: every question it receives is recorded.
   silent = await startFixtureServer({ zones: [] });
   live = await startFixtureServer({
-    zones: ["drift-world.zone", "drift-vendor.zone", "drift-acme-live.zone"].map((f) => loadZoneFile(`fixtures/zones/${f}`)),
+    zones: ["drift-world.zone", "drift-vendor.zone", "drift-acme-live.zone"].map((f) =>
+      loadZoneFile(`fixtures/zones/${f}`),
+    ),
   });
 });
 afterAll(async () => {
@@ -20,19 +22,35 @@ afterAll(async () => {
 
 describe("zone files checked before publishing", () => {
   it("fails a zone carrying a bad change, fully offline when every name is in the files", async () => {
-    const zones = ["ci-acme-bad.zone", "drift-world.zone", "drift-vendor.zone"].flatMap((f) => ["--zone", `fixtures/zones/${f}`]);
+    const zones = ["ci-acme-bad.zone", "drift-world.zone", "drift-vendor.zone"].flatMap((f) => [
+      "--zone",
+      `fixtures/zones/${f}`,
+    ]);
     const result = await runCli(["check", "-c", CONFIG, ...zones, "-r", silent.address, "-f", "json"]);
     expect(result.exitCode).toBe(1);
     const acme = (JSON.parse(result.stdout) as Doc).domains.find((d) => d.domain === "acme.test");
     expect(acme?.findings).toContainEqual(
-      expect.objectContaining({ rule: "drift/dmarc-policy", data: expect.objectContaining({ expected: "reject", actual: "none" }) }),
+      expect.objectContaining({
+        rule: "drift/dmarc-policy",
+        data: expect.objectContaining({ expected: "reject", actual: "none" }),
+      }),
     );
     expect(silent.queries).toEqual([]);
   });
 
   it("passes the good proposal, with names outside the zone file answered by DNS", async () => {
     const before = live.queries.length;
-    const result = await runCli(["check", "-c", CONFIG, "--zone", "fixtures/zones/ci-acme-good.zone", "-r", live.address, "-f", "json"]);
+    const result = await runCli([
+      "check",
+      "-c",
+      CONFIG,
+      "--zone",
+      "fixtures/zones/ci-acme-good.zone",
+      "-r",
+      live.address,
+      "-f",
+      "json",
+    ]);
     expect(result.exitCode).toBe(0);
     const asked = live.queries.slice(before);
     // The vendor's include and beta.test live outside the zone file: they came from the server...
@@ -43,7 +61,14 @@ describe("zone files checked before publishing", () => {
   });
 
   it("a bad zone file is a usage error naming the file (exit 2)", async () => {
-    const result = await runCli(["check", "acme.test", "--zone", "fixtures/config/ci.yaml", "-r", silent.address]);
+    const result = await runCli([
+      "check",
+      "acme.test",
+      "--zone",
+      "fixtures/config/ci.yaml",
+      "-r",
+      silent.address,
+    ]);
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain("fixtures/config/ci.yaml");
   });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError } from "../../src/config/errors.js";
 import { parseConfig } from "../../src/config/parse-config.js";
-import { parseShard, selectShard } from "../../src/config/shard.js";
 import { resolveCheckSettings } from "../../src/config/settings.js";
+import { parseShard, selectShard } from "../../src/config/shard.js";
 
 const known = new Set(["spf/ptr", "dmarc/policy-none"]);
 const parse = (text: string) => parseConfig(text, { source: "mailaudit.yaml", knownRuleIds: known });
@@ -50,14 +50,38 @@ rules:
   });
 
   it.each([
-    ["domains:\n  - domain: example.com\n    expect: { spf: { maxLookups: 11 } }\n", /^mailaudit\.yaml:3:\d+: domains\[0\]\.expect\.spf\.maxLookups: expected a whole number from 0 to 10, got 11$/],
-    ["domains:\n  - domain: example.com\n    expct: {}\n", /^mailaudit\.yaml:3:5: domains\[0\]\.expct: unknown key/],
-    ["domains:\n  - domain: exa mple.com\n", /^mailaudit\.yaml:2:13: domains\[0\]\.domain: invalid domain name/],
-    ["domains:\n  - example.com\nrules:\n  spf/ptrr: off\n", /^mailaudit\.yaml:4:3: rules\.spf\/ptrr: unknown rule "spf\/ptrr"/],
-    ["domains:\n  - domain: example.com\n    subdomains: [news.example.org]\n", /:3:18: domains\[0\]\.subdomains\[0\]: news\.example\.org is not a subdomain of example\.com$/],
-    ["domains:\n  - example.com\n  - example.com\n", /^mailaudit\.yaml:3:5: domains\[1\]: example\.com is declared more than once$/],
-    ["resolvers: [dns.google]\ndomains: [example.com]\n", /^mailaudit\.yaml:1:13: resolvers\[0\]: "dns\.google" is not an IP address/],
-    ["domains: [example.com]\ndomains: [example.org]\n", /^mailaudit\.yaml:2:1: invalid YAML: Map keys must be unique/],
+    [
+      "domains:\n  - domain: example.com\n    expect: { spf: { maxLookups: 11 } }\n",
+      /^mailaudit\.yaml:3:\d+: domains\[0\]\.expect\.spf\.maxLookups: expected a whole number from 0 to 10, got 11$/,
+    ],
+    [
+      "domains:\n  - domain: example.com\n    expct: {}\n",
+      /^mailaudit\.yaml:3:5: domains\[0\]\.expct: unknown key/,
+    ],
+    [
+      "domains:\n  - domain: exa mple.com\n",
+      /^mailaudit\.yaml:2:13: domains\[0\]\.domain: invalid domain name/,
+    ],
+    [
+      "domains:\n  - example.com\nrules:\n  spf/ptrr: off\n",
+      /^mailaudit\.yaml:4:3: rules\.spf\/ptrr: unknown rule "spf\/ptrr"/,
+    ],
+    [
+      "domains:\n  - domain: example.com\n    subdomains: [news.example.org]\n",
+      /:3:18: domains\[0\]\.subdomains\[0\]: news\.example\.org is not a subdomain of example\.com$/,
+    ],
+    [
+      "domains:\n  - example.com\n  - example.com\n",
+      /^mailaudit\.yaml:3:5: domains\[1\]: example\.com is declared more than once$/,
+    ],
+    [
+      "resolvers: [dns.google]\ndomains: [example.com]\n",
+      /^mailaudit\.yaml:1:13: resolvers\[0\]: "dns\.google" is not an IP address/,
+    ],
+    [
+      "domains: [example.com]\ndomains: [example.org]\n",
+      /^mailaudit\.yaml:2:1: invalid YAML: Map keys must be unique/,
+    ],
     ["timeout: 5\n", /^mailaudit\.yaml:1:1: missing `domains:`/],
     ["", /^mailaudit\.yaml: the file is empty|^mailaudit\.yaml:1:1: the file is empty/],
     ["profile: lax\ndomains: [example.com]\n", /^mailaudit\.yaml:1:10: profile: unknown profile "lax"/],
@@ -66,6 +90,7 @@ rules:
   });
 
   it("keeps control characters from the file out of the message", () => {
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: asserting their absence is the point
     expect(errorOf('domains:\n  - domain: "a\\x1b[31m.com"\n')).not.toMatch(/\u001b/);
   });
 });
@@ -81,7 +106,14 @@ domains:
 rules:
   dmarc/policy-none: warning
 `);
-  const flags = { domains: [], selectors: ["extra"], servers: [], zoneFiles: [], format: "json" as const, concurrency: 4 };
+  const flags = {
+    domains: [],
+    selectors: ["extra"],
+    servers: [],
+    zoneFiles: [],
+    format: "json" as const,
+    concurrency: 4,
+  };
 
   it("expands subdomains (expected to carry the parent's sp) and layers profile then config rules", () => {
     const settings = resolveCheckSettings(flags, config);
@@ -90,14 +122,20 @@ rules:
       ["example.com", ["s1", "extra"]],
       ["news.example.com", ["extra"]],
     ]);
-    expect(settings.targets[1]?.declared).toMatchObject({ parent: "example.com", expect: { dmarc: { policy: "quarantine" } } });
+    expect(settings.targets[1]?.declared).toMatchObject({
+      parent: "example.com",
+      expect: { dmarc: { policy: "quarantine" } },
+    });
     expect(settings.overrides["dmarc/policy-none"]).toBe("warning");
     expect(settings.overrides["spf/permissive-all"]).toBe("error");
     expect(settings.failOn).toBe("warning");
   });
 
   it("command-line values win", () => {
-    const settings = resolveCheckSettings({ ...flags, domains: ["news.example.com"], failOn: "error", profile: "recommended" }, config);
+    const settings = resolveCheckSettings(
+      { ...flags, domains: ["news.example.com"], failOn: "error", profile: "recommended" },
+      config,
+    );
     if ("problem" in settings) throw new Error(settings.problem);
     expect(settings.targets.map((t) => t.domain)).toEqual(["news.example.com"]);
     expect(settings.failOn).toBe("error");

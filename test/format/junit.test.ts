@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatJunit } from "../../src/format/junit.js";
 import { sampleContext, sampleReport } from "./report.js";
-import { type JunitSuite as Suite, parseJunit } from "./validators.js";
+import { parseJunit, type JunitSuite as Suite } from "./validators.js";
 
 describe("junit format", () => {
   const suites = parseJunit(formatJunit(sampleReport(), sampleContext()));
@@ -9,7 +9,11 @@ describe("junit format", () => {
   it("has a testsuite per domain and a testcase per rule checked", () => {
     expect(suites.testsuite.map((s) => s["@_name"])).toEqual(["acme.test", "beta.test", "gamma.test"]);
     for (const suite of suites.testsuite) {
-      expect(suite.testcase.map((c) => c["@_name"])).toEqual(["dns/lookup-failed", "drift/dmarc-policy", "spf/syntax"]);
+      expect(suite.testcase.map((c) => c["@_name"])).toEqual([
+        "dns/lookup-failed",
+        "drift/dmarc-policy",
+        "spf/syntax",
+      ]);
       expect(suite["@_tests"]).toBe("3");
     }
     expect(suites["@_tests"]).toBe("9");
@@ -34,6 +38,7 @@ describe("junit format", () => {
   it("keeps hostile DNS text well-formed (no raw markup or control characters)", () => {
     const xml = formatJunit(sampleReport(), sampleContext({ failOn: "warning" }));
     expect(xml).not.toContain("<b>");
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: asserting their absence is the point
     expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { escapeMarkdown } from "../../src/format/markdown-escape.js";
 import { formatMarkdown } from "../../src/format/markdown.js";
+import { escapeMarkdown } from "../../src/format/markdown-escape.js";
 import { HOSTILE, sampleContext, sampleReport } from "./report.js";
 
 describe("markdown format", () => {
@@ -14,6 +14,7 @@ describe("markdown format", () => {
 
   it("neutralizes HTML, pipes, backticks, links and control characters from DNS", () => {
     const escaped = escapeMarkdown(HOSTILE);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: asserting their absence is the point
     expect(escaped).not.toMatch(/<b>|[^\\]\||[^\\]`|[\u0000-\u001f]/);
     expect(escaped).toContain("&lt;b&gt;");
     expect(escaped).toContain("\\[link\\]");

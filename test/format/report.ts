@@ -31,17 +31,27 @@ export function sampleReport(): AuditReport {
           },
         ],
       },
-      { domain: "beta.test", status: "inconclusive", snapshot: { domain: "beta.test", lookupFailures: [] }, findings: [
-        {
-          rule: "dns/lookup-failed",
-          severity: "warning",
-          message: "DNS lookup of TXT beta.test failed (timeout).",
-          domain: "beta.test",
-          messageId: "failed",
-          data: { name: "beta.test", type: "TXT", reason: "timeout" },
-        },
-      ] },
-      { domain: "gamma.test", status: "pass", snapshot: { domain: "gamma.test", lookupFailures: [] }, findings: [] },
+      {
+        domain: "beta.test",
+        status: "inconclusive",
+        snapshot: { domain: "beta.test", lookupFailures: [] },
+        findings: [
+          {
+            rule: "dns/lookup-failed",
+            severity: "warning",
+            message: "DNS lookup of TXT beta.test failed (timeout).",
+            domain: "beta.test",
+            messageId: "failed",
+            data: { name: "beta.test", type: "TXT", reason: "timeout" },
+          },
+        ],
+      },
+      {
+        domain: "gamma.test",
+        status: "pass",
+        snapshot: { domain: "gamma.test", lookupFailures: [] },
+        findings: [],
+      },
     ],
     summary: { errors: 1, warnings: 2, notices: 0, infos: 0 },
     exitCode: 1,
@@ -60,8 +70,17 @@ const meta = (id: string, severity: RuleMeta["severity"]): RuleMeta => ({
 export function sampleContext(parts: Partial<FormatContext> = {}): FormatContext {
   return {
     color: false,
-    rules: new Map([meta("dns/lookup-failed", "warning"), meta("drift/dmarc-policy", "error"), meta("spf/syntax", "warning")].map((m) => [m.id, m])),
-    locate: (f) => (f.rule.startsWith("drift/") ? [{ file: "mailaudit.yaml", line: 7 }, { file: "zones/acme.test.zone" }] : []),
+    rules: new Map(
+      [
+        meta("dns/lookup-failed", "warning"),
+        meta("drift/dmarc-policy", "error"),
+        meta("spf/syntax", "warning"),
+      ].map((m) => [m.id, m]),
+    ),
+    locate: (f) =>
+      f.rule.startsWith("drift/")
+        ? [{ file: "mailaudit.yaml", line: 7 }, { file: "zones/acme.test.zone" }]
+        : [],
     toolVersion: "0.1.0",
     ...parts,
   };

@@ -27,16 +27,22 @@ describe("sarif format", () => {
 
   it("locates results at the domain, and at the config line or zone file when known", () => {
     const [drift, syntax] = log.runs[0].results;
-    expect(drift.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: "mailaudit.yaml" }, region: { startLine: 7 } });
+    expect(drift.locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: "mailaudit.yaml" },
+      region: { startLine: 7 },
+    });
     expect(drift.locations[1].physicalLocation.artifactLocation.uri).toBe("zones/acme.test.zone");
     expect(drift.locations[0].logicalLocations[0].name).toBe("acme.test");
-    expect(syntax.locations).toEqual([{ logicalLocations: [{ name: "acme.test", fullyQualifiedName: "acme.test", kind: "resource" }] }]);
+    expect(syntax.locations).toEqual([
+      { logicalLocations: [{ name: "acme.test", fullyQualifiedName: "acme.test", kind: "resource" }] },
+    ]);
     expect(syntax.level).toBe("warning");
     expect(log.runs[0].tool.driver.rules[drift.ruleIndex].id).toBe("drift/dmarc-policy");
   });
 
   it("shows control characters from DNS as visible escapes", () => {
     const syntax = log.runs[0].results[1];
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: asserting their absence is the point
     expect(syntax.message.text).not.toMatch(/[\u0000-\u001f]/);
     expect(syntax.message.text).toContain("\\x1b[31mred");
   });

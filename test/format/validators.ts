@@ -18,12 +18,27 @@ export type JunitCase = {
   error?: unknown;
   "system-out"?: string;
 };
-export type JunitSuite = { "@_name": string; "@_tests": string; "@_failures": string; "@_errors": string; testcase: JunitCase[] };
+export type JunitSuite = {
+  "@_name": string;
+  "@_tests": string;
+  "@_failures": string;
+  "@_errors": string;
+  testcase: JunitCase[];
+};
 
 /** Parses JUnit XML the way CI tools read it; throws when it is not well-formed. */
 export function parseJunit(xml: string) {
   const valid = XMLValidator.validate(xml);
   if (valid !== true) throw new Error(`not well-formed XML: ${JSON.stringify(valid.err)}`);
-  const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === "testsuite" || name === "testcase", parseTagValue: false });
-  return parser.parse(xml).testsuites as { "@_tests": string; "@_failures": string; "@_errors": string; testsuite: JunitSuite[] };
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    isArray: (name) => name === "testsuite" || name === "testcase",
+    parseTagValue: false,
+  });
+  return parser.parse(xml).testsuites as {
+    "@_tests": string;
+    "@_failures": string;
+    "@_errors": string;
+    testsuite: JunitSuite[];
+  };
 }

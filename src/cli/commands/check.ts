@@ -26,6 +26,7 @@ export async function run(domains: string[], options: CheckOptions): Promise<num
   writeOut(FORMATTERS[settings.format](report, context));
   // GitHub renders this file on the run's page; appending is I/O, so it lives here, not in the formatter.
   const summaryFile = process.env.GITHUB_STEP_SUMMARY;
-  if (settings.format === "github" && summaryFile) appendFileSync(summaryFile, formatMarkdown(report, context));
+  if (settings.format === "github" && summaryFile)
+    appendFileSync(summaryFile, formatMarkdown(report, context));
   return report.exitCode;
 }

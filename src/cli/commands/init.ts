@@ -1,7 +1,7 @@
 import { existsSync, writeFileSync } from "node:fs";
 import { collectDomain } from "../../audit/collect-domain.js";
-import { DEFAULT_CONFIG_FILE } from "../../config/load.js";
 import { COMMON_SELECTORS, initialConfig } from "../../config/init-config.js";
+import { DEFAULT_CONFIG_FILE } from "../../config/load.js";
 import { EXIT } from "../../engine/exit-code.js";
 import { buildResolver } from "../build-resolver.js";
 import { validateDomain } from "../check-settings.js";
@@ -20,7 +20,8 @@ export interface InitOptions {
 export async function run(domainInput: string, options: InitOptions): Promise<number> {
   const domain = validateDomain(domainInput);
   const file = options.output ?? DEFAULT_CONFIG_FILE;
-  if (existsSync(file) && !options.force) throw new UsageError(`${file} already exists (use --force to overwrite it)`);
+  if (existsSync(file) && !options.force)
+    throw new UsageError(`${file} already exists (use --force to overwrite it)`);
   const resolver = buildResolver({
     servers: parseResolvers(options.resolver ?? []),
     zoneFiles: options.zone ?? [],
@@ -29,7 +30,10 @@ export async function run(domainInput: string, options: InitOptions): Promise<nu
   const snapshot = await collectDomain(resolver, domain, { selectors: COMMON_SELECTORS });
   // Declaring answers DNS failed to give would write wrong expectations; better to write nothing.
   const [failure] = snapshot.lookupFailures;
-  if (failure) throw new InputError(`${file} not written: DNS lookup of ${failure.type} ${failure.name} failed (${failure.reason})`);
+  if (failure)
+    throw new InputError(
+      `${file} not written: DNS lookup of ${failure.type} ${failure.name} failed (${failure.reason})`,
+    );
   writeFileSync(file, initialConfig(snapshot));
   process.stderr.write(`wrote ${file}\n`);
   return EXIT.ok;

@@ -18,14 +18,20 @@ testRule(rule, {
     },
     {
       name: "a DNS failure this run: inconclusive, never drift",
-      snapshot: { ...snapshot({ spf: spfAudit(null) }), lookupFailures: [{ name: "example.com", type: "TXT", reason: "timeout" }] },
+      snapshot: {
+        ...snapshot({ spf: spfAudit(null) }),
+        lookupFailures: [{ name: "example.com", type: "TXT", reason: "timeout" }],
+      },
       declared,
     },
   ],
   invalid: [
     {
       name: "a nested include appeared under the vendor's include",
-      snapshot: snapshot({ spf: spfAudit(vendor([spfNode("_spf2.vendor.example", { via: "include" })])), dkim: [dkimAudit("s1"), dkimAudit("s2")] }),
+      snapshot: snapshot({
+        spf: spfAudit(vendor([spfNode("_spf2.vendor.example", { via: "include" })])),
+        dkim: [dkimAudit("s1"), dkimAudit("s2")],
+      }),
       declared,
       findings: [{ messageId: "added", data: { name: "spf.tree.children[0].children[0]" } }],
     },
@@ -34,7 +40,10 @@ testRule(rule, {
       snapshot: snapshot({ spf: spfAudit(vendor()), dkim: [dkimAudit("s1", { keyBits: 1024 })] }),
       declared,
       findings: [
-        { messageId: "changed", data: { name: "dkim[selector=s1].keyBits", expected: "2048", actual: "1024" } },
+        {
+          messageId: "changed",
+          data: { name: "dkim[selector=s1].keyBits", expected: "2048", actual: "1024" },
+        },
         { messageId: "removed", data: { name: "dkim[selector=s2]" } },
       ],
     },
@@ -42,7 +51,9 @@ testRule(rule, {
       name: "domain absent from the lock file",
       snapshot: before,
       declared: declaration({ baseline: { source: "mailaudit.lock.json", snapshot: undefined } }),
-      findings: [{ messageId: "notInBaseline", data: { record: "mailaudit.lock.json" }, severity: "warning" }],
+      findings: [
+        { messageId: "notInBaseline", data: { record: "mailaudit.lock.json" }, severity: "warning" },
+      ],
     },
   ],
 });

@@ -6,13 +6,21 @@ const expectReject = declaration({ expect: { dmarc: { policy: "reject" } } });
 
 testRule(rule, {
   valid: [
-    { name: "policy as declared", snapshot: snapshot({ dmarc: dmarcAudit({ p: "reject" }) }), declared: expectReject },
+    {
+      name: "policy as declared",
+      snapshot: snapshot({ dmarc: dmarcAudit({ p: "reject" }) }),
+      declared: expectReject,
+    },
     {
       name: "stronger than declared",
       snapshot: snapshot({ dmarc: dmarcAudit({ p: "reject" }) }),
       declared: declaration({ expect: { dmarc: { policy: "quarantine" } } }),
     },
-    { name: "nothing declared", snapshot: snapshot({ dmarc: dmarcAudit({ p: "none" }) }), declared: declaration() },
+    {
+      name: "nothing declared",
+      snapshot: snapshot({ dmarc: dmarcAudit({ p: "none" }) }),
+      declared: declaration(),
+    },
     {
       name: "discovery cut short by DNS: inconclusive, not drift",
       snapshot: snapshot({ dmarc: dmarcAudit({ p: null, complete: false }) }),
@@ -24,7 +32,13 @@ testRule(rule, {
       name: "quarantine where reject is declared",
       snapshot: snapshot({ dmarc: dmarcAudit({ p: "quarantine" }) }),
       declared: expectReject,
-      findings: [{ messageId: "weaker", data: { domain: "example.com", expected: "reject", actual: "quarantine" }, severity: "error" }],
+      findings: [
+        {
+          messageId: "weaker",
+          data: { domain: "example.com", expected: "reject", actual: "quarantine" },
+          severity: "error",
+        },
+      ],
     },
     {
       name: "no record at all",

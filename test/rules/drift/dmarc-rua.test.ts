@@ -10,7 +10,9 @@ testRule(rule, {
   valid: [
     {
       name: "both destinations present, in another order and case",
-      snapshot: snapshot({ dmarc: dmarcAudit({ rua: ["mailto:Reports@dmarc.cyber.dhs.gov", "mailto:dmarc@example.com"] }) }),
+      snapshot: snapshot({
+        dmarc: dmarcAudit({ rua: ["mailto:Reports@dmarc.cyber.dhs.gov", "mailto:dmarc@example.com"] }),
+      }),
       declared: expectRua,
     },
   ],

@@ -6,7 +6,11 @@ const expectSpReject = declaration({ expect: { dmarc: { subdomainPolicy: "reject
 
 testRule(rule, {
   valid: [
-    { name: "sp as declared", snapshot: snapshot({ dmarc: dmarcAudit({ p: "reject" }) }), declared: expectSpReject },
+    {
+      name: "sp as declared",
+      snapshot: snapshot({ dmarc: dmarcAudit({ p: "reject" }) }),
+      declared: expectSpReject,
+    },
     {
       name: "incomplete discovery",
       snapshot: snapshot({ dmarc: dmarcAudit({ p: null, complete: false }) }),

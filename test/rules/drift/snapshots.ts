@@ -9,7 +9,9 @@ export function declaration(parts: Partial<DomainDeclaration> = {}): DomainDecla
   return { domain: "example.com", subdomains: [], selectors: [], senders: [], ...parts };
 }
 
-export function dmarcAudit(parts: Partial<DmarcAudit> & { p?: DmarcPolicy | null; rua?: string[] } = {}): DmarcAudit {
+export function dmarcAudit(
+  parts: Partial<DmarcAudit> & { p?: DmarcPolicy | null; rua?: string[] } = {},
+): DmarcAudit {
   const { p = "reject", rua = [], ...rest } = parts;
   return {
     record: p ? `v=DMARC1; p=${p}` : null,
@@ -25,7 +27,13 @@ export function dmarcAudit(parts: Partial<DmarcAudit> & { p?: DmarcPolicy | null
     multipleRecords: [],
     rejectedRecords: [],
     misplaced: [],
-    tags: p ? { v: "DMARC1", p, rua: rua.map((uri) => ({ raw: uri, uri, scheme: "mailto", host: null, size: null, valid: true })) } : null,
+    tags: p
+      ? {
+          v: "DMARC1",
+          p,
+          rua: rua.map((uri) => ({ raw: uri, uri, scheme: "mailto", host: null, size: null, valid: true })),
+        }
+      : null,
     problems: [],
     alignment: { spf: "r", dkim: "r" },
     reportAuthorizations: [],

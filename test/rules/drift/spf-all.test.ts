@@ -6,12 +6,20 @@ const expectFail = declaration({ expect: { spf: { all: "fail" } } });
 
 testRule(rule, {
   valid: [
-    { name: "-all as declared", snapshot: snapshot({ spf: spfAudit(spfNode("example.com")) }), declared: expectFail },
+    {
+      name: "-all as declared",
+      snapshot: snapshot({ spf: spfAudit(spfNode("example.com")) }),
+      declared: expectFail,
+    },
     {
       name: "redirect target ends in -all",
       snapshot: snapshot({
         spf: spfAudit(
-          spfNode("example.com", { allQualifier: null, hasRedirect: true, children: [spfNode("_spf.example.net", { via: "redirect" })] }),
+          spfNode("example.com", {
+            allQualifier: null,
+            hasRedirect: true,
+            children: [spfNode("_spf.example.net", { via: "redirect" })],
+          }),
         ),
       }),
       declared: expectFail,
@@ -23,7 +31,9 @@ testRule(rule, {
           spfNode("example.com", {
             allQualifier: null,
             hasRedirect: true,
-            children: [spfNode("_spf.example.net", { via: "redirect", status: "temperror", allQualifier: null })],
+            children: [
+              spfNode("_spf.example.net", { via: "redirect", status: "temperror", allQualifier: null }),
+            ],
           }),
         ),
       }),

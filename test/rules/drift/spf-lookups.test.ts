@@ -7,8 +7,16 @@ const root = spfNode("example.com");
 
 testRule(rule, {
   valid: [
-    { name: "exactly at budget", snapshot: snapshot({ spf: spfAudit(root, { lookupCount: 8 }) }), declared: budget8 },
-    { name: "no budget declared", snapshot: snapshot({ spf: spfAudit(root, { lookupCount: 12 }) }), declared: declaration() },
+    {
+      name: "exactly at budget",
+      snapshot: snapshot({ spf: spfAudit(root, { lookupCount: 8 }) }),
+      declared: budget8,
+    },
+    {
+      name: "no budget declared",
+      snapshot: snapshot({ spf: spfAudit(root, { lookupCount: 12 }) }),
+      declared: declaration(),
+    },
     {
       name: "tree unread (DNS failure)",
       snapshot: snapshot({ spf: spfAudit(root, { lookupCount: 9, inconclusive: true }) }),
