@@ -1,7 +1,11 @@
 /** Independent checks of CI formats: the official SARIF schema (ajv, draft-04) and a JUnit XML parse. */
 import { readFileSync } from "node:fs";
-import Ajv from "ajv-draft-04";
+import { createRequire } from "node:module";
+import type { Options, ValidateFunction } from "ajv";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
+
+// ajv-draft-04 is CommonJS (`module.exports = Ajv`); required directly so its types need no interop guess.
+const Ajv = createRequire(import.meta.url)("ajv-draft-04") as new (options: Options) => { compile(schema: object): ValidateFunction };
 
 const schema = JSON.parse(readFileSync("/work/shared/conformance/sarif/sarif-schema-2.1.0.json", "utf8"));
 
