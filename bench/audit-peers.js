@@ -11,13 +11,15 @@
  *   an SPF-only, zero-latency comparison, not like for like.
  */
 import { Resolver } from "node:dns/promises";
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { runMeasured } from "./measure.js";
 import { logSize, questionsSince, uniqueQuestions } from "./query-log.js";
 
 const MAILAUTH = join(import.meta.dirname, "..", "node_modules", "mailauth", "bin", "mailauth.js");
 const DMARC_LOOKUP = "/usr/bin/dmarc_lookup";
+const MAIL_DMARC_INI = "/usr/share/perl5/auto/share/dist/Mail-DMARC/mail-dmarc.ini";
+const PSL = "/usr/share/publicsuffix/public_suffix_list.dat";
 
 async function perDomain(domains, runOne) {
   let wallMs = 0;
@@ -32,12 +34,27 @@ async function perDomain(domains, runOne) {
   return { sample: domains.length, wallMs, domainsPerSecond: domains.length / (wallMs / 1000), maxRssKb, failures: failures.slice(0, 3), failureCount: failures.length };
 }
 
+/**
+ * Mail::DMARC accepts a header_from only when its TLD is in the Public Suffix List, and `test.`
+ * (RFC 6761) is not: its working dir gets a mail-dmarc.ini whose PSL is Debian's plus `test`.
+ */
+function mailDmarcWorkDir(dir) {
+  const work = join(dir, "mail-dmarc-lookup");
+  mkdirSync(work, { recursive: true });
+  const psl = join(work, "public_suffix_list.dat");
+  writeFileSync(psl, `${readFileSync(PSL, "utf8")}\ntest\n`);
+  const ini = readFileSync(MAIL_DMARC_INI, "utf8").replace(/^public_suffix_list\s*=.*$/m, `public_suffix_list = ${psl}`);
+  writeFileSync(join(work, "mail-dmarc.ini"), ini);
+  return work;
+}
+
 export async function benchDmarcLookup({ unbound, domains, dir }) {
   if (!existsSync(DMARC_LOOKUP)) return { skipped: "dmarc_lookup not installed (libmail-dmarc-perl)" };
+  const work = mailDmarcWorkDir(dir);
   await unbound.flushCaches();
   const offset = logSize(unbound.logFile);
   const env = { RES_NAMESERVERS: "127.0.0.1", RES_OPTIONS: `port:${unbound.port}` };
-  const result = await perDomain(domains, (domain) => runMeasured(DMARC_LOOKUP, ["--domain", domain], { cwd: dir, env }));
+  const result = await perDomain(domains, (domain) => runMeasured(DMARC_LOOKUP, ["--domain", domain], { cwd: work, env }));
   await new Promise((r) => setTimeout(r, 100));
   const logged = questionsSince(unbound.logFile, offset);
   return { ...result, queries: logged.length, uniqueQuestions: uniqueQuestions(logged).length, scope: "DMARC only" };
