@@ -185,6 +185,9 @@ function parseTtl(raw: string | undefined, source: string, line: number): number
   return parts.reduce((sum, p) => sum + Number(p.slice(0, -1)) * (TTL_UNITS[p.slice(-1)] ?? 0), 0);
 }
 
+/** RFC 1035 §5.1: blanks (space, tab), line ends, comments, parentheses and quotes end a token. */
+const TOKEN_END = new Set([" ", "\t", "\r", "\n", ";", "(", ")", '"']);
+
 /** Splits the text into entries, joining lines inside parentheses, dropping comments. */
 function* splitEntries(text: string, source: string): Generator<Entry> {
   let tokens: Token[] = [];
@@ -252,7 +255,10 @@ function* splitEntries(text: string, source: string): Generator<Entry> {
       continue;
     }
     let value = "";
-    while (i < text.length && !/[\s;()"]/.test(text[i] as string)) {
+    // The delimiters here must be exactly the characters skipped or handled above: a character that
+    // ends a token without being consumed (a vertical tab, form feed or NBSP matched \s) would push
+    // empty tokens forever.
+    while (i < text.length && !TOKEN_END.has(text[i] as string)) {
       if (text[i] === "\\") {
         const [decoded, length] = decodeEscape(text, i, source, line);
         value += decoded;
