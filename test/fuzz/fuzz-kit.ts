@@ -1,0 +1,101 @@
+/**
+ * Shared pieces of the property-based tests: run settings (a fixed seed, moderate run counts), the
+ * "throws only our own error types" and "bounded time per input" checks, and generators for hostile
+ * text. fast-check prints the seed and the shrunk counterexample on failure; FUZZ_SEED=<n> replays a
+ * run and FUZZ_RUNS=<n> explores longer without editing the tests.
+ */
+import fc from "fast-check";
+
+const seedFromEnv = Number(process.env.FUZZ_SEED);
+/** Fixed so CI is reproducible; change it (or set FUZZ_SEED) to explore other inputs. */
+export const FUZZ_SEED = Number.isInteger(seedFromEnv) ? seedFromEnv : 20_261_127;
+const runsFromEnv = Number(process.env.FUZZ_RUNS);
+export const FUZZ_RUNS = Number.isInteger(runsFromEnv) && runsFromEnv > 0 ? runsFromEnv : 300;
+
+export function fuzzOptions(numRuns = FUZZ_RUNS): fc.Parameters<unknown> {
+  return { seed: FUZZ_SEED, numRuns, verbose: 1 };
+}
+
+/**
+ * A generous bound on one call, to catch catastrophic regex backtracking or quadratic loops on
+ * inputs of at most a few KB: it is a "does not hang" check, not a speed measurement.
+ */
+export const PER_INPUT_BOUND_MS = 1000;
+
+export type ErrorClass = abstract new (...args: never[]) => Error;
+
+/**
+ * Runs `parse` on one input and fails unless it returned, or threw one of `allowed`, within
+ * PER_INPUT_BOUND_MS. Anything else (TypeError, RangeError, a library's own error) is a crash the
+ * user would see as "internal error".
+ */
+export function expectContained<T>(parse: () => T, allowed: readonly ErrorClass[] = []): T | Error {
+  const started = performance.now();
+  let outcome: T | Error;
+  try {
+    outcome = parse();
+  } catch (error) {
+    if (!allowed.some((type) => error instanceof type)) throw error;
+    outcome = error as Error;
+  }
+  const elapsed = performance.now() - started;
+  if (elapsed > PER_INPUT_BOUND_MS) throw new Error(`took ${Math.round(elapsed)} ms on one input (bound ${PER_INPUT_BOUND_MS} ms)`);
+  return outcome;
+}
+
+export async function expectContainedAsync<T>(parse: () => Promise<T>, allowed: readonly ErrorClass[] = []): Promise<T | Error> {
+  const started = performance.now();
+  let outcome: T | Error;
+  try {
+    outcome = await parse();
+  } catch (error) {
+    if (!allowed.some((type) => error instanceof type)) throw error;
+    outcome = error as Error;
+  }
+  const elapsed = performance.now() - started;
+  if (elapsed > PER_INPUT_BOUND_MS) throw new Error(`took ${Math.round(elapsed)} ms on one input (bound ${PER_INPUT_BOUND_MS} ms)`);
+  return outcome;
+}
+
+/** Any text at all: every code point, lone surrogates included (what a TXT record decodes to). */
+export const anyText = (maxLength = 400) =>
+  fc.oneof(
+    fc.string({ unit: "binary", maxLength }),
+    fc.string({ unit: "grapheme-ascii", maxLength }),
+    fc.string({ unit: fc.constantFrom(..."\u0000\u001b\u007f\u0085\u202e\u2066\ufeff\ud800 \t\r\n;=:%{}/\"\\()<>&"), maxLength }),
+  );
+
+/**
+ * Text shaped by a grammar: `pieces` are valid fragments; each is sometimes damaged by inserting,
+ * deleting or duplicating a character, so most inputs are near-valid and reach deep into the parser.
+ */
+export function nearValid(pieces: fc.Arbitrary<string>, separator: string, maxPieces = 12): fc.Arbitrary<string> {
+  const damaged = fc.oneof(
+    { weight: 4, arbitrary: pieces },
+    { weight: 1, arbitrary: fc.tuple(pieces, fc.nat(), fc.constantFrom(..."\u0000\u001b\u202e;=:%{}/ \t\"\\.-+~?!@,<>&")).map(([p, at, ch]) => insertAt(p, at, ch)) },
+    { weight: 1, arbitrary: fc.tuple(pieces, fc.nat()).map(([p, at]) => (p.length === 0 ? p : p.slice(0, at % p.length) + p.slice((at % p.length) + 1))) },
+  );
+  return fc.array(damaged, { maxLength: maxPieces }).map((parts) => parts.join(separator));
+}
+
+/**
+ * Long repetitions of a fragment, up to ~2 KB: the classic shape that makes a backtracking regex
+ * explode (`aaaa…!`, `%{%{%{…`, `a.a.a.…`), each with a spoiler character at the end.
+ */
+export function pathological(prefix: string, fragments: readonly string[]): fc.Arbitrary<string> {
+  return fc
+    .tuple(fc.constantFrom(...fragments), fc.integer({ min: 50, max: 2000 }), fc.constantFrom("", "!", "\u0000", " ", ";", "="))
+    .map(([fragment, length, spoiler]) => `${prefix}${fragment.repeat(Math.ceil(length / fragment.length)).slice(0, length)}${spoiler}`);
+}
+
+function insertAt(text: string, at: number, ch: string): string {
+  const i = text.length === 0 ? 0 : at % (text.length + 1);
+  return text.slice(0, i) + ch + text.slice(i);
+}
+
+/** Domain-ish names: mostly valid labels, sometimes empty, long or odd ones. */
+export const domainLike = fc.oneof(
+  { weight: 5, arbitrary: fc.domain() },
+  { weight: 1, arbitrary: fc.stringMatching(/^[a-z0-9_.-]{0,70}$/) },
+  { weight: 1, arbitrary: fc.constantFrom("", ".", "..", "a..b", "-a.com", `${"a".repeat(64)}.com`, `${"a.".repeat(130)}com`, "xn--.com", "_dmarc.x.test") },
+);
