@@ -38,25 +38,64 @@ export type ZoneLookup =
 
 const MAX_CNAME_HOPS = 16;
 
-/** Answers questions from in-memory zones, the way an authoritative server would (RFC 1034 §4.3.2). */
+/** One origin's names: records by owner and every name that exists (empty non-terminals too). */
+class ZoneIndex {
+  readonly byName = new Map<string, ZoneRecord[]>();
+  /** RFC 8020: NXDOMAIN means nothing exists at or below a name, so empty non-terminals exist. */
+  readonly existing = new Set<string>();
+
+  constructor(readonly origin: string) {}
+
+  add(record: ZoneRecord): void {
+    const name = normalizeName(record.name);
+    const list = this.byName.get(name) ?? [];
+    list.push(record);
+    this.byName.set(name, list);
+    for (let n = name; n.length >= this.origin.length; n = parentOf(n)) {
+      this.existing.add(n);
+      if (n === this.origin || !n.includes(".")) break;
+    }
+  }
+
+  /** Records owned by `name`, [] for an empty non-terminal, undefined when the name does not exist. */
+  recordsAt(name: string): ZoneRecord[] | undefined {
+    const direct = this.byName.get(name);
+    if (direct) return direct;
+    if (this.existing.has(name)) return [];
+    // RFC 4592: a wildcard at the closest encloser synthesizes the name.
+    for (
+      let encloser = parentOf(name);
+      encloser.length >= this.origin.length;
+      encloser = parentOf(encloser)
+    ) {
+      if (this.existing.has(encloser)) {
+        const wildcard = this.byName.get(`*.${encloser}`);
+        return wildcard?.map((r) => ({ ...r, name }) as ZoneRecord);
+      }
+      if (encloser === this.origin) break;
+    }
+    return undefined;
+  }
+}
+
+/**
+ * Answers questions from in-memory zones, the way authoritative servers would (RFC 1034 §4.3.2):
+ * the zone with the longest origin that contains a name answers for it alone, so a child zone file
+ * given beside an export of its parent is not merged with the parent's copy of the same names.
+ * Files with the same origin are one zone.
+ */
 export class ZoneSet {
   readonly zones: readonly Zone[];
-  readonly #byName = new Map<string, ZoneRecord[]>();
-  /** Every name that exists, including empty non-terminals (RFC 8020: NXDOMAIN means nothing below). */
-  readonly #existing = new Set<string>();
+  readonly #indexes = new Map<string, ZoneIndex>();
 
   constructor(zones: Zone[]) {
     this.zones = zones;
     for (const zone of zones) {
+      const index = this.#indexes.get(zone.origin) ?? new ZoneIndex(zone.origin);
+      this.#indexes.set(zone.origin, index);
       for (const record of zone.records) {
-        const name = normalizeName(record.name);
-        const list = this.#byName.get(name) ?? [];
-        list.push(record);
-        this.#byName.set(name, list);
-        for (let n = name; n.length >= zone.origin.length; n = parentOf(n)) {
-          this.#existing.add(n);
-          if (n === zone.origin || !n.includes(".")) break;
-        }
+        // Data outside the zone's own origin (or occluded by a more specific zone) is not its to serve.
+        if (this.zoneFor(record.name)?.origin === zone.origin) index.add(record);
       }
     }
   }
@@ -85,10 +124,11 @@ export class ZoneSet {
     const seen = new Set<string>();
     let current = normalizeName(name);
     for (let hop = 0; hop <= MAX_CNAME_HOPS; hop++) {
-      if (!this.covers(current)) return { kind: "outside", chain, target: current };
+      const zone = this.zoneFor(current);
+      if (!zone) return { kind: "outside", chain, target: current };
       if (seen.has(current)) return { kind: "cname-loop", chain };
       seen.add(current);
-      const atName = this.#recordsAt(current);
+      const atName = this.#indexes.get(zone.origin)?.recordsAt(current);
       if (atName === undefined) return { kind: "nxdomain", chain };
       const matching = atName.filter((r) => r.type === type);
       if (matching.length > 0) return { kind: "answer", chain, records: matching };
@@ -98,26 +138,6 @@ export class ZoneSet {
       current = normalizeName(cname.data as string);
     }
     return { kind: "cname-loop", chain };
-  }
-
-  /** Records owned by `name`, [] for an empty non-terminal, undefined when the name does not exist. */
-  #recordsAt(name: string): ZoneRecord[] | undefined {
-    const direct = this.#byName.get(name);
-    if (direct) return direct;
-    if (this.#existing.has(name)) return [];
-    // RFC 4592: a wildcard at the closest encloser synthesizes the name.
-    for (
-      let encloser = parentOf(name);
-      encloser.includes(".") || encloser.length > 0;
-      encloser = parentOf(encloser)
-    ) {
-      if (this.#existing.has(encloser)) {
-        const wildcard = this.#byName.get(`*.${encloser}`);
-        return wildcard?.map((r) => ({ ...r, name }) as ZoneRecord);
-      }
-      if (!encloser.includes(".")) break;
-    }
-    return undefined;
   }
 }
 
