@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseZoneFile } from "../../src/dns/zone-file.js";
 import { ZoneSet } from "../../src/dns/zone-records.js";
+import type { Resolver } from "../../src/dns/types.js";
 import { ZoneResolver } from "../../src/dns/zone-resolver.js";
 
 const parent = parseZoneFile(
@@ -58,7 +59,9 @@ describe("ZoneSet", () => {
 describe("ZoneResolver", () => {
   it("answers inside the zones, falls back to DNS outside, and is a temporary failure offline", async () => {
     const zones = new ZoneSet([parent]);
-    const fallback = { query: async () => ({ kind: "ok" as const, records: [["from dns"]] }) };
+    const fallback = {
+      query: async () => ({ kind: "ok", records: [["from dns"]] }),
+    } as unknown as Resolver;
     const layered = new ZoneResolver(zones, fallback);
     expect(await layered.query("example.com", "TXT")).toEqual({ kind: "ok", records: [["v=spf1 -all"]] });
     expect(await layered.query("nothing.example.com", "TXT")).toEqual({ kind: "nxdomain" });
