@@ -31,7 +31,7 @@ export async function run(flags: SummaryFlags): Promise<number> {
   if (flags.failOnNewSources && since === undefined) throw new UsageError("--fail-on-new-sources needs --since (new since when?)");
   const domain = flags.domain === undefined ? undefined : validateDomain(flags.domain);
   const db = openStore(flags.db ?? defaultStorePath());
-  let summary;
+  let summary: ReturnType<typeof summarize>;
   try {
     summary = summarize(db, { ...(domain ? { domain } : {}), ...(since !== undefined ? { since } : {}) });
   } finally {
