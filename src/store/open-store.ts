@@ -31,6 +31,10 @@ export function openStore(location: string): DatabaseSync {
     retryWhileBusy(() => {
       // The first read fails on a file that is not a database ("file is not a database").
       db.prepare("SELECT count(*) FROM sqlite_schema").get();
+      // Judge the file before changing anything: switching to WAL rewrites the header of another
+      // program's database, or of a newer mailaudit's store, that we are about to refuse.
+      const problem = ownershipProblem(db, location);
+      if (problem) throw problem;
       db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
       migrate(db, location);
     });
@@ -63,14 +67,10 @@ function migrate(db: DatabaseSync, location: string): void {
   // IMMEDIATE takes the write lock first, so two first runs cannot both create the schema.
   db.exec("BEGIN IMMEDIATE");
   try {
-    const version = Number((db.prepare("PRAGMA user_version").get() as { user_version: number }).user_version);
-    if (version > MIGRATIONS.length) {
-      throw new StoreError(`--db ${location}: written by a newer mailaudit (schema ${version}, this one knows ${MIGRATIONS.length})`);
-    }
-    if (version === 0) {
-      const tables = db.prepare("SELECT count(*) AS n FROM sqlite_schema").get() as { n: number };
-      if (Number(tables.n) > 0) throw new StoreError(`--db ${location}: a SQLite database that is not a mailaudit store; refusing to change it`);
-    }
+    // Checked again under the write lock: another first run may have created the schema meanwhile.
+    const problem = ownershipProblem(db, location);
+    if (problem) throw problem;
+    const version = schemaVersion(db);
     for (let next = version; next < MIGRATIONS.length; next++) db.exec(MIGRATIONS[next] as string);
     if (version < MIGRATIONS.length) db.exec(`PRAGMA user_version = ${MIGRATIONS.length}`);
     db.exec("COMMIT");
@@ -78,6 +78,23 @@ function migrate(db: DatabaseSync, location: string): void {
     db.exec("ROLLBACK");
     throw error;
   }
+}
+
+function schemaVersion(db: DatabaseSync): number {
+  return Number((db.prepare("PRAGMA user_version").get() as { user_version: number }).user_version);
+}
+
+/** Why this database is not ours to write: a newer schema, or some other program's tables. */
+function ownershipProblem(db: DatabaseSync, location: string): StoreError | undefined {
+  const version = schemaVersion(db);
+  if (version > MIGRATIONS.length) {
+    return new StoreError(`--db ${location}: written by a newer mailaudit (schema ${version}, this one knows ${MIGRATIONS.length})`);
+  }
+  if (version === 0) {
+    const tables = db.prepare("SELECT count(*) AS n FROM sqlite_schema").get() as { n: number };
+    if (Number(tables.n) > 0) return new StoreError(`--db ${location}: a SQLite database that is not a mailaudit store; refusing to change it`);
+  }
+  return undefined;
 }
 
 function errorText(error: unknown): string {
