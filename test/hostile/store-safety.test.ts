@@ -217,6 +217,29 @@ describe("report store under faults", () => {
     expect(inspect(db)).toMatchObject({ integrity: "ok", reports: 2, distinctIdentities: 2, partial: [] });
   }, 60_000);
 
+  it("a store locked past the busy timeout: one-line error, exit 2, the file untouched (takes the 60 s timeout)", async () => {
+    const db = join(dir, "held.db");
+    expect((await runCli(["reports", "ingest", "--db", db, one()])).exitCode).toBe(0);
+    const holder = spawn(
+      process.execPath,
+      ["-e", `const { DatabaseSync } = require("node:sqlite"); const d = new DatabaseSync(${JSON.stringify(db)}); d.exec("BEGIN IMMEDIATE"); process.stdout.write("locked\\n"); setInterval(() => {}, 1000);`],
+      { stdio: ["ignore", "pipe", "inherit"] },
+    );
+    started.push(holder);
+    try {
+      await once(holder.stdout as NodeJS.ReadableStream, "data");
+      const bytes = readFileSync(db);
+      const result = await runCli(["reports", "ingest", "--db", db, join(inputs, "0001.xml")]);
+      expect(result.exitCode, result.stderr).toBe(2);
+      expect(result.stderr.trim().split("\n")).toHaveLength(1);
+      expect(result.stderr).toMatch(/^mailaudit: --db .*held\.db: .*locked/);
+      expect(readFileSync(db).equals(bytes)).toBe(true);
+    } finally {
+      holder.kill("SIGKILL");
+    }
+    expect(inspect(db)).toMatchObject({ integrity: "ok", reports: 1, partial: [] });
+  }, 150_000);
+
   function one(): string {
     return join(inputs, "0000.xml");
   }
