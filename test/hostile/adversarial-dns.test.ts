@@ -33,6 +33,7 @@ const SCENARIOS: Record<string, (q: Question) => Behaviour> = {
   }),
 };
 
+const SLOW_CHAIN_DEPTH = 60;
 const KNOWN_CNAME_LIES = new Set(["cname-loop", "cname-chain"]);
 
 /** Scenarios where only the SPF question (TXT at the domain) fails; the rest answers normally. */
@@ -60,6 +61,13 @@ function routeSpecial(q: Question): Behaviour {
   if (q.name === "parent-nx.test" || q.name === "_dmarc.parent-nx.test") return { kind: "answer", rcode: "NXDOMAIN" };
   if (q.name === "child.parent-nx.test" && q.type === "TXT") return { kind: "answer", answers: [SPF] };
   if (q.name === "_dmarc.child.parent-nx.test") return { kind: "answer", answers: [{ type: "TXT", strings: ["v=DMARC1; p=reject"] }] };
+  // A 60-deep include chain whose every answer comes just inside the timeout (0.4 s of 0.5 s).
+  const hop = /^c(\d+)\.slow-chain\.test$/.exec(q.name);
+  if (q.type === "TXT" && (q.name === "slow-chain.test" || hop)) {
+    const next = hop ? Number(hop[1]) + 1 : 0;
+    const record = next < SLOW_CHAIN_DEPTH ? `v=spf1 include:c${next}.slow-chain.test -all` : "v=spf1 -all";
+    return { kind: "slow", delayMs: 400, answers: [{ type: "TXT", strings: [record] }] };
+  }
   // An answer as large as a DNS message can be: one SPF record among ~250 TXT records of 255 octets.
   if (q.name === "huge.test" && q.type === "TXT") return { kind: "tcp-only", answers: bulkyTxtAnswers(MAX_TCP_MESSAGE - 2_000, ["v=spf1 ip4:192.0.2.1 -all"]) };
   return { kind: "answer", rcode: "NXDOMAIN" };
@@ -141,6 +149,17 @@ describe("mailaudit check against an adversarial DNS server", () => {
       expect(formatted.exitCode).toBe(3);
     }
   });
+
+  // KNOWN BUG (reported to the lead): the SPF tree walk has a node cap (500) but no overall time
+  // budget, and include hops are sequential, so a chain answered just inside the per-query timeout
+  // takes depth × timeout: here 60 × 0.4 s ≈ 25 s; at the default 5 s timeout, 500 hops ≈ 40 min.
+  // RFC 7208 §4.6.4 bounds check_host's time ("at least 20 seconds", then temperror). Remove
+  // `.fails` once a deadline makes the rest of the tree inconclusive.
+  it.fails("a slow include chain (each answer just inside the timeout) still ends within the budget", async () => {
+    const result = await runCli(["check", "slow-chain.test", "-r", server.address, "--timeout", "0.5", "-f", "json"]);
+    expect(result.stderr).not.toMatch(/internal error/i);
+    expect(result.elapsedMs).toBeLessThan(BUDGET_MS);
+  }, 60_000);
 
   it("spf command: a failing lookup is temperror (exit 3), not none", async () => {
     for (const scenario of ["servfail", "tc-close", "garbage"]) {
