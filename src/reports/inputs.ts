@@ -13,12 +13,12 @@ export type InputItem = { kind: "input"; input: ByteInput } | { kind: "unreadabl
 export async function* walkInputs(paths: readonly string[], stdin: AsyncIterable<Uint8Array>, skip: ReadonlySet<string> = new Set()): AsyncGenerator<InputItem> {
   for (const path of paths) {
     if (path === "-") yield { kind: "input", input: { name: "-", chunks: stdin } };
-    else yield* walkPath(path, skip);
+    else yield* walkPath(path, skip, true);
   }
 }
 
 /** `skip` holds absolute paths never read as inputs (the store's own files, when it sits in a walked folder). */
-async function* walkPath(path: string, skip: ReadonlySet<string>): AsyncGenerator<InputItem> {
+async function* walkPath(path: string, skip: ReadonlySet<string>, named = false): AsyncGenerator<InputItem> {
   if (skip.has(resolve(path))) return;
   let stats: Awaited<ReturnType<typeof lstat>>;
   try {
@@ -35,7 +35,12 @@ async function* walkPath(path: string, skip: ReadonlySet<string>): AsyncGenerato
     yield { kind: "input", input: { name: path, path, chunks: createReadStream(path) } };
     return;
   }
-  if (!stats.isDirectory()) return;
+  // Inside a folder, FIFOs, sockets and devices are skipped (reading a FIFO would block forever);
+  // one named on the command line was not read, and saying nothing would report success.
+  if (!stats.isDirectory()) {
+    if (named) yield { kind: "unreadable", name: path, reason: "not a regular file or folder (FIFO, socket or device): not read" };
+    return;
+  }
   let names: string[];
   try {
     names = (await readdir(path)).sort();
