@@ -6,7 +6,8 @@ import type { ByteInput } from "./extract.js";
 /**
  * The command-line paths as byte inputs: files, `-` (stdin), folders walked recursively in name
  * order (a Maildir is a folder: its `cur/` and `new/` are read, its `tmp/` holds half-delivered mail
- * and is skipped). Symbolic links to folders are not followed, so a link loop cannot trap the walk.
+ * and is skipped). Symbolic links to folders met during the walk are not followed, so a link loop
+ * cannot trap it.
  */
 export type InputItem = { kind: "input"; input: ByteInput } | { kind: "unreadable"; name: string; reason: string };
 
@@ -25,7 +26,9 @@ async function* walkPath(path: string, skip: ReadonlySet<string>, named = false)
     stats = await lstat(path);
     if (stats.isSymbolicLink()) {
       stats = await stat(path);
-      if (stats.isDirectory()) return;
+      // A link to a folder is followed only when named on the command line (~/Maildir may be one);
+      // inside the walk it is not, so a link loop cannot trap the walk.
+      if (stats.isDirectory() && !named) return;
     }
   } catch (error) {
     yield { kind: "unreadable", name: path, reason: `cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
