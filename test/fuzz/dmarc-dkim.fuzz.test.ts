@@ -8,7 +8,9 @@ import { anyText, domainLike, expectContained, fuzzOptions, nearValid, pathologi
 
 /** RFC 9989 §4.8 / RFC 7489 §6.4 tags, mostly with valid values. */
 const policy = fc.constantFrom("none", "quarantine", "reject", "Reject", "n", "");
-const mailto = fc.tuple(fc.emailAddress(), fc.constantFrom("", "!10m", "!5")).map(([a, size]) => `mailto:${a}${size}`);
+const mailto = fc
+  .tuple(fc.emailAddress(), fc.constantFrom("", "!10m", "!5"))
+  .map(([a, size]) => `mailto:${a}${size}`);
 const dmarcTag = fc.oneof(
   policy.map((p) => `p=${p}`),
   policy.map((p) => `sp=${p}`),
@@ -23,7 +25,12 @@ const dmarcTag = fc.oneof(
   fc.constantFrom("86400", "0", "99999999999").map((v) => `ri=${v}`),
   fc.constantFrom("y", "n").map((v) => `t=${v}`),
   fc.constantFrom("y", "n", "u").map((v) => `psd=${v}`),
-  fc.tuple(fc.stringMatching(/^[A-Za-z][A-Za-z0-9_]{0,6}$/), fc.stringMatching(/^[\x21-\x3a\x3c-\x7e]{0,10}$/)).map(([n, v]) => `${n}=${v}`),
+  fc
+    .tuple(
+      fc.stringMatching(/^[A-Za-z][A-Za-z0-9_]{0,6}$/),
+      fc.stringMatching(/^[\x21-\x3a\x3c-\x7e]{0,10}$/),
+    )
+    .map(([n, v]) => `${n}=${v}`),
 );
 const dmarcRecord = nearValid(dmarcTag, "; ").map((rest) => `v=DMARC1; ${rest}`);
 
@@ -49,12 +56,21 @@ describe("DMARC record parser under hostile input", () => {
   };
 
   it("never throws and stays bounded on arbitrary and near-valid text", () => {
-    fc.assert(fc.property(fc.oneof(anyText(), dmarcRecord), (text) => void parse(text)), fuzzOptions());
+    fc.assert(
+      fc.property(fc.oneof(anyText(), dmarcRecord), (text) => void parse(text)),
+      fuzzOptions(),
+    );
   });
 
   it("stays bounded on long repetitions", () => {
     const fragments = ["v=DMARC1;", ";", "=", " ", "\t", "mailto:a@", "a.", "%2", "rua=mailto:", "fo=0:"];
-    fc.assert(fc.property(fc.oneof(pathological("v=DMARC1; ", fragments), pathological("v=DMARC1; rua=mailto:", fragments)), (t) => void parse(t)), fuzzOptions(100));
+    fc.assert(
+      fc.property(
+        fc.oneof(pathological("v=DMARC1; ", fragments), pathological("v=DMARC1; rua=mailto:", fragments)),
+        (t) => void parse(t),
+      ),
+      fuzzOptions(100),
+    );
   });
 
   it("round-trips: the tags it read, written back as a record, read the same", () => {
@@ -75,11 +91,18 @@ describe("DMARC record parser under hostile input", () => {
 
   it("report URIs: never throw, and a host is only ever a lower-case DNS name", () => {
     fc.assert(
-      fc.property(fc.oneof(anyText(120), mailto, domainLike.map((d) => `mailto:x@${d}`)), (raw) => {
-        const check = expectContained(() => parseDmarcUri(raw));
-        if (check instanceof Error) throw check;
-        if (check.value.host !== null) expect(check.value.host).toMatch(/^[a-z0-9_.-]+$/);
-      }),
+      fc.property(
+        fc.oneof(
+          anyText(120),
+          mailto,
+          domainLike.map((d) => `mailto:x@${d}`),
+        ),
+        (raw) => {
+          const check = expectContained(() => parseDmarcUri(raw));
+          if (check instanceof Error) throw check;
+          if (check.value.host !== null) expect(check.value.host).toMatch(/^[a-z0-9_.-]+$/);
+        },
+      ),
       fuzzOptions(),
     );
   });
@@ -96,12 +119,21 @@ describe("DKIM key record parser under hostile input", () => {
   };
 
   it("never throws and stays bounded on arbitrary and near-valid text", () => {
-    fc.assert(fc.property(fc.oneof(anyText(), dkimRecord), (text) => void parse(text)), fuzzOptions());
+    fc.assert(
+      fc.property(fc.oneof(anyText(), dkimRecord), (text) => void parse(text)),
+      fuzzOptions(),
+    );
   });
 
   it("stays bounded on long repetitions and long keys", () => {
     fc.assert(
-      fc.property(fc.oneof(pathological("v=DKIM1; p=", ["A", "AA==", " A", "\t", "=", ";"]), pathological("v=DKIM1; ", ["; ", "a=b;", "=", "k=rsa;"])), (t) => void parse(t)),
+      fc.property(
+        fc.oneof(
+          pathological("v=DKIM1; p=", ["A", "AA==", " A", "\t", "=", ";"]),
+          pathological("v=DKIM1; ", ["; ", "a=b;", "=", "k=rsa;"]),
+        ),
+        (t) => void parse(t),
+      ),
       fuzzOptions(100),
     );
   });

@@ -39,11 +39,15 @@ export function expectContained<T>(parse: () => T, allowed: readonly ErrorClass[
     outcome = error as Error;
   }
   const elapsed = performance.now() - started;
-  if (elapsed > PER_INPUT_BOUND_MS) throw new Error(`took ${Math.round(elapsed)} ms on one input (bound ${PER_INPUT_BOUND_MS} ms)`);
+  if (elapsed > PER_INPUT_BOUND_MS)
+    throw new Error(`took ${Math.round(elapsed)} ms on one input (bound ${PER_INPUT_BOUND_MS} ms)`);
   return outcome;
 }
 
-export async function expectContainedAsync<T>(parse: () => Promise<T>, allowed: readonly ErrorClass[] = []): Promise<T | Error> {
+export async function expectContainedAsync<T>(
+  parse: () => Promise<T>,
+  allowed: readonly ErrorClass[] = [],
+): Promise<T | Error> {
   const started = performance.now();
   let outcome: T | Error;
   try {
@@ -53,7 +57,8 @@ export async function expectContainedAsync<T>(parse: () => Promise<T>, allowed: 
     outcome = error as Error;
   }
   const elapsed = performance.now() - started;
-  if (elapsed > PER_INPUT_BOUND_MS) throw new Error(`took ${Math.round(elapsed)} ms on one input (bound ${PER_INPUT_BOUND_MS} ms)`);
+  if (elapsed > PER_INPUT_BOUND_MS)
+    throw new Error(`took ${Math.round(elapsed)} ms on one input (bound ${PER_INPUT_BOUND_MS} ms)`);
   return outcome;
 }
 
@@ -62,18 +67,35 @@ export const anyText = (maxLength = 400) =>
   fc.oneof(
     fc.string({ unit: "binary", maxLength }),
     fc.string({ unit: "grapheme-ascii", maxLength }),
-    fc.string({ unit: fc.constantFrom(..."\u0000\u001b\u007f\u0085\u202e\u2066\ufeff\ud800 \t\r\n;=:%{}/\"\\()<>&"), maxLength }),
+    fc.string({
+      unit: fc.constantFrom(...'\u0000\u001b\u007f\u0085\u202e\u2066\ufeff\ud800 \t\r\n;=:%{}/"\\()<>&'),
+      maxLength,
+    }),
   );
 
 /**
  * Text shaped by a grammar: `pieces` are valid fragments; each is sometimes damaged by inserting,
  * deleting or duplicating a character, so most inputs are near-valid and reach deep into the parser.
  */
-export function nearValid(pieces: fc.Arbitrary<string>, separator: string, maxPieces = 12): fc.Arbitrary<string> {
+export function nearValid(
+  pieces: fc.Arbitrary<string>,
+  separator: string,
+  maxPieces = 12,
+): fc.Arbitrary<string> {
   const damaged = fc.oneof(
     { weight: 4, arbitrary: pieces },
-    { weight: 1, arbitrary: fc.tuple(pieces, fc.nat(), fc.constantFrom(..."\u0000\u001b\u202e;=:%{}/ \t\"\\.-+~?!@,<>&")).map(([p, at, ch]) => insertAt(p, at, ch)) },
-    { weight: 1, arbitrary: fc.tuple(pieces, fc.nat()).map(([p, at]) => (p.length === 0 ? p : p.slice(0, at % p.length) + p.slice((at % p.length) + 1))) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(pieces, fc.nat(), fc.constantFrom(...'\u0000\u001b\u202e;=:%{}/ \t"\\.-+~?!@,<>&'))
+        .map(([p, at, ch]) => insertAt(p, at, ch)),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(pieces, fc.nat())
+        .map(([p, at]) => (p.length === 0 ? p : p.slice(0, at % p.length) + p.slice((at % p.length) + 1))),
+    },
   );
   return fc.array(damaged, { maxLength: maxPieces }).map((parts) => parts.join(separator));
 }
@@ -84,8 +106,15 @@ export function nearValid(pieces: fc.Arbitrary<string>, separator: string, maxPi
  */
 export function pathological(prefix: string, fragments: readonly string[]): fc.Arbitrary<string> {
   return fc
-    .tuple(fc.constantFrom(...fragments), fc.integer({ min: 50, max: 2000 }), fc.constantFrom("", "!", "\u0000", " ", ";", "="))
-    .map(([fragment, length, spoiler]) => `${prefix}${fragment.repeat(Math.ceil(length / fragment.length)).slice(0, length)}${spoiler}`);
+    .tuple(
+      fc.constantFrom(...fragments),
+      fc.integer({ min: 50, max: 2000 }),
+      fc.constantFrom("", "!", "\u0000", " ", ";", "="),
+    )
+    .map(
+      ([fragment, length, spoiler]) =>
+        `${prefix}${fragment.repeat(Math.ceil(length / fragment.length)).slice(0, length)}${spoiler}`,
+    );
 }
 
 function insertAt(text: string, at: number, ch: string): string {
@@ -97,5 +126,18 @@ function insertAt(text: string, at: number, ch: string): string {
 export const domainLike = fc.oneof(
   { weight: 5, arbitrary: fc.domain() },
   { weight: 1, arbitrary: fc.stringMatching(/^[a-z0-9_.-]{0,70}$/) },
-  { weight: 1, arbitrary: fc.constantFrom("", ".", "..", "a..b", "-a.com", `${"a".repeat(64)}.com`, `${"a.".repeat(130)}com`, "xn--.com", "_dmarc.x.test") },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      "",
+      ".",
+      "..",
+      "a..b",
+      "-a.com",
+      `${"a".repeat(64)}.com`,
+      `${"a.".repeat(130)}com`,
+      "xn--.com",
+      "_dmarc.x.test",
+    ),
+  },
 );

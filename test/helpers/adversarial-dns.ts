@@ -52,13 +52,25 @@ export interface AdversarialServer {
   close(): Promise<void>;
 }
 
-const TYPE_CODES: Record<string, number> = { A: 1, NS: 2, CNAME: 5, SOA: 6, PTR: 12, MX: 15, TXT: 16, AAAA: 28, OPT: 41 };
+const TYPE_CODES: Record<string, number> = {
+  A: 1,
+  NS: 2,
+  CNAME: 5,
+  SOA: 6,
+  PTR: 12,
+  MX: 15,
+  TXT: 16,
+  AAAA: 28,
+  OPT: 41,
+};
 const TYPE_NAMES = new Map(Object.entries(TYPE_CODES).map(([name, code]) => [code, name]));
 const RCODES: Record<Rcode, number> = { NOERROR: 0, SERVFAIL: 2, NXDOMAIN: 3, REFUSED: 5 };
 /** Largest DNS message over TCP (a 16-bit length prefix, RFC 1035 §4.2.2). */
 export const MAX_TCP_MESSAGE = 65_535;
 
-export async function startAdversarialServer(behaviourFor: (question: Question) => Behaviour): Promise<AdversarialServer> {
+export async function startAdversarialServer(
+  behaviourFor: (question: Question) => Behaviour,
+): Promise<AdversarialServer> {
   const queries: string[] = [];
   const timers = new Set<NodeJS.Timeout>();
   const sockets = new Set<Socket>();
@@ -70,7 +82,12 @@ export async function startAdversarialServer(behaviourFor: (question: Question) 
     timers.add(timer);
   };
 
-  const respond = (query: Buffer, transport: "udp" | "tcp", send: (message: Buffer) => void, hangUp: () => void) => {
+  const respond = (
+    query: Buffer,
+    transport: "udp" | "tcp",
+    send: (message: Buffer) => void,
+    hangUp: () => void,
+  ) => {
     const parsed = parseQuery(query);
     if (!parsed) return send(garbage(32));
     const question: Question = { name: parsed.name, type: parsed.type, transport };
@@ -78,24 +95,35 @@ export async function startAdversarialServer(behaviourFor: (question: Question) 
     const behaviour = behaviourFor(question);
     switch (behaviour.kind) {
       case "answer":
-        return send(message(parsed, { rcode: behaviour.rcode ?? "NOERROR", answers: behaviour.answers ?? [] }));
+        return send(
+          message(parsed, { rcode: behaviour.rcode ?? "NOERROR", answers: behaviour.answers ?? [] }),
+        );
       case "garbage": {
         const bytes = garbage(behaviour.length ?? 40);
         if (behaviour.keepId) query.copy(bytes, 0, 0, 2);
         return send(bytes);
       }
       case "wrong-id":
-        return send(message({ ...parsed, id: (parsed.id + 1) & 0xffff }, { rcode: "NOERROR", answers: behaviour.answers ?? [] }));
+        return send(
+          message(
+            { ...parsed, id: (parsed.id + 1) & 0xffff },
+            { rcode: "NOERROR", answers: behaviour.answers ?? [] },
+          ),
+        );
       case "truncated":
-        if (transport === "udp") return send(message(parsed, { rcode: "NOERROR", answers: [], truncated: true }));
+        if (transport === "udp")
+          return send(message(parsed, { rcode: "NOERROR", answers: [], truncated: true }));
         if (behaviour.tcp === "close") return hangUp();
         if (behaviour.tcp === "garbage") return send(garbage(64));
         return; // hang: keep the connection open, say nothing
       case "tcp-only":
-        if (transport === "udp") return send(message(parsed, { rcode: "NOERROR", answers: [], truncated: true }));
+        if (transport === "udp")
+          return send(message(parsed, { rcode: "NOERROR", answers: [], truncated: true }));
         return send(message(parsed, { rcode: "NOERROR", answers: behaviour.answers }));
       case "slow":
-        return later(behaviour.delayMs, () => send(message(parsed, { rcode: "NOERROR", answers: behaviour.answers ?? [] })));
+        return later(behaviour.delayMs, () =>
+          send(message(parsed, { rcode: "NOERROR", answers: behaviour.answers ?? [] })),
+        );
       case "silent":
         return;
     }
@@ -105,7 +133,12 @@ export async function startAdversarialServer(behaviourFor: (question: Question) 
     const port = await freePort();
     const udp = createSocket("udp4");
     udp.on("message", (query, peer) => {
-      respond(query, "udp", (m) => udp.send(m.subarray(0, Math.min(m.length, 65_507)), peer.port, peer.address), () => {});
+      respond(
+        query,
+        "udp",
+        (m) => udp.send(m.subarray(0, Math.min(m.length, 65_507)), peer.port, peer.address),
+        () => {},
+      );
     });
     const tcp = createServer((socket) => {
       sockets.add(socket);
@@ -149,7 +182,10 @@ export async function startAdversarialServer(behaviourFor: (question: Question) 
         for (const timer of timers) clearTimeout(timer);
         timers.clear();
         for (const socket of sockets) socket.destroy();
-        await Promise.all([new Promise<void>((resolve) => udp.close(() => resolve())), new Promise<void>((resolve) => tcp.close(() => resolve()))]);
+        await Promise.all([
+          new Promise<void>((resolve) => udp.close(() => resolve())),
+          new Promise<void>((resolve) => tcp.close(() => resolve())),
+        ]);
       },
     };
   }
@@ -202,7 +238,10 @@ function parseQuery(query: Buffer): ParsedQuery | undefined {
   };
 }
 
-function message(query: ParsedQuery, options: { rcode: Rcode; answers: Answer[]; truncated?: boolean }): Buffer {
+function message(
+  query: ParsedQuery,
+  options: { rcode: Rcode; answers: Answer[]; truncated?: boolean },
+): Buffer {
   const header = Buffer.alloc(12);
   header.writeUInt16BE(query.id, 0);
   // QR=1, opcode 0, AA=1, TC, RD echoed; RA=1, rcode.
@@ -243,8 +282,16 @@ function resourceRecord(answer: Answer, questionName: string): Buffer {
 }
 
 function encodeName(name: string): Buffer {
-  const labels = name.replace(/\.$/, "").split(".").filter((l) => l !== "");
-  return Buffer.concat([...labels.map((l) => Buffer.concat([Buffer.from([Buffer.byteLength(l, "latin1")]), Buffer.from(l, "latin1")])), Buffer.from([0])]);
+  const labels = name
+    .replace(/\.$/, "")
+    .split(".")
+    .filter((l) => l !== "");
+  return Buffer.concat([
+    ...labels.map((l) =>
+      Buffer.concat([Buffer.from([Buffer.byteLength(l, "latin1")]), Buffer.from(l, "latin1")]),
+    ),
+    Buffer.from([0]),
+  ]);
 }
 
 /** Deterministic junk (a fixed linear congruential sequence), so a failing run can be replayed. */
@@ -264,6 +311,7 @@ export function bulkyTxtAnswers(targetBytes: number, first: string[] = []): Answ
   const filler = "x".repeat(250);
   // Each RR costs its name (≤ ~40 octets here), 10 fixed octets and 1 + 250 of data.
   const count = Math.floor(targetBytes / 320);
-  for (let i = 0; i < count; i++) answers.push({ type: "TXT", strings: [`${String(i).padStart(4, "0")} ${filler}`.slice(0, 255)] });
+  for (let i = 0; i < count; i++)
+    answers.push({ type: "TXT", strings: [`${String(i).padStart(4, "0")} ${filler}`.slice(0, 255)] });
   return answers;
 }

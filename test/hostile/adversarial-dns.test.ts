@@ -5,7 +5,15 @@
  * `npx tsc -p tsconfig.json` first: these spawn bin/mailaudit.js.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AdversarialServer, type Answer, type Behaviour, bulkyTxtAnswers, MAX_TCP_MESSAGE, type Question, startAdversarialServer } from "../helpers/adversarial-dns.js";
+import {
+  type AdversarialServer,
+  type Answer,
+  type Behaviour,
+  bulkyTxtAnswers,
+  MAX_TCP_MESSAGE,
+  type Question,
+  startAdversarialServer,
+} from "../helpers/adversarial-dns.js";
 import { runCli } from "../helpers/run-cli.js";
 
 /** Generous: a few 0.5 s timeouts with retries, on a loaded 2-core machine. Not a speed test. */
@@ -25,11 +33,21 @@ const SCENARIOS: Record<string, (q: Question) => Behaviour> = {
   servfail: () => ({ kind: "answer", rcode: "SERVFAIL" }),
   refused: () => ({ kind: "answer", rcode: "REFUSED" }),
   // A CNAME loop served as NOERROR (a broken recursive server): no data can be concluded.
-  "cname-loop": (q) => ({ kind: "answer", answers: [{ type: "CNAME", target: `loop.${q.name}` }, { type: "CNAME", name: `loop.${q.name}`, target: q.name }] }),
+  "cname-loop": (q) => ({
+    kind: "answer",
+    answers: [
+      { type: "CNAME", target: `loop.${q.name}` },
+      { type: "CNAME", name: `loop.${q.name}`, target: q.name },
+    ],
+  }),
   // 40 hops of CNAME, no data at the end of the chain.
   "cname-chain": (q) => ({
     kind: "answer",
-    answers: Array.from({ length: 40 }, (_, i) => ({ type: "CNAME" as const, name: i === 0 ? q.name : `h${i}.${q.name}`, target: `h${i + 1}.${q.name}` })),
+    answers: Array.from({ length: 40 }, (_, i) => ({
+      type: "CNAME" as const,
+      name: i === 0 ? q.name : `h${i}.${q.name}`,
+      target: `h${i + 1}.${q.name}`,
+    })),
   }),
 };
 
@@ -44,8 +62,13 @@ beforeAll(async () => {
   server = await startAdversarialServer((q) => {
     const [scenario = "", ...rest] = q.name.split(".");
     // "spf-<kind>.<domain>": the SPF lookup misbehaves, _dmarc answers properly.
-    if (scenario.startsWith("spf-") && q.type === "TXT" && !q.name.startsWith("_dmarc.")) return SCENARIOS[scenario.slice(4)]?.(q) ?? { kind: "answer" };
-    if (q.name.startsWith("_dmarc.spf-")) return { kind: "answer", answers: [{ type: "TXT", strings: ["v=DMARC1; p=reject; rua=mailto:d@x.test"] }] };
+    if (scenario.startsWith("spf-") && q.type === "TXT" && !q.name.startsWith("_dmarc."))
+      return SCENARIOS[scenario.slice(4)]?.(q) ?? { kind: "answer" };
+    if (q.name.startsWith("_dmarc.spf-"))
+      return {
+        kind: "answer",
+        answers: [{ type: "TXT", strings: ["v=DMARC1; p=reject; rua=mailto:d@x.test"] }],
+      };
     if (q.name.startsWith("spf-")) return { kind: "answer" };
     const key = q.name.startsWith("_dmarc.") ? (rest[0] ?? "") : scenario;
     const behaviour = SCENARIOS[key];
@@ -58,9 +81,11 @@ afterAll(() => server?.close());
 /** The scenarios that need more than one behaviour. */
 function routeSpecial(q: Question): Behaviour {
   // Parent NXDOMAIN, child with data (RFC 8020 says a resolver may then deny the child exists).
-  if (q.name === "parent-nx.test" || q.name === "_dmarc.parent-nx.test") return { kind: "answer", rcode: "NXDOMAIN" };
+  if (q.name === "parent-nx.test" || q.name === "_dmarc.parent-nx.test")
+    return { kind: "answer", rcode: "NXDOMAIN" };
   if (q.name === "child.parent-nx.test" && q.type === "TXT") return { kind: "answer", answers: [SPF] };
-  if (q.name === "_dmarc.child.parent-nx.test") return { kind: "answer", answers: [{ type: "TXT", strings: ["v=DMARC1; p=reject"] }] };
+  if (q.name === "_dmarc.child.parent-nx.test")
+    return { kind: "answer", answers: [{ type: "TXT", strings: ["v=DMARC1; p=reject"] }] };
   // A 60-deep include chain whose every answer comes just inside the timeout (0.4 s of 0.5 s).
   const hop = /^c(\d+)\.slow-chain\.test$/.exec(q.name);
   if (q.type === "TXT" && (q.name === "slow-chain.test" || hop)) {
@@ -69,7 +94,11 @@ function routeSpecial(q: Question): Behaviour {
     return { kind: "slow", delayMs: 400, answers: [{ type: "TXT", strings: [record] }] };
   }
   // An answer as large as a DNS message can be: one SPF record among ~250 TXT records of 255 octets.
-  if (q.name === "huge.test" && q.type === "TXT") return { kind: "tcp-only", answers: bulkyTxtAnswers(MAX_TCP_MESSAGE - 2_000, ["v=spf1 ip4:192.0.2.1 -all"]) };
+  if (q.name === "huge.test" && q.type === "TXT")
+    return {
+      kind: "tcp-only",
+      answers: bulkyTxtAnswers(MAX_TCP_MESSAGE - 2_000, ["v=spf1 ip4:192.0.2.1 -all"]),
+    };
   return { kind: "answer", rcode: "NXDOMAIN" };
 }
 
@@ -139,7 +168,16 @@ describe("mailaudit check against an adversarial DNS server", () => {
   it("SERVFAIL storm over many domains at once: all inconclusive, in time, in every text format", async () => {
     const domains = Array.from({ length: 30 }, (_, i) => `servfail.d${i}.storm`);
     // "servfail.dN.storm" routes by its first label, so every question under each fails.
-    const result = await runCli(["check", ...domains, "-r", server.address, "--timeout", "0.5", "-f", "json"]);
+    const result = await runCli([
+      "check",
+      ...domains,
+      "-r",
+      server.address,
+      "--timeout",
+      "0.5",
+      "-f",
+      "json",
+    ]);
     expect(result.elapsedMs).toBeLessThan(BUDGET_MS);
     expect(result.exitCode).toBe(3);
     const doc = JSON.parse(result.stdout) as { domains: { status: string }[] };
@@ -156,14 +194,34 @@ describe("mailaudit check against an adversarial DNS server", () => {
   // RFC 7208 §4.6.4 bounds check_host's time ("at least 20 seconds", then temperror). Remove
   // `.fails` once a deadline makes the rest of the tree inconclusive.
   it.fails("a slow include chain (each answer just inside the timeout) still ends within the budget", async () => {
-    const result = await runCli(["check", "slow-chain.test", "-r", server.address, "--timeout", "0.5", "-f", "json"]);
+    const result = await runCli([
+      "check",
+      "slow-chain.test",
+      "-r",
+      server.address,
+      "--timeout",
+      "0.5",
+      "-f",
+      "json",
+    ]);
     expect(result.stderr).not.toMatch(/internal error/i);
     expect(result.elapsedMs).toBeLessThan(BUDGET_MS);
   }, 60_000);
 
   it("spf command: a failing lookup is temperror (exit 3), not none", async () => {
     for (const scenario of ["servfail", "tc-close", "garbage"]) {
-      const result = await runCli(["spf", `${scenario}.test`, "--ip", "192.0.2.1", "-r", server.address, "--timeout", "0.5", "-f", "json"]);
+      const result = await runCli([
+        "spf",
+        `${scenario}.test`,
+        "--ip",
+        "192.0.2.1",
+        "-r",
+        server.address,
+        "--timeout",
+        "0.5",
+        "-f",
+        "json",
+      ]);
       expect(result.elapsedMs).toBeLessThan(BUDGET_MS);
       expect(result.stderr).not.toMatch(/internal error/i);
       expect(result.exitCode).toBe(3);

@@ -9,14 +9,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SaxesParser } from "saxes";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { csvCell } from "../../src/reports/csv.js";
 import { type AdversarialServer, type Answer, startAdversarialServer } from "../helpers/adversarial-dns.js";
 import { runCli } from "../helpers/run-cli.js";
-import { csvCell } from "../../src/reports/csv.js";
 import { reportXml } from "../reports/generated-set.js";
 
 /** What must never be printed raw: C0 (but LF), DEL, C1, bidi controls, zero-width and BOM. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: asserting their absence is the point
-const RAW_UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/u;
+const RAW_UNSAFE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: asserting their absence is the point
+  /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/u;
 const CLEAR_SCREEN = "\u001b[2J";
 const HYPERLINK = "\u001b]8;;https://evil.test\u0007";
 const RLO = "\u202e";
@@ -24,8 +25,13 @@ const CSI8 = "\u009b31m";
 
 const txt = (...strings: string[]): Answer => ({ type: "TXT", strings });
 const RECORDS: Record<string, Answer[]> = {
-  "evil.test": [txt(`v=spf1 ip4:192.0.2.1 include:${HYPERLINK}x.test ${CLEAR_SCREEN}${RLO}-all ~all`), txt(`${CLEAR_SCREEN}verify${CSI8}\r`)],
-  "_dmarc.evil.test": [txt(`v=DMARC1; p=reject${CLEAR_SCREEN}; rua=mailto:a@evil.test,<script>|x\`y*z&amp;; x=${RLO}\u0007`)],
+  "evil.test": [
+    txt(`v=spf1 ip4:192.0.2.1 include:${HYPERLINK}x.test ${CLEAR_SCREEN}${RLO}-all ~all`),
+    txt(`${CLEAR_SCREEN}verify${CSI8}\r`),
+  ],
+  "_dmarc.evil.test": [
+    txt(`v=DMARC1; p=reject${CLEAR_SCREEN}; rua=mailto:a@evil.test,<script>|x\`y*z&amp;; x=${RLO}\u0007`),
+  ],
   "s1._domainkey.evil.test": [txt(`v=DKIM1; k=rsa${RLO}; p=AAAA|<b>&${CLEAR_SCREEN}`)],
 };
 
@@ -34,7 +40,9 @@ let dir: string;
 beforeAll(async () => {
   server = await startAdversarialServer((q) => {
     const answers = q.type === "TXT" ? RECORDS[q.name] : undefined;
-    return answers ? { kind: "answer", answers } : { kind: "answer", rcode: q.name.endsWith("evil.test") && q.type !== "TXT" ? "NOERROR" : "NXDOMAIN" };
+    return answers
+      ? { kind: "answer", answers }
+      : { kind: "answer", rcode: q.name.endsWith("evil.test") && q.type !== "TXT" ? "NOERROR" : "NXDOMAIN" };
   });
   dir = mkdtempSync(join(tmpdir(), "mailaudit-output-safety-"));
 });
@@ -45,10 +53,28 @@ afterAll(async () => {
 
 function expectTerminalSafe(text: string): void {
   const found = RAW_UNSAFE.exec(text);
-  expect(found, found ? `raw U+${found[0].codePointAt(0)?.toString(16)} near ${JSON.stringify(text.slice(Math.max(0, found.index - 30), found.index + 10))}` : "").toBeNull();
+  expect(
+    found,
+    found
+      ? `raw U+${found[0].codePointAt(0)?.toString(16)} near ${JSON.stringify(text.slice(Math.max(0, found.index - 30), found.index + 10))}`
+      : "",
+  ).toBeNull();
 }
 
-const check = (format: string, ...extra: string[]) => runCli(["check", "evil.test", "-s", "s1", "-r", server.address, "--timeout", "0.5", "-f", format, ...extra]);
+const check = (format: string, ...extra: string[]) =>
+  runCli([
+    "check",
+    "evil.test",
+    "-s",
+    "s1",
+    "-r",
+    server.address,
+    "--timeout",
+    "0.5",
+    "-f",
+    format,
+    ...extra,
+  ]);
 
 function wellFormedXml(xml: string): void {
   const parser = new SaxesParser();
@@ -129,7 +155,14 @@ describe("error messages on stderr", () => {
       await runCli(["rules", `${CLEAR_SCREEN}${RLO}x/y`]),
       await runCli(["check", "-c", config, "-r", server.address]),
       await runCli(["check", "evil.test", "--zone", zone, "-r", server.address]),
-      await runCli(["check", "evil.test", "--zone", join(dir, `${CLEAR_SCREEN}missing.zone`), "-r", server.address]),
+      await runCli([
+        "check",
+        "evil.test",
+        "--zone",
+        join(dir, `${CLEAR_SCREEN}missing.zone`),
+        "-r",
+        server.address,
+      ]),
       await runCli(["reports", "parse", join(dir, `${CLEAR_SCREEN}${RLO}.xml`)]),
     ];
     for (const run of runs) {
@@ -145,7 +178,7 @@ describe("error messages on stderr", () => {
 describe("report data", () => {
   // XML 1.0 cannot carry C0 controls at all (such a report is refused as malformed), and values are
   // trimmed, so TAB/CR-led cells are covered by the unit check below; C1 and bidi controls can come.
-  const formulas = ["=HYPERLINK(\"https://evil.test\")", "+1+1", "-2+3", "@SUM(A1)", `${CSI8}${RLO}192.0.2.1`];
+  const formulas = ['=HYPERLINK("https://evil.test")', "+1+1", "-2+3", "@SUM(A1)", `${CSI8}${RLO}192.0.2.1`];
   let db: string;
 
   beforeAll(async () => {
@@ -156,7 +189,13 @@ describe("report data", () => {
       domain: "evil.test",
       begin: 1_700_000_000,
       end: 1_700_086_399,
-      records: formulas.map((ip, i) => ({ ip: ip.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;"), count: i + 1, dkim: "fail" as const, spf: "pass" as const, selector: `s${RLO}\u2066` })),
+      records: formulas.map((ip, i) => ({
+        ip: ip.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;"),
+        count: i + 1,
+        dkim: "fail" as const,
+        spf: "pass" as const,
+        selector: `s${RLO}\u2066`,
+      })),
     });
     writeFileSync(join(dir, "evil.xml"), xml);
     const ingest = await runCli(["reports", "ingest", join(dir, "evil.xml"), "--db", db]);
@@ -171,7 +210,8 @@ describe("report data", () => {
   });
 
   it("csvCell: TAB- and CR-led cells are defused too", () => {
-    for (const cell of ["\tx", "\rcmd", "=1", "+1", "-1", "@x"]) expect(csvCell(cell).replace(/^"/, "")).toMatch(/^'/);
+    for (const cell of ["\tx", "\rcmd", "=1", "+1", "-1", "@x"])
+      expect(csvCell(cell).replace(/^"/, "")).toMatch(/^'/);
   });
 
   /** RFC 4180 reader: enough to check each cell as a spreadsheet would receive it. */
@@ -180,29 +220,46 @@ describe("report data", () => {
     let row: string[] = [];
     let cell = "";
     let quoted = false;
+    const endCell = () => {
+      row.push(cell);
+      cell = "";
+    };
     for (let i = 0; i < csv.length; i++) {
       const ch = csv[i] as string;
-      if (quoted) {
-        if (ch === '"' && csv[i + 1] === '"') (cell += '"'), i++;
-        else if (ch === '"') quoted = false;
-        else cell += ch;
-      } else if (ch === '"') quoted = true;
-      else if (ch === ",") row.push(cell), (cell = "");
-      else if (ch === "\r" && csv[i + 1] === "\n") row.push(cell), rows.push(row), (row = []), (cell = ""), i++;
-      else cell += ch;
+      if (quoted && ch === '"' && csv[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') {
+        quoted = !quoted;
+      } else if (!quoted && ch === ",") {
+        endCell();
+      } else if (!quoted && ch === "\r" && csv[i + 1] === "\n") {
+        endCell();
+        rows.push(row);
+        row = [];
+        i++;
+      } else {
+        cell += ch;
+      }
     }
     return rows;
   }
 
-  for (const [what, args] of [["summary", ["reports", "summary", "--no-dns", "-f", "csv"]], ["parse", ["reports", "parse", "-f", "csv"]]] as const) {
+  for (const [what, args] of [
+    ["summary", ["reports", "summary", "--no-dns", "-f", "csv"]],
+    ["parse", ["reports", "parse", "-f", "csv"]],
+  ] as const) {
     it(`reports ${what} CSV: no cell starts a formula, and the data survives behind the quote`, async () => {
-      const result = await runCli(what === "summary" ? [...args, "--db", db] : [...args, join(dir, "evil.xml")]);
+      const result = await runCli(
+        what === "summary" ? [...args, "--db", db] : [...args, join(dir, "evil.xml")],
+      );
       expect(result.exitCode, result.stderr).toBe(0);
       const rows = csvCells(result.stdout);
       expect(rows.length).toBe(formulas.length + 1);
       for (const cell of rows.flat()) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
       const cells = rows.flat();
-      for (const formula of formulas.filter((f) => /^[=+\-@]/.test(f))) expect(cells).toContain(`'${formula}`);
+      for (const formula of formulas.filter((f) => /^[=+\-@]/.test(f)))
+        expect(cells).toContain(`'${formula}`);
     });
   }
 });

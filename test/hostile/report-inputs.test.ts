@@ -16,14 +16,22 @@ import { reportXml, zipArchive } from "../reports/generated-set.js";
 const SECRET = "PRIVATE KEY MATERIAL 5f3c9e";
 let dir: string;
 const good = (id: string) =>
-  reportXml({ org: "rep.example", id, domain: "inputs.test", begin: 1_700_000_000, end: 1_700_086_399, records: [{ ip: "192.0.2.1", count: 3, dkim: "pass", spf: "pass" }] });
+  reportXml({
+    org: "rep.example",
+    id,
+    domain: "inputs.test",
+    begin: 1_700_000_000,
+    end: 1_700_086_399,
+    records: [{ ip: "192.0.2.1", count: 3, dkim: "pass", spf: "pass" }],
+  });
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "mailaudit-report-inputs-"));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const ingest = (db: string, ...paths: string[]) => runCli(["reports", "ingest", "--db", join(dir, db), ...paths]);
+const ingest = (db: string, ...paths: string[]) =>
+  runCli(["reports", "ingest", "--db", join(dir, db), ...paths]);
 
 function expectEndedCleanly(result: { stderr: string; elapsedMs: number }) {
   expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
@@ -66,10 +74,16 @@ describe("hostile inputs to reports ingest", () => {
     const folder = join(dir, "with-secret-link");
     mkdirSync(folder);
     const secret = join(dir, "id_ed25519");
-    writeFileSync(secret, `-----BEGIN OPENSSH PRIVATE KEY-----\n${SECRET}\n-----END OPENSSH PRIVATE KEY-----\n`);
+    writeFileSync(
+      secret,
+      `-----BEGIN OPENSSH PRIVATE KEY-----\n${SECRET}\n-----END OPENSSH PRIVATE KEY-----\n`,
+    );
     symlinkSync(secret, join(folder, "report.xml"));
     // And a report whose text tries to pull the file in as an external entity.
-    writeFileSync(join(folder, "xxe.xml"), `<?xml version="1.0"?><!DOCTYPE f [<!ENTITY x SYSTEM "file://${secret}">]><feedback><report_metadata><org_name>&x;</org_name></report_metadata></feedback>`);
+    writeFileSync(
+      join(folder, "xxe.xml"),
+      `<?xml version="1.0"?><!DOCTYPE f [<!ENTITY x SYSTEM "file://${secret}">]><feedback><report_metadata><org_name>&x;</org_name></report_metadata></feedback>`,
+    );
     const result = await ingest("secret.db", folder, "--keep-raw");
     expectEndedCleanly(result);
     expect(result.exitCode).toBe(3);
@@ -94,7 +108,10 @@ describe("hostile inputs to reports ingest", () => {
   });
 
   it("a zip of 1,100 entries: the first 1,000 are read, the rest refused with the reason", async () => {
-    const entries = Array.from({ length: 1100 }, (_, i) => ({ name: `r${i}.xml`, data: Buffer.from(good(`zip-${i}`)) }));
+    const entries = Array.from({ length: 1100 }, (_, i) => ({
+      name: `r${i}.xml`,
+      data: Buffer.from(good(`zip-${i}`)),
+    }));
     const zip = join(dir, "many.zip");
     writeFileSync(zip, zipArchive(entries));
     const result = await ingest("zip.db", zip);

@@ -7,7 +7,15 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
@@ -26,19 +34,36 @@ const started: ChildProcess[] = [];
 
 /** Report i: its own identity, RECORDS_PER_REPORT records of count 1 + (j % 3). */
 function report(i: number): string {
-  const records = Array.from({ length: RECORDS_PER_REPORT }, (_, j) => ({ ip: `10.${i % 250}.${j % 250}.1`, count: 1 + (j % 3), dkim: "pass" as const, spf: "fail" as const }));
-  return reportXml({ org: "rep.example", id: `k${i}`, domain: "store.test", begin: DAY, end: DAY + 86_399, records });
+  const records = Array.from({ length: RECORDS_PER_REPORT }, (_, j) => ({
+    ip: `10.${i % 250}.${j % 250}.1`,
+    count: 1 + (j % 3),
+    dkim: "pass" as const,
+    spf: "fail" as const,
+  }));
+  return reportXml({
+    org: "rep.example",
+    id: `k${i}`,
+    domain: "store.test",
+    begin: DAY,
+    end: DAY + 86_399,
+    records,
+  });
 }
-const MESSAGES_PER_REPORT = Array.from({ length: RECORDS_PER_REPORT }, (_, j) => 1 + (j % 3)).reduce((a, b) => a + b, 0);
+const MESSAGES_PER_REPORT = Array.from({ length: RECORDS_PER_REPORT }, (_, j) => 1 + (j % 3)).reduce(
+  (a, b) => a + b,
+  0,
+);
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "mailaudit-store-safety-"));
   inputs = join(dir, "inputs");
   mkdirSync(inputs);
-  for (let i = 0; i < REPORTS; i++) writeFileSync(join(inputs, `${String(i).padStart(4, "0")}.xml`), report(i));
+  for (let i = 0; i < REPORTS; i++)
+    writeFileSync(join(inputs, `${String(i).padStart(4, "0")}.xml`), report(i));
 });
 afterAll(() => {
-  for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  for (const child of started)
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -54,10 +79,18 @@ interface StoreFacts {
 function inspect(db: string): StoreFacts {
   const sql = new DatabaseSync(db, { readOnly: true });
   try {
-    const integrity = String((sql.prepare("PRAGMA integrity_check").get() as { integrity_check: string }).integrity_check);
+    const integrity = String(
+      (sql.prepare("PRAGMA integrity_check").get() as { integrity_check: string }).integrity_check,
+    );
     const reports = Number((sql.prepare("SELECT count(*) AS n FROM reports").get() as { n: number }).n);
     const distinctIdentities = Number(
-      (sql.prepare("SELECT count(*) AS n FROM (SELECT DISTINCT org_name, report_id, policy_domain, begin_ts, end_ts FROM reports)").get() as { n: number }).n,
+      (
+        sql
+          .prepare(
+            "SELECT count(*) AS n FROM (SELECT DISTINCT org_name, report_id, policy_domain, begin_ts, end_ts FROM reports)",
+          )
+          .get() as { n: number }
+      ).n,
     );
     const rows = sql
       .prepare(
@@ -67,9 +100,23 @@ function inspect(db: string): StoreFacts {
                 (SELECT count(*) FROM auth_results a JOIN records x ON a.record = x.id WHERE x.report = r.id) AS auth
          FROM reports r`,
       )
-      .all() as { id: string; declared: number; messages: number; stored: number; storedMessages: number; auth: number }[];
+      .all() as {
+      id: string;
+      declared: number;
+      messages: number;
+      stored: number;
+      storedMessages: number;
+      auth: number;
+    }[];
     const partial = rows
-      .filter((r) => r.declared !== RECORDS_PER_REPORT || r.stored !== RECORDS_PER_REPORT || r.messages !== MESSAGES_PER_REPORT || r.storedMessages !== MESSAGES_PER_REPORT || r.auth !== 2 * RECORDS_PER_REPORT)
+      .filter(
+        (r) =>
+          r.declared !== RECORDS_PER_REPORT ||
+          r.stored !== RECORDS_PER_REPORT ||
+          r.messages !== MESSAGES_PER_REPORT ||
+          r.storedMessages !== MESSAGES_PER_REPORT ||
+          r.auth !== 2 * RECORDS_PER_REPORT,
+      )
       .map((r) => `${r.id}: ${JSON.stringify(r)}`);
     return { integrity, reports, distinctIdentities, partial };
   } finally {
@@ -123,7 +170,9 @@ describe("report store under faults", () => {
 
     const rerun = await runCli(["reports", "ingest", "--db", db, inputs]);
     expect(rerun.exitCode, rerun.stderr).toBe(0);
-    expect(rerun.stdout).toContain(`stored ${REPORTS - afterKill.reports} report(s), ${afterKill.reports} already stored, 0 refused`);
+    expect(rerun.stdout).toContain(
+      `stored ${REPORTS - afterKill.reports} report(s), ${afterKill.reports} already stored, 0 refused`,
+    );
     const final = inspect(db);
     expect(final).toEqual({ integrity: "ok", reports: REPORTS, distinctIdentities: REPORTS, partial: [] });
   }, 120_000);
@@ -206,7 +255,10 @@ describe("report store under faults", () => {
     // Another process takes the write lock and holds it for 3 s.
     const holder = spawn(
       process.execPath,
-      ["-e", `const { DatabaseSync } = require("node:sqlite"); const d = new DatabaseSync(${JSON.stringify(db)}); d.exec("BEGIN IMMEDIATE"); process.stdout.write("locked\\n"); setTimeout(() => { d.exec("ROLLBACK"); d.close(); }, 3000);`],
+      [
+        "-e",
+        `const { DatabaseSync } = require("node:sqlite"); const d = new DatabaseSync(${JSON.stringify(db)}); d.exec("BEGIN IMMEDIATE"); process.stdout.write("locked\\n"); setTimeout(() => { d.exec("ROLLBACK"); d.close(); }, 3000);`,
+      ],
       { stdio: ["ignore", "pipe", "inherit"] },
     );
     started.push(holder);
@@ -222,7 +274,10 @@ describe("report store under faults", () => {
     expect((await runCli(["reports", "ingest", "--db", db, one()])).exitCode).toBe(0);
     const holder = spawn(
       process.execPath,
-      ["-e", `const { DatabaseSync } = require("node:sqlite"); const d = new DatabaseSync(${JSON.stringify(db)}); d.exec("BEGIN IMMEDIATE"); process.stdout.write("locked\\n"); setInterval(() => {}, 1000);`],
+      [
+        "-e",
+        `const { DatabaseSync } = require("node:sqlite"); const d = new DatabaseSync(${JSON.stringify(db)}); d.exec("BEGIN IMMEDIATE"); process.stdout.write("locked\\n"); setInterval(() => {}, 1000);`,
+      ],
       { stdio: ["ignore", "pipe", "inherit"] },
     );
     started.push(holder);
