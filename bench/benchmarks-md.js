@@ -51,7 +51,7 @@ export function renderBenchmarksMd(results, table, previous) {
   }
   for (const corpus of results.ingest?.corpora ?? []) {
     for (const t of corpus.tools) {
-      if (t.failures || t.lastError) details.push(`- ingest ${corpus.label}, ${t.name}: ${t.failures} failed run(s); last error: ${t.lastError ?? "?"}`);
+      if (!t.timedOut && (t.failures || t.lastError)) details.push(`- ingest ${corpus.label}, ${t.name}: ${t.failures} failed run(s); last error: ${t.lastError ?? "?"}`);
     }
     details.push(`- ingest ${corpus.label}: ${corpus.files} files, ${corpus.megabytes.toFixed(1)} MB of XML`);
   }

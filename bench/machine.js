@@ -1,14 +1,13 @@
 /** What machine and which versions the numbers were measured on, for BENCHMARKS.md. */
-import { execFileSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { cpus, totalmem } from "node:os";
 import { readFileSync } from "node:fs";
 
+/** First line a program prints about itself (nsd -v writes to stderr). */
 function firstLine(command, args) {
-  try {
-    return execFileSync(command, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).split("\n")[0].trim();
-  } catch (error) {
-    return (error.stderr ?? "").toString().split("\n")[0].trim() || "not installed";
-  }
+  const run = spawnSync(command, args, { encoding: "utf8" });
+  if (run.error) return "not installed";
+  return `${run.stdout ?? ""}${run.stderr ?? ""}`.split("\n")[0].trim();
 }
 
 export function describeMachine() {

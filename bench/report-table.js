@@ -33,7 +33,7 @@ export function tableRows(results) {
         rows.push([
           `ingest ${corpus.label}`,
           tool.name,
-          tool.name === "mailaudit" ? (tool.skipped ?? `${fmt(tool.mbPerSecond, 1)} MB/s, RSS ${mb(tool.maxRssKb)}`) : "",
+          tool.name === "mailaudit" ? (tool.skipped ?? `${fmt(tool.mbPerSecond, 1)} MB/s, RSS ${mb(tool.maxRssKb)}${tool.note ? `; ${tool.note}` : ""}`) : "",
           tool.name === "mailaudit" ? "" : (tool.skipped ?? `${fmt(tool.mbPerSecond, 1)} MB/s, RSS ${mb(tool.maxRssKb)}${tool.note ? `; ${tool.note}` : ""}`),
           tool.name === "mailaudit" ? "≥ 2× fastest peer; RSS ≤ 256 MB" : "",
           tool.name === "mailaudit" ? verdict(tool.skipped ? false : ok === undefined ? undefined : ok && (tool.maxRssKb ?? 0) <= 256 * 1024) : "",
