@@ -20,6 +20,8 @@ export interface AuditOptions {
   failOn: FailOn;
   overrides?: SeverityOverrides;
   concurrency?: number;
+  /** Overall time each domain's collection may take (default: collect-domain's). */
+  domainBudgetMs?: number;
   /** Called as each domain finishes (progress line). */
   onDomainDone?: (done: number, total: number) => void;
 }
@@ -50,6 +52,7 @@ export async function audit(targets: readonly AuditTarget[], options: AuditOptio
     const snapshot = await collectDomain(options.resolver, target.domain, {
       selectors: target.selectors,
       senders: target.declared?.senders ?? [],
+      ...(options.domainBudgetMs === undefined ? {} : { budgetMs: options.domainBudgetMs }),
     });
     const result = judge(snapshot, target.declared, options);
     options.onDomainDone?.(++done, targets.length);

@@ -2,6 +2,8 @@ import { collectAlignment } from "../alignment/collect.js";
 import { collectDkim } from "../dkim/collect.js";
 import { collectDmarc } from "../dmarc/collect.js";
 import type { DeclaredSender } from "../config/types.js";
+import { DeadlineResolver, domainBudgetMs } from "../dns/deadline-resolver.js";
+import { DEFAULT_QUERY_TIMEOUT_MS } from "../dns/system-resolver.js";
 import type { Resolver } from "../dns/types.js";
 import type { DomainSnapshot } from "../engine/types.js";
 import { collectSpf } from "../spf/collect.js";
@@ -12,6 +14,8 @@ export interface CollectOptions {
   selectors: readonly string[];
   /** Declared senders whose alignment and sending IPs are checked. */
   senders?: readonly DeclaredSender[];
+  /** Overall time for this domain's questions; past it they fail as temporary (inconclusive). */
+  budgetMs?: number;
 }
 
 /** All DNS I/O for one domain happens here and below; what comes out is plain data (a snapshot). */
@@ -20,7 +24,8 @@ export async function collectDomain(
   domain: string,
   options: CollectOptions,
 ): Promise<DomainSnapshot> {
-  const recorder = new FailureRecorder(resolver);
+  const budgetMs = options.budgetMs ?? domainBudgetMs(DEFAULT_QUERY_TIMEOUT_MS);
+  const recorder = new FailureRecorder(new DeadlineResolver(resolver, budgetMs));
   const senders = options.senders ?? [];
   const dmarcCollected = collectDmarc(recorder, domain);
   const [spf, dmarc, dkim, alignment] = await Promise.all([

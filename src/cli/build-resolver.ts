@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { CachingResolver } from "../dns/caching-resolver.js";
-import { SystemResolver } from "../dns/system-resolver.js";
+import { domainBudgetMs } from "../dns/deadline-resolver.js";
+import { DEFAULT_QUERY_TIMEOUT_MS, SystemResolver } from "../dns/system-resolver.js";
 import type { Resolver } from "../dns/types.js";
 import { parseZoneFile, ZoneFileError } from "../dns/zone-file.js";
 import { ZoneSet } from "../dns/zone-records.js";
@@ -11,6 +12,13 @@ export interface ResolverSettings {
   servers: string[];
   timeoutSeconds?: number;
   zoneFiles?: string[];
+}
+
+/** The overall time one domain's audit may take with these settings (see DeadlineResolver). */
+export function domainBudgetFor(settings: Pick<ResolverSettings, "timeoutSeconds">): number {
+  return domainBudgetMs(
+    settings.timeoutSeconds === undefined ? DEFAULT_QUERY_TIMEOUT_MS : settings.timeoutSeconds * 1000,
+  );
 }
 
 /** The run's one resolver: system (or given) servers, zone files layered over them, one cache on top. */

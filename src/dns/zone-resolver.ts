@@ -1,3 +1,4 @@
+import { decodeTxtOctets } from "./txt-octets.js";
 import type { DnsAnswer, RecordData, RecordType, Resolver } from "./types.js";
 import type { ZoneRecord, ZoneSet } from "./zone-records.js";
 
@@ -35,8 +36,8 @@ export class ZoneResolver implements Resolver {
 function toRecordData(type: RecordType, records: ZoneRecord[]): RecordData[RecordType] {
   switch (type) {
     case "TXT":
-      // Zone text holds octets as Latin-1 characters; DNS clients hand TXT data out as UTF-8 text.
-      return records.map((r) => (r.data as string[]).map((s) => Buffer.from(s, "latin1").toString("utf8")));
+      // Zone text holds octets as Latin-1 characters, as node:dns answers do: decode them the same way.
+      return records.map((r) => (r.data as string[]).map(decodeTxtOctets));
     case "MX":
       return records.map((r) => r.data as { priority: number; exchange: string });
     default:

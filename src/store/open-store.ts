@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { MIGRATIONS } from "./migrations.js";
-import { StoreError } from "./store-error.js";
+import { StoreBusyError, StoreError } from "./store-error.js";
 
 /** How long a writer waits for another mailaudit (an overlapping cron run) to finish its report. */
 const BUSY_TIMEOUT_MS = 60_000;
@@ -14,12 +14,16 @@ const BUSY_TIMEOUT_MS = 60_000;
  */
 export function openStore(location: string): DatabaseSync {
   if (/^postgres(ql)?:\/\//i.test(location)) {
-    throw new StoreError(`--db ${location}: PostgreSQL stores are not supported yet; give a SQLite file path`);
+    throw new StoreError(
+      `--db ${location}: PostgreSQL stores are not supported yet; give a SQLite file path`,
+    );
   }
   try {
     mkdirSync(dirname(location), { recursive: true });
   } catch (error) {
-    throw new StoreError(`--db ${location}: cannot create its folder (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw new StoreError(
+      `--db ${location}: cannot create its folder (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+    );
   }
   let db: DatabaseSync;
   try {
@@ -41,6 +45,11 @@ export function openStore(location: string): DatabaseSync {
   } catch (error) {
     db.close();
     if (error instanceof StoreError) throw error;
+    if (isBusy(error)) {
+      throw new StoreBusyError(
+        `--db ${location}: locked by another process for over ${BUSY_TIMEOUT_MS / 1000} s (${errorText(error)}); retry later`,
+      );
+    }
     throw new StoreError(`--db ${location}: not a usable SQLite store (${errorText(error)})`);
   }
   return db;
@@ -57,7 +66,7 @@ function retryWhileBusy(action: () => void): void {
       action();
       return;
     } catch (error) {
-      if (!/locked|busy/i.test(errorText(error)) || Date.now() > deadline) throw error;
+      if (!isBusy(error) || Date.now() > deadline) throw error;
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50 + Math.random() * 50);
     }
   }
@@ -88,15 +97,24 @@ function schemaVersion(db: DatabaseSync): number {
 function ownershipProblem(db: DatabaseSync, location: string): StoreError | undefined {
   const version = schemaVersion(db);
   if (version > MIGRATIONS.length) {
-    return new StoreError(`--db ${location}: written by a newer mailaudit (schema ${version}, this one knows ${MIGRATIONS.length})`);
+    return new StoreError(
+      `--db ${location}: written by a newer mailaudit (schema ${version}, this one knows ${MIGRATIONS.length})`,
+    );
   }
   if (version === 0) {
     const tables = db.prepare("SELECT count(*) AS n FROM sqlite_schema").get() as { n: number };
-    if (Number(tables.n) > 0) return new StoreError(`--db ${location}: a SQLite database that is not a mailaudit store; refusing to change it`);
+    if (Number(tables.n) > 0)
+      return new StoreError(
+        `--db ${location}: a SQLite database that is not a mailaudit store; refusing to change it`,
+      );
   }
   return undefined;
 }
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+function isBusy(error: unknown): boolean {
+  return /locked|busy/i.test(errorText(error));
 }

@@ -30,8 +30,12 @@ export class ReportWriter {
       `INSERT INTO records (report, source_ip, count, disposition, dkim, spf, reasons, header_from, envelope_from, envelope_to)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    this.#insertAuth = db.prepare("INSERT INTO auth_results (record, method, domain, selector, scope, result) VALUES (?, ?, ?, ?, ?, ?)");
-    this.#finish = db.prepare("UPDATE reports SET record_count = ?, message_count = ?, raw_xml = ? WHERE id = ?");
+    this.#insertAuth = db.prepare(
+      "INSERT INTO auth_results (record, method, domain, selector, scope, result) VALUES (?, ?, ?, ?, ?, ?)",
+    );
+    this.#finish = db.prepare(
+      "UPDATE reports SET record_count = ?, message_count = ?, raw_xml = ? WHERE id = ?",
+    );
   }
 
   /** Starts a report; "duplicate" (and no open transaction) when this identity is stored already. */
@@ -44,8 +48,22 @@ export class ReportWriter {
       return "duplicate";
     }
     const info = this.#insertReport.run(
-      ...identity, m.email, header.schema, header.version, p.p ?? null, p.sp ?? null, p.np ?? null, p.adkim ?? null, p.aspf ?? null,
-      p.pct ?? null, p.fo ?? null, p.testing ?? null, p.discoveryMethod ?? null, JSON.stringify(m.errors), source, Date.now(),
+      ...identity,
+      m.email,
+      header.schema,
+      header.version,
+      p.p ?? null,
+      p.sp ?? null,
+      p.np ?? null,
+      p.adkim ?? null,
+      p.aspf ?? null,
+      p.pct ?? null,
+      p.fo ?? null,
+      p.testing ?? null,
+      p.discoveryMethod ?? null,
+      JSON.stringify(m.errors),
+      source,
+      Date.now(),
     );
     this.#reportRowId = info.lastInsertRowid;
     return "new";
@@ -53,11 +71,21 @@ export class ReportWriter {
 
   record(record: ReportRecord): void {
     const row = this.#insertRecord.run(
-      this.#requireOpen(), record.sourceIp, record.count, record.disposition, record.dkim, record.spf, JSON.stringify(record.reasons),
-      record.headerFrom, record.envelopeFrom, record.envelopeTo,
+      this.#requireOpen(),
+      record.sourceIp,
+      record.count,
+      record.disposition,
+      record.dkim,
+      record.spf,
+      JSON.stringify(record.reasons),
+      record.headerFrom,
+      record.envelopeFrom,
+      record.envelopeTo,
     );
-    for (const dkim of record.dkimResults) this.#insertAuth.run(row.lastInsertRowid, "dkim", dkim.domain, dkim.selector, "", dkim.result);
-    for (const spf of record.spfResults) this.#insertAuth.run(row.lastInsertRowid, "spf", spf.domain, "", spf.scope, spf.result);
+    for (const dkim of record.dkimResults)
+      this.#insertAuth.run(row.lastInsertRowid, "dkim", dkim.domain, dkim.selector, "", dkim.result);
+    for (const spf of record.spfResults)
+      this.#insertAuth.run(row.lastInsertRowid, "spf", spf.domain, "", spf.scope, spf.result);
   }
 
   commit(recordCount: number, messageCount: number, rawXml: string | undefined): void {

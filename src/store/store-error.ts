@@ -10,3 +10,15 @@ export class StoreError extends Error {
     this.name = "StoreError";
   }
 }
+
+/**
+ * Another process held the store's write lock for the whole busy timeout. Unlike a wrong `--db`, this
+ * fixes itself: exit 3 (inconclusive, PRODUCT.md), so a cron job retries instead of paging someone.
+ */
+export class StoreBusyError extends Error {
+  readonly exitCode = 3;
+  constructor(message: string) {
+    super(message);
+    this.name = "StoreBusyError";
+  }
+}

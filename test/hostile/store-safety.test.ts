@@ -269,7 +269,7 @@ describe("report store under faults", () => {
     expect(inspect(db)).toMatchObject({ integrity: "ok", reports: 2, distinctIdentities: 2, partial: [] });
   }, 60_000);
 
-  it("a store locked past the busy timeout: one-line error, exit 2, the file untouched (takes the 60 s timeout)", async () => {
+  it("a store locked past the busy timeout: one-line error, exit 3 (retry later), the file untouched (takes the 60 s timeout)", async () => {
     const db = join(dir, "held.db");
     expect((await runCli(["reports", "ingest", "--db", db, one()])).exitCode).toBe(0);
     const holder = spawn(
@@ -285,9 +285,9 @@ describe("report store under faults", () => {
       await once(holder.stdout as NodeJS.ReadableStream, "data");
       const bytes = readFileSync(db);
       const result = await runCli(["reports", "ingest", "--db", db, join(inputs, "0001.xml")]);
-      expect(result.exitCode, result.stderr).toBe(2);
+      expect(result.exitCode, result.stderr).toBe(3);
       expect(result.stderr.trim().split("\n")).toHaveLength(1);
-      expect(result.stderr).toMatch(/^mailaudit: --db .*held\.db: .*locked/);
+      expect(result.stderr).toMatch(/^mailaudit: --db .*held\.db: locked by another process .*retry later/);
       expect(readFileSync(db).equals(bytes)).toBe(true);
     } finally {
       holder.kill("SIGKILL");

@@ -3,7 +3,7 @@ import { ALL_RULES } from "../../../rules/index.js";
 import { audit } from "../../audit/audit.js";
 import { FORMATTERS } from "../../format/index.js";
 import { formatMarkdown } from "../../format/markdown.js";
-import { buildResolver } from "../build-resolver.js";
+import { buildResolver, domainBudgetFor } from "../build-resolver.js";
 import { type CheckOptions, checkSettings, formatContextFor } from "../check-settings.js";
 import { domainProgress } from "../domain-progress.js";
 import { useColor, writeOut } from "../output.js";
@@ -19,6 +19,7 @@ export async function run(domains: string[], options: CheckOptions): Promise<num
     failOn: settings.failOn,
     overrides: settings.overrides,
     concurrency: settings.concurrency,
+    domainBudgetMs: domainBudgetFor(settings),
     ...(progress ? { onDomainDone: progress.onDomainDone } : {}),
   });
   progress?.finish();

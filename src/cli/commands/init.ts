@@ -3,7 +3,7 @@ import { collectDomain } from "../../audit/collect-domain.js";
 import { COMMON_SELECTORS, initialConfig } from "../../config/init-config.js";
 import { DEFAULT_CONFIG_FILE } from "../../config/load.js";
 import { EXIT } from "../../engine/exit-code.js";
-import { buildResolver } from "../build-resolver.js";
+import { buildResolver, domainBudgetFor } from "../build-resolver.js";
 import { validateDomain } from "../check-settings.js";
 import { InputError, UsageError } from "../errors.js";
 import { parseResolvers, parseTimeoutSeconds } from "../option-parsers.js";
@@ -22,12 +22,16 @@ export async function run(domainInput: string, options: InitOptions): Promise<nu
   const file = options.output ?? DEFAULT_CONFIG_FILE;
   if (existsSync(file) && !options.force)
     throw new UsageError(`${file} already exists (use --force to overwrite it)`);
-  const resolver = buildResolver({
+  const settings = {
     servers: parseResolvers(options.resolver ?? []),
     zoneFiles: options.zone ?? [],
     ...(options.timeout === undefined ? {} : { timeoutSeconds: parseTimeoutSeconds(options.timeout) }),
+  };
+  const resolver = buildResolver(settings);
+  const snapshot = await collectDomain(resolver, domain, {
+    selectors: COMMON_SELECTORS,
+    budgetMs: domainBudgetFor(settings),
   });
-  const snapshot = await collectDomain(resolver, domain, { selectors: COMMON_SELECTORS });
   // Declaring answers DNS failed to give would write wrong expectations; better to write nothing.
   const [failure] = snapshot.lookupFailures;
   if (failure)

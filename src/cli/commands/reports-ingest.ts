@@ -29,9 +29,13 @@ export async function run(paths: string[], flags: IngestFlags): Promise<number> 
       skipPaths: new Set(["", "-wal", "-shm", "-journal"].map((suffix) => dbPath + suffix)),
       ...(showProgress ? { onProgress: progressLine() } : {}),
     });
-    for (const { name, reason } of result.refused) process.stderr.write(`mailaudit: refused ${escapeForTerminal(name)}: ${escapeForTerminal(reason)}\n`);
-    for (const { name, reason } of result.repaired) process.stderr.write(`mailaudit: note: ${escapeForTerminal(name)}: ${escapeForTerminal(reason)}\n`);
-    writeOut(`stored ${result.stored} report(s), ${result.duplicates} already stored, ${result.refused.length} refused\n`);
+    for (const { name, reason } of result.refused)
+      process.stderr.write(`mailaudit: refused ${escapeForTerminal(name)}: ${escapeForTerminal(reason)}\n`);
+    for (const { name, reason } of result.repaired)
+      process.stderr.write(`mailaudit: note: ${escapeForTerminal(name)}: ${escapeForTerminal(reason)}\n`);
+    writeOut(
+      `stored ${result.stored} report(s), ${result.duplicates} already stored, ${result.refused.length} refused\n`,
+    );
     return result.refused.length > 0 ? EXIT.inconclusive : EXIT.ok;
   } finally {
     db.close();

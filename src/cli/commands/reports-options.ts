@@ -5,7 +5,9 @@ import { UsageError } from "../errors.js";
 export function parseMaxSize(value: string): number {
   const megabytes = Number(value);
   if (!Number.isFinite(megabytes) || megabytes <= 0 || megabytes > 4096) {
-    throw new UsageError(`--max-size "${value}": expected a number of megabytes greater than 0 and at most 4096`);
+    throw new UsageError(
+      `--max-size "${value}": expected a number of megabytes greater than 0 and at most 4096`,
+    );
   }
   return megabytes;
 }
@@ -19,7 +21,9 @@ export function parseSince(value: string, now = Date.now()): number {
     const ms = Date.parse(iso);
     if (Number.isFinite(ms)) return Math.floor(ms / 1000);
   }
-  throw new UsageError(`--since "${value}": expected a date (YYYY-MM-DD), an ISO date-time, or a number of days like 7d`);
+  throw new UsageError(
+    `--since "${value}": expected a date (YYYY-MM-DD), an ISO date-time, or a number of days like 7d`,
+  );
 }
 
 export function parsePercent(value: string, flag: string): number {

@@ -16,7 +16,10 @@ interface ParseFlags {
 /** `mailaudit reports parse <file>`: the first report in one input, normalized; no store. */
 export async function run(file: string, flags: ParseFlags): Promise<number> {
   const limits = limitsForMegabytes(parseMaxSize(flags.maxSize));
-  const input = file === "-" ? { name: "-", chunks: process.stdin } : { name: file, path: file, chunks: createReadStream(file) };
+  const input =
+    file === "-"
+      ? { name: "-", chunks: process.stdin }
+      : { name: file, path: file, chunks: createReadStream(file) };
   for await (const found of extractReports(input, limits)) {
     if (found.kind === "refused") throw new InputError(`${found.name}: ${found.reason}`);
     try {

@@ -28,7 +28,8 @@ interface SummaryFlags {
 export async function run(flags: SummaryFlags): Promise<number> {
   const since = flags.since === undefined ? undefined : parseSince(flags.since);
   const failAbove = flags.failAbove === undefined ? undefined : parsePercent(flags.failAbove, "--fail-above");
-  if (flags.failOnNewSources && since === undefined) throw new UsageError("--fail-on-new-sources needs --since (new since when?)");
+  if (flags.failOnNewSources && since === undefined)
+    throw new UsageError("--fail-on-new-sources needs --since (new since when?)");
   const domain = flags.domain === undefined ? undefined : validateDomain(flags.domain);
   const db = openStore(flags.db ?? defaultStorePath());
   let summary: ReturnType<typeof summarize>;
@@ -38,12 +39,22 @@ export async function run(flags: SummaryFlags): Promise<number> {
     db.close();
   }
   if (flags.dns !== false) {
-    const resolver = buildResolver({ servers: parseResolvers(flags.resolver ?? []), timeoutSeconds: parseTimeoutSeconds(flags.timeout) });
-    const names = await reverseNames(resolver, summary.domains.flatMap((d) => d.sources.map((s) => s.ip)));
-    for (const source of summary.domains.flatMap((d) => d.sources)) source.name = names.get(source.ip) ?? null;
+    const resolver = buildResolver({
+      servers: parseResolvers(flags.resolver ?? []),
+      timeoutSeconds: parseTimeoutSeconds(flags.timeout),
+    });
+    const names = await reverseNames(
+      resolver,
+      summary.domains.flatMap((d) => d.sources.map((s) => s.ip)),
+    );
+    for (const source of summary.domains.flatMap((d) => d.sources))
+      source.name = names.get(source.ip) ?? null;
   }
   writeOut(SUMMARY_FORMATTERS[flags.format](summary));
-  const alerts = alertReasons(summary, { ...(failAbove !== undefined ? { failAbove } : {}), failOnNewSources: flags.failOnNewSources === true });
+  const alerts = alertReasons(summary, {
+    ...(failAbove !== undefined ? { failAbove } : {}),
+    failOnNewSources: flags.failOnNewSources === true,
+  });
   for (const alert of alerts) process.stderr.write(`mailaudit: ${escapeForTerminal(alert)}\n`);
   return alerts.length > 0 ? EXIT.findings : EXIT.ok;
 }

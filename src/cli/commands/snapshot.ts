@@ -3,7 +3,7 @@ import { collectDomain } from "../../audit/collect-domain.js";
 import { mapWithConcurrency } from "../../audit/pool.js";
 import { buildLockFile, serializeLockFile, snapshotProblems } from "../../baseline/lockfile.js";
 import { EXIT } from "../../engine/exit-code.js";
-import { buildResolver } from "../build-resolver.js";
+import { buildResolver, domainBudgetFor } from "../build-resolver.js";
 import { type CheckOptions, checkSettings } from "../check-settings.js";
 import { InputError } from "../errors.js";
 import { writeOut } from "../output.js";
@@ -17,7 +17,11 @@ export async function run(domains: string[], options: SnapshotOptions): Promise<
   const settings = checkSettings(domains, { ...options, format: "json" });
   const resolver = buildResolver(settings);
   const snapshots = await mapWithConcurrency(settings.targets, settings.concurrency, (t) =>
-    collectDomain(resolver, t.domain, { selectors: t.selectors, senders: t.declared?.senders ?? [] }),
+    collectDomain(resolver, t.domain, {
+      selectors: t.selectors,
+      senders: t.declared?.senders ?? [],
+      budgetMs: domainBudgetFor(settings),
+    }),
   );
   // A baseline taken while DNS was failing would make every later run "drift": refuse it.
   const problems = snapshotProblems(snapshots);

@@ -1,10 +1,11 @@
 import { isIP } from "node:net";
 import { FailureRecorder } from "../../audit/failure-recorder.js";
+import { DeadlineResolver } from "../../dns/deadline-resolver.js";
 import { EXIT } from "../../engine/exit-code.js";
 import { formatSpfTree, type SpfEvaluation, type SpfView, spfJsonDocument } from "../../format/spf-tree.js";
 import { checkHost } from "../../spf/check-host.js";
 import { collectSpf } from "../../spf/collect.js";
-import { buildResolver } from "../build-resolver.js";
+import { buildResolver, domainBudgetFor } from "../build-resolver.js";
 import { validateDomain } from "../check-settings.js";
 import { UsageError } from "../errors.js";
 import { parseResolvers, parseTimeoutSeconds } from "../option-parsers.js";
@@ -25,12 +26,13 @@ export interface SpfOptions {
 export async function run(domainInput: string, options: SpfOptions): Promise<number> {
   const domain = validateDomain(domainInput);
   const identity = options.ip === undefined ? undefined : connectionIdentity(domain, options);
-  const resolver = buildResolver({
+  const settings = {
     servers: parseResolvers(options.resolver ?? []),
     timeoutSeconds: parseTimeoutSeconds(options.timeout),
     zoneFiles: options.zone ?? [],
-  });
-  const recorder = new FailureRecorder(resolver);
+  };
+  const resolver = buildResolver(settings);
+  const recorder = new FailureRecorder(new DeadlineResolver(resolver, domainBudgetFor(settings)));
   const [spf, outcome] = await Promise.all([
     collectSpf(recorder, domain),
     identity ? checkHost(identity, resolver) : undefined,
