@@ -30,21 +30,45 @@ export function parseArgs(argv) {
       return n;
     };
     switch (flag) {
-      case "--domains": options.domains = count(); break;
-      case "--rounds": options.rounds = count(); break;
-      case "--startup-runs": options.startupRuns = count(); break;
-      case "--small-reports": options.smallReports = count(); break;
-      case "--big-mb": options.bigMb = count(); break;
-      case "--only": options.only = value(); break;
-      case "--no-peers": options.peers = false; break;
-      case "--no-write": options.write = false; break;
-      case "--no-build": options.build = false; break;
-      case "-h": case "--help": process.stdout.write(`${USAGE}\n`); process.exit(0); break;
-      default: throw new Error(`unknown option ${flag}\n${USAGE}`);
+      case "--domains":
+        options.domains = count();
+        break;
+      case "--rounds":
+        options.rounds = count();
+        break;
+      case "--startup-runs":
+        options.startupRuns = count();
+        break;
+      case "--small-reports":
+        options.smallReports = count();
+        break;
+      case "--big-mb":
+        options.bigMb = count();
+        break;
+      case "--only":
+        options.only = value();
+        break;
+      case "--no-peers":
+        options.peers = false;
+        break;
+      case "--no-write":
+        options.write = false;
+        break;
+      case "--no-build":
+        options.build = false;
+        break;
+      case "-h":
+      case "--help":
+        process.stdout.write(`${USAGE}\n`);
+        process.exit(0);
+        break;
+      default:
+        throw new Error(`unknown option ${flag}\n${USAGE}`);
     }
   }
   const sections = options.only.split(",");
-  for (const s of sections) if (!["audit", "startup", "ingest"].includes(s)) throw new Error(`--only ${s}: not a section`);
+  for (const s of sections)
+    if (!["audit", "startup", "ingest"].includes(s)) throw new Error(`--only ${s}: not a section`);
   options.sections = new Set(sections);
   return options;
 }

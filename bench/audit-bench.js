@@ -46,8 +46,19 @@ function summarizeCheckOutput(stdout) {
  */
 export async function benchAudit({ unbound, domains, rounds, dir }) {
   const checkArgs = [
-    CLI, "check", ...domains, "-r", unbound.address, "-f", "json", "--selector", "s1", "--selector", "s2",
-    "--concurrency", String(CHECK_CONCURRENCY),
+    CLI,
+    "check",
+    ...domains,
+    "-r",
+    unbound.address,
+    "-f",
+    "json",
+    "--selector",
+    "s1",
+    "--selector",
+    "s2",
+    "--concurrency",
+    String(CHECK_CONCURRENCY),
   ];
   // Warm the OS file cache for node and dist/ once, outside the measurement.
   await runMeasured(process.execPath, [CLI, "check", domains[0], "-r", unbound.address, "-f", "json"]);
@@ -58,7 +69,12 @@ export async function benchAudit({ unbound, domains, rounds, dir }) {
     const unique = uniqueQuestions(check.logged);
     const questionsFile = join(dir, `questions-${round}.json`);
     writeFileSync(questionsFile, JSON.stringify(unique));
-    const floor = await coldRun(unbound, process.execPath, [FLOOR, unbound.address, String(FLOOR_IN_FLIGHT), questionsFile]);
+    const floor = await coldRun(unbound, process.execPath, [
+      FLOOR,
+      unbound.address,
+      String(FLOOR_IN_FLIGHT),
+      questionsFile,
+    ]);
     rows.push({ check, floor, unique: unique.length, output: summarizeCheckOutput(check.stdout) });
   }
   const last = rows.at(-1);

@@ -19,7 +19,8 @@ const ESP_TREES = {
   "spf.protection.esp-outlook.test":
     "v=spf1 ip4:40.92.0.0/15 ip4:40.107.0.0/16 ip4:52.100.0.0/15 ip4:104.47.0.0/17 include:spfd.protection.esp-outlook.test -all",
   "spfd.protection.esp-outlook.test": "v=spf1 ip4:51.4.72.0/24 ip4:51.5.72.0/24 ip4:51.5.80.0/27 -all",
-  "sendgrid.esp-sendgrid.test": "v=spf1 ip4:167.89.0.0/17 ip4:208.117.48.0/20 ip4:50.31.32.0/19 ip4:198.37.144.0/20 ~all",
+  "sendgrid.esp-sendgrid.test":
+    "v=spf1 ip4:167.89.0.0/17 ip4:208.117.48.0/20 ip4:50.31.32.0/19 ip4:198.37.144.0/20 ~all",
   "servers.esp-mcsv.test": "v=spf1 ip4:205.201.128.0/20 ip4:198.2.128.0/18 ip4:148.105.8.0/21 ?all",
   "amazonses.esp-ses.test": "v=spf1 ip4:199.255.192.0/22 ip4:199.127.232.0/22 ip4:54.240.0.0/18 -all",
   "mail.esp-zendesk.test": "v=spf1 include:_spf1.esp-zendesk.test include:_spf2.esp-zendesk.test ~all",
@@ -65,14 +66,18 @@ export function generateAuditZone({ domains: count, dkimKeys, seed = 7489 }) {
   // Wildcard authorization: the vendor accepts reports for any domain (RFC 7489 §7.1).
   lines.push(`*._report._dmarc.${RUA_VENDOR}. IN TXT ${txt("v=DMARC1")}`);
   const dkimRecord = (key) => txt(`v=DKIM1; k=rsa; p=${key}`);
-  dkimKeys.forEach((key, i) => lines.push(`k${i}.${ESP_DKIM_HOST}. IN TXT ${dkimRecord(key)}`));
+  for (const [i, key] of dkimKeys.entries()) lines.push(`k${i}.${ESP_DKIM_HOST}. IN TXT ${dkimRecord(key)}`);
 
   const domains = [];
   for (let i = 1; i <= count; i++) {
     const domain = customerDomain(i);
     domains.push(domain);
     const includes = [...ESP_INCLUDES].sort(() => random.next() - 0.5).slice(0, random.int(1, 3));
-    const terms = [random.chance(0.6) ? "mx" : null, random.chance(0.3) ? "a" : null, ...includes.map((d) => `include:${d}`)];
+    const terms = [
+      random.chance(0.6) ? "mx" : null,
+      random.chance(0.3) ? "a" : null,
+      ...includes.map((d) => `include:${d}`),
+    ];
     const all = random.pick(["-all", "-all", "~all"]);
     lines.push(`${domain}. IN TXT ${txt(["v=spf1", ...terms.filter(Boolean), all].join(" "))}`);
     lines.push(`${domain}. IN TXT ${txt(`google-site-verification=bench${i}`)}`);
@@ -81,10 +86,14 @@ export function generateAuditZone({ domains: count, dkimKeys, seed = 7489 }) {
     lines.push(`mx1.${domain}. IN A 203.0.113.${i % 250}`, `mx2.${domain}. IN A 203.0.113.${(i + 1) % 250}`);
     const rua = random.chance(0.3) ? `mailto:rua@${RUA_VENDOR}` : `mailto:dmarc@${domain}`;
     const policy = random.pick(["reject", "reject", "quarantine", "none"]);
-    lines.push(`_dmarc.${domain}. IN TXT ${txt(`v=DMARC1; p=${policy}; sp=${policy}; rua=${rua}; adkim=r; aspf=r`)}`);
+    lines.push(
+      `_dmarc.${domain}. IN TXT ${txt(`v=DMARC1; p=${policy}; sp=${policy}; rua=${rua}; adkim=r; aspf=r`)}`,
+    );
     lines.push(`s1._domainkey.${domain}. IN TXT ${dkimRecord(random.pick(dkimKeys))}`);
     if (random.chance(0.2)) {
-      lines.push(`s2._domainkey.${domain}. IN CNAME k${random.int(0, dkimKeys.length - 1)}.${ESP_DKIM_HOST}.`);
+      lines.push(
+        `s2._domainkey.${domain}. IN CNAME k${random.int(0, dkimKeys.length - 1)}.${ESP_DKIM_HOST}.`,
+      );
     } else {
       lines.push(`s2._domainkey.${domain}. IN TXT ${dkimRecord(random.pick(dkimKeys))}`);
     }

@@ -36,22 +36,30 @@ const METHOD = `## How each number is measured
 export function renderBenchmarksMd(results, table, previous) {
   const m = results.machine;
   const o = results.options;
-  const analysis = previous.includes(MARKER) ? previous.slice(previous.indexOf(MARKER)) : `${MARKER}\n\n## Analysis\n\n(none yet)\n`;
+  const analysis = previous.includes(MARKER)
+    ? previous.slice(previous.indexOf(MARKER))
+    : `${MARKER}\n\n## Analysis\n\n(none yet)\n`;
   const details = [];
   const a = results.audit;
   if (a) {
     details.push(
       `- audit: exit code ${a.exitCode}; statuses ${JSON.stringify(a.output.statuses)}; unique questions by type ${JSON.stringify(a.questionTypes)}; ` +
         `Unbound counter ${a.queriesReceived} vs log ${a.queriesLogged}; per-round wall check/floor (ms): ${a.walls.map((w) => w.join("/")).join(", ")}` +
-        (a.repeated.length ? `; most repeated questions: ${a.repeated.map(([q, n]) => `${q} ×${n}`).join(", ")}` : "; no question asked twice"),
+        (a.repeated.length
+          ? `; most repeated questions: ${a.repeated.map(([q, n]) => `${q} ×${n}`).join(", ")}`
+          : "; no question asked twice"),
     );
   }
   for (const [name, p] of Object.entries(results.auditPeers ?? {})) {
-    if (p.failureCount) details.push(`- ${name}: ${p.failureCount} of ${p.sample} runs failed, e.g. ${p.failures[0]}`);
+    if (p.failureCount)
+      details.push(`- ${name}: ${p.failureCount} of ${p.sample} runs failed, e.g. ${p.failures[0]}`);
   }
   for (const corpus of results.ingest?.corpora ?? []) {
     for (const t of corpus.tools) {
-      if (!t.timedOut && (t.failures || t.lastError)) details.push(`- ingest ${corpus.label}, ${t.name}: ${t.failures} failed run(s); last error: ${t.lastError ?? "?"}`);
+      if (!t.timedOut && (t.failures || t.lastError))
+        details.push(
+          `- ingest ${corpus.label}, ${t.name}: ${t.failures} failed run(s); last error: ${t.lastError ?? "?"}`,
+        );
     }
     details.push(`- ingest ${corpus.label}: ${corpus.files} files, ${corpus.megabytes.toFixed(1)} MB of XML`);
   }

@@ -20,7 +20,15 @@ export function onCleanupFirst(undo) {
   firstUndoers.push(undo);
 }
 
+let cleaningUp = false;
+
+/** True once cleanup has begun: nothing new may be started then. */
+export function isCleaningUp() {
+  return cleaningUp;
+}
+
 export async function cleanupAll() {
+  cleaningUp = true;
   const all = [...undoers, ...firstUndoers.splice(0)];
   undoers.length = 0;
   while (all.length > 0) {

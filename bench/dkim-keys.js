@@ -13,7 +13,9 @@ export function dkimPublicKeys(cacheDir) {
   const cache = join(cacheDir, "dkim-keys.json");
   if (existsSync(cache)) return JSON.parse(readFileSync(cache, "utf8"));
   const keys = Array.from({ length: KEY_COUNT }, () =>
-    generateKeyPairSync("rsa", { modulusLength: 2048 }).publicKey.export({ type: "spki", format: "der" }).toString("base64"),
+    generateKeyPairSync("rsa", { modulusLength: 2048 })
+      .publicKey.export({ type: "spki", format: "der" })
+      .toString("base64"),
   );
   mkdirSync(cacheDir, { recursive: true });
   writeFileSync(cache, JSON.stringify(keys));

@@ -52,7 +52,10 @@ function measuredOutcome(result) {
     wallMs: result.wallMs,
     maxRssKb: result.maxRssKb,
     failures: result.exitCode === 0 ? 0 : 1,
-    lastError: result.exitCode === 0 ? undefined : `exit ${result.exitCode}: ${result.stderr.trim().split("\n").at(-1)}`,
+    lastError:
+      result.exitCode === 0
+        ? undefined
+        : `exit ${result.exitCode}: ${result.stderr.trim().split("\n").at(-1)}`,
     timedOut: result.timedOut,
   };
 }
@@ -91,8 +94,22 @@ export async function benchIngest(options) {
   const bigBytes = await writeBigReport(bigFile, options.bigMb);
   return {
     corpora: [
-      await benchCorpus(`${smallFiles.length} small reports`, smallFiles, [smallDir], smallBytes, options.dir, options),
-      await benchCorpus(`one ${Math.round(statSync(bigFile).size / 2 ** 20)} MB report`, [bigFile], [bigFile], bigBytes, options.dir, options),
+      await benchCorpus(
+        `${smallFiles.length} small reports`,
+        smallFiles,
+        [smallDir],
+        smallBytes,
+        options.dir,
+        options,
+      ),
+      await benchCorpus(
+        `one ${Math.round(statSync(bigFile).size / 2 ** 20)} MB report`,
+        [bigFile],
+        [bigFile],
+        bigBytes,
+        options.dir,
+        options,
+      ),
     ],
   };
 }

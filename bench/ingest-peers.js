@@ -24,14 +24,20 @@ function sum(results) {
     maxRssKb: Math.max(...results.map((r) => r.maxRssKb ?? 0)),
     failures: results.filter((r) => r.exitCode !== 0).length,
     timedOut: results.some((r) => r.timedOut),
-    lastError: results.filter((r) => r.exitCode !== 0).at(-1)?.stderr.trim().split("\n").at(-1),
+    lastError: results
+      .filter((r) => r.exitCode !== 0)
+      .at(-1)
+      ?.stderr.trim()
+      .split("\n")
+      .at(-1),
   };
 }
 
 export async function runDmarcCat(files, timeoutMs) {
   if (!existsSync(DMARC_CAT)) return { skipped: "dmarc-cat not installed" };
   const results = [];
-  for (const file of files) results.push(await runMeasured(DMARC_CAT, ["-N", file], { keepStdout: false, timeoutMs }));
+  for (const file of files)
+    results.push(await runMeasured(DMARC_CAT, ["-N", file], { keepStdout: false, timeoutMs }));
   return { ...sum(results), note: "parse + print, no store; one process per file" };
 }
 
@@ -70,7 +76,13 @@ export async function runMailDmarc(files, dir, timeoutMs) {
   // Lists of thousands of paths go in batches to stay under the argument-size limit.
   const results = [];
   for (let i = 0; i < files.length; i += 500) {
-    results.push(await runMeasured("perl", [MAIL_DMARC_IMPORT, ...files.slice(i, i + 500)], { cwd: work, keepStdout: false, timeoutMs }));
+    results.push(
+      await runMeasured("perl", [MAIL_DMARC_IMPORT, ...files.slice(i, i + 500)], {
+        cwd: work,
+        keepStdout: false,
+        timeoutMs,
+      }),
+    );
   }
   return { ...sum(results), note: "Receive::handle_body into its SQLite store" };
 }

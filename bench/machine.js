@@ -1,7 +1,7 @@
 /** What machine and which versions the numbers were measured on, for BENCHMARKS.md. */
 import { spawnSync } from "node:child_process";
-import { cpus, totalmem } from "node:os";
 import { readFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
 
 /** First line a program prints about itself (nsd -v writes to stderr). */
 function firstLine(command, args) {

@@ -4,12 +4,12 @@
  */
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { onCleanupFirst } from "./cleanup.js";
+import { isCleaningUp, makeTempDir, onCleanupFirst } from "./cleanup.js";
 
 const GNU_TIME = "/usr/bin/time";
 let counter = 0;
+let timeDir;
 const running = new Set();
 onCleanupFirst(() => {
   for (const kill of running) kill();
@@ -23,7 +23,9 @@ onCleanupFirst(() => {
  */
 export function runMeasured(command, args, options = {}) {
   const haveTime = existsSync(GNU_TIME);
-  const timeFile = join(tmpdir(), `mailaudit-bench-time-${process.pid}-${counter++}`);
+  if (isCleaningUp()) return Promise.reject(new Error("bench is stopping"));
+  timeDir ??= makeTempDir("time");
+  const timeFile = join(timeDir, `run-${counter++}`);
   const [file, argv] = haveTime
     ? [GNU_TIME, ["-f", "%M", "-o", timeFile, command, ...args]]
     : [command, args];
@@ -72,7 +74,14 @@ export function runMeasured(command, args, options = {}) {
         rmSync(timeFile, { force: true });
       }
       // GNU time reports the child's status as its own, so exitCode is the measured command's.
-      resolve({ wallMs, maxRssKb, exitCode, timedOut, stdout: Buffer.concat(out).toString("utf8"), stderr: err });
+      resolve({
+        wallMs,
+        maxRssKb,
+        exitCode,
+        timedOut,
+        stdout: Buffer.concat(out).toString("utf8"),
+        stderr: err,
+      });
     });
   });
 }

@@ -6,17 +6,28 @@ let updated = false;
 
 /** @param {Record<string, string>} programs program path → Debian package that provides it */
 export function ensureDebianPackages(programs) {
-  const missing = [...new Set(Object.entries(programs).filter(([path]) => !existsSync(path)).map(([, pkg]) => pkg))];
+  const missing = [
+    ...new Set(
+      Object.entries(programs)
+        .filter(([path]) => !existsSync(path))
+        .map(([, pkg]) => pkg),
+    ),
+  ];
   if (missing.length === 0) return { installed: [], failed: [] };
   process.stderr.write(`bench: installing ${missing.join(", ")} (apt-get)\n`);
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
   try {
     if (!updated) execFileSync("apt-get", ["update", "-qq"], { stdio: "ignore", env });
     updated = true;
-    execFileSync("apt-get", ["install", "-y", "-qq", "--no-install-recommends", ...missing], { stdio: "ignore", env });
+    execFileSync("apt-get", ["install", "-y", "-qq", "--no-install-recommends", ...missing], {
+      stdio: "ignore",
+      env,
+    });
   } catch (error) {
     process.stderr.write(`bench: apt-get failed: ${error.message.split("\n")[0]}\n`);
   }
-  const failed = Object.entries(programs).filter(([path]) => !existsSync(path)).map(([, pkg]) => pkg);
+  const failed = Object.entries(programs)
+    .filter(([path]) => !existsSync(path))
+    .map(([, pkg]) => pkg);
   return { installed: missing.filter((p) => !failed.includes(p)), failed: [...new Set(failed)] };
 }

@@ -35,8 +35,13 @@ export async function startPostgres() {
   await asPostgres("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync"]);
   const port = await freePort();
   await asPostgres("pg_ctl", [
-    "-D", data, "-w", "-l", join(dir, "postgres.log"),
-    "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
+    "-D",
+    data,
+    "-w",
+    "-l",
+    join(dir, "postgres.log"),
+    "-o",
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
     "start",
   ]);
   onCleanup(() => asPostgres("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]));
@@ -45,7 +50,18 @@ export async function startPostgres() {
     port,
     /** Row count of a table, to confirm the peer stored what it read. */
     async count(table) {
-      const out = await asPostgres("psql", ["-h", "127.0.0.1", "-p", String(port), "-U", "postgres", "-d", "dmarc", "-tAc", `SELECT count(*) FROM ${table}`]);
+      const out = await asPostgres("psql", [
+        "-h",
+        "127.0.0.1",
+        "-p",
+        String(port),
+        "-U",
+        "postgres",
+        "-d",
+        "dmarc",
+        "-tAc",
+        `SELECT count(*) FROM ${table}`,
+      ]);
       return Number(out.stdout.trim());
     },
   };

@@ -38,6 +38,10 @@ export function uniqueQuestions(questions) {
 /** The questions asked more than once, with their counts, most repeated first. */
 export function repeatedQuestions(questions, limit = 5) {
   const counts = new Map();
-  for (const [name, type] of questions) counts.set(`${type} ${name}`, (counts.get(`${type} ${name}`) ?? 0) + 1);
-  return [...counts.entries()].filter(([, n]) => n > 1).sort((a, b) => b[1] - a[1]).slice(0, limit);
+  for (const [name, type] of questions)
+    counts.set(`${type} ${name}`, (counts.get(`${type} ${name}`) ?? 0) + 1);
+  return [...counts.entries()]
+    .filter(([, n]) => n > 1)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, limit);
 }

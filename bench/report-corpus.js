@@ -4,9 +4,10 @@
  * pretty-printed as Google and Microsoft send them. Written as a stream, so the generator itself
  * never holds a big report in memory.
  */
+
+import { once } from "node:events";
 import { createWriteStream, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { once } from "node:events";
 import { seededRandom } from "./random.js";
 
 const ORGS = [
@@ -97,7 +98,10 @@ export function writeSmallReports(dir, count, seed = 9990) {
     parts.push(FOOTER);
     const text = parts.join("");
     // Receivers name files <receiver>!<policy domain>!<begin>!<end>.xml (RFC 7489 §7.2.1.1).
-    writeFileSync(join(dir, `${org[0].replaceAll(" ", "_")}!${domain}!${begin}!${begin + 86399}!${i}.xml`), text);
+    writeFileSync(
+      join(dir, `${org[0].replaceAll(" ", "_")}!${domain}!${begin}!${begin + 86399}!${i}.xml`),
+      text,
+    );
     bytes += Buffer.byteLength(text);
   }
   return bytes;

@@ -6,8 +6,8 @@
  * Peak RSS comes from a tiny wrapper that runs the CLI in-process and prints process.resourceUsage().maxRSS.
  */
 import { spawnSync } from "node:child_process";
-import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { once } from "node:events";
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pipeline } from "node:stream/promises";
@@ -55,7 +55,11 @@ process.argv.splice(1, 1); await import(${JSON.stringify(new URL("../bin/mailaud
 for (const input of [xmlPath, `${xmlPath}.gz`]) {
   const db = join(dir, `${input.endsWith(".gz") ? "gz" : "xml"}.db`);
   const started = process.hrtime.bigint();
-  const run = spawnSync(process.execPath, [wrapper, "x", "reports", "ingest", "--db", db, "--max-size", String(megabytes * 2), input], { encoding: "utf8" });
+  const run = spawnSync(
+    process.execPath,
+    [wrapper, "x", "reports", "ingest", "--db", db, "--max-size", String(megabytes * 2), input],
+    { encoding: "utf8" },
+  );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const rss = /MAXRSS_KB=(\d+)/.exec(run.stderr)?.[1];
   console.log(

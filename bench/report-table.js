@@ -2,7 +2,8 @@
  * Turns the measurements into the one printed table and into BENCHMARKS.md. Pure formatting:
  * every number comes from the result objects; nothing here measures.
  */
-const fmt = (n, digits = 0) => (n === undefined || n === null || Number.isNaN(n) ? "–" : Number(n).toFixed(digits));
+const fmt = (n, digits = 0) =>
+  n === undefined || n === null || Number.isNaN(n) ? "–" : Number(n).toFixed(digits);
 const mb = (kb) => (kb ? `${fmt(kb / 1024)} MB` : "–");
 const ms = (v) => `${fmt(v)} ms`;
 const verdict = (ok) => (ok === undefined ? "" : ok ? "met" : "NOT met");
@@ -12,31 +13,91 @@ export function tableRows(results) {
   const rows = [];
   const a = results.audit;
   if (a) {
-    rows.push(["audit", `check ${a.domains} domains (cold Unbound), wall`, `${ms(a.wallMs)} (${fmt(a.domainsPerSecond)} domains/s)`, `floor ${ms(a.floorWallMs)}`, "", ""]);
-    rows.push(["audit", "queries Unbound received ÷ unique questions", `${a.queriesReceived} ÷ ${a.uniqueQuestions} = ${fmt(a.queryRatio, 2)}`, `floor sent ${a.floorReceived}`, "1.00", verdict(a.queryRatio <= 1.0)]);
-    rows.push(["audit", "wall ÷ floor (node:dns client, same questions)", fmt(a.wallRatio, 2), `${a.walls.map(([c, f]) => `${c}/${f}`).join(", ")} ms`, "≤ 1.5", verdict(a.wallRatio <= 1.5)]);
+    rows.push([
+      "audit",
+      `check ${a.domains} domains (cold Unbound), wall`,
+      `${ms(a.wallMs)} (${fmt(a.domainsPerSecond)} domains/s)`,
+      `floor ${ms(a.floorWallMs)}`,
+      "",
+      "",
+    ]);
+    rows.push([
+      "audit",
+      "queries Unbound received ÷ unique questions",
+      `${a.queriesReceived} ÷ ${a.uniqueQuestions} = ${fmt(a.queryRatio, 2)}`,
+      `floor sent ${a.floorReceived}`,
+      "1.00",
+      verdict(a.queryRatio <= 1.0),
+    ]);
+    rows.push([
+      "audit",
+      "wall ÷ floor (node:dns client, same questions)",
+      fmt(a.wallRatio, 2),
+      `${a.walls.map(([c, f]) => `${c}/${f}`).join(", ")} ms`,
+      "≤ 1.5",
+      verdict(a.wallRatio <= 1.5),
+    ]);
     rows.push(["audit", "peak RSS", mb(a.maxRssKb), "", "", ""]);
     for (const [name, p] of Object.entries(results.auditPeers ?? {})) {
-      rows.push(["audit peer", name, "", p.skipped ?? `${fmt(p.domainsPerSecond, 1)} domains/s (${p.sample} domains, ${p.scope}${p.queries !== undefined ? `, ${p.queries} queries/${p.uniqueQuestions} unique` : ""}${p.failureCount ? `, ${p.failureCount} failed` : ""})`, "", ""]);
+      rows.push([
+        "audit peer",
+        name,
+        "",
+        p.skipped ??
+          `${fmt(p.domainsPerSecond, 1)} domains/s (${p.sample} domains, ${p.scope}${p.queries !== undefined ? `, ${p.queries} queries/${p.uniqueQuestions} unique` : ""}${p.failureCount ? `, ${p.failureCount} failed` : ""})`,
+        "",
+        "",
+      ]);
     }
   }
   const s = results.startup;
   if (s) {
-    rows.push(["startup", "mailaudit --version (median)", ms(s.version.medianMs), `node -e 0: ${ms(s.node.medianMs)}`, "≤ 150 ms", verdict(s.version.medianMs <= 150)]);
-    rows.push(["startup", "check 1 domain, warm resolver (median)", ms(s.check.medianMs), `RSS ${mb(s.check.maxRssKb)}`, "≤ 150 ms", verdict(s.check.medianMs <= 150)]);
+    rows.push([
+      "startup",
+      "mailaudit --version (median)",
+      ms(s.version.medianMs),
+      `node -e 0: ${ms(s.node.medianMs)}`,
+      "≤ 150 ms",
+      verdict(s.version.medianMs <= 150),
+    ]);
+    rows.push([
+      "startup",
+      "check 1 domain, warm resolver (median)",
+      ms(s.check.medianMs),
+      `RSS ${mb(s.check.maxRssKb)}`,
+      "≤ 150 ms",
+      verdict(s.check.medianMs <= 150),
+    ]);
   }
   const i = results.ingest;
   if (i) {
     for (const corpus of i.corpora) {
       for (const tool of corpus.tools) {
-        const ok = tool.name === "mailaudit" && corpus.fastestPeer ? tool.mbPerSecond >= 2 * corpus.fastestPeer.mbPerSecond : undefined;
+        const ok =
+          tool.name === "mailaudit" && corpus.fastestPeer
+            ? tool.mbPerSecond >= 2 * corpus.fastestPeer.mbPerSecond
+            : undefined;
         rows.push([
           `ingest ${corpus.label}`,
           tool.name,
-          tool.name === "mailaudit" ? (tool.skipped ?? `${fmt(tool.mbPerSecond, 1)} MB/s, RSS ${mb(tool.maxRssKb)}${tool.note ? `; ${tool.note}` : ""}`) : "",
-          tool.name === "mailaudit" ? "" : (tool.skipped ?? `${fmt(tool.mbPerSecond, 1)} MB/s, RSS ${mb(tool.maxRssKb)}${tool.note ? `; ${tool.note}` : ""}`),
+          tool.name === "mailaudit"
+            ? (tool.skipped ??
+              `${fmt(tool.mbPerSecond, 1)} MB/s, RSS ${mb(tool.maxRssKb)}${tool.note ? `; ${tool.note}` : ""}`)
+            : "",
+          tool.name === "mailaudit"
+            ? ""
+            : (tool.skipped ??
+              `${fmt(tool.mbPerSecond, 1)} MB/s, RSS ${mb(tool.maxRssKb)}${tool.note ? `; ${tool.note}` : ""}`),
           tool.name === "mailaudit" ? "≥ 2× fastest peer; RSS ≤ 256 MB" : "",
-          tool.name === "mailaudit" ? verdict(tool.skipped ? false : ok === undefined ? undefined : ok && (tool.maxRssKb ?? 0) <= 256 * 1024) : "",
+          tool.name === "mailaudit"
+            ? verdict(
+                tool.skipped
+                  ? false
+                  : ok === undefined
+                    ? undefined
+                    : ok && (tool.maxRssKb ?? 0) <= 256 * 1024,
+              )
+            : "",
         ]);
       }
     }
@@ -47,7 +108,9 @@ export function tableRows(results) {
 const HEAD = ["area", "measure", "mailaudit", "floor / peers", "goal", "verdict"];
 
 export function printTable(rows) {
-  const widths = HEAD.map((h, c) => Math.min(70, Math.max(h.length, ...rows.map((r) => String(r[c]).length))));
+  const widths = HEAD.map((h, c) =>
+    Math.min(70, Math.max(h.length, ...rows.map((r) => String(r[c]).length))),
+  );
   const line = (cells) => cells.map((cell, c) => String(cell).padEnd(widths[c])).join("  ");
   return [line(HEAD), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }

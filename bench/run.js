@@ -11,6 +11,7 @@ import { parseArgs } from "./args.js";
 import { benchAudit } from "./audit-bench.js";
 import { benchDmarcLookup, benchMailauthSpf } from "./audit-peers.js";
 import { generateAuditZone } from "./audit-zone.js";
+import { renderBenchmarksMd } from "./benchmarks-md.js";
 import { cleanupAll, cleanupOnSignals, makeTempDir } from "./cleanup.js";
 import { dkimPublicKeys } from "./dkim-keys.js";
 import { benchIngest } from "./ingest-bench.js";
@@ -19,7 +20,6 @@ import { ensureDebianPackages } from "./packages.js";
 import { markdownTable, printTable, tableRows } from "./report-table.js";
 import { startNsd, startUnbound } from "./servers.js";
 import { benchStartup } from "./startup-bench.js";
-import { renderBenchmarksMd } from "./benchmarks-md.js";
 
 const ROOT = join(import.meta.dirname, "..");
 const PEER_SAMPLE = 100;
@@ -38,7 +38,10 @@ async function auditAndStartup(options, results) {
     throw new Error(`cannot install ${packages.failed.join(", ")}: the audit bench needs NSD and Unbound`);
   }
   const dir = makeTempDir("dns");
-  const zone = generateAuditZone({ domains: options.domains, dkimKeys: dkimPublicKeys(join(ROOT, ".bench")) });
+  const zone = generateAuditZone({
+    domains: options.domains,
+    dkimKeys: dkimPublicKeys(join(ROOT, ".bench")),
+  });
   writeFileSync(join(dir, "test.zone"), zone.zoneText);
   const nsd = await startNsd(dir, { zone: zone.zone, zoneFile: "test.zone" });
   const unbound = await startUnbound(dir, { zone: zone.zone, nsdPort: nsd.port });
@@ -59,7 +62,11 @@ async function auditAndStartup(options, results) {
   }
   if (options.sections.has("startup")) {
     say(`start-up: ${options.startupRuns} runs each`);
-    results.startup = await benchStartup({ resolver: unbound.address, domain: zone.domains[0], runs: options.startupRuns });
+    results.startup = await benchStartup({
+      resolver: unbound.address,
+      domain: zone.domains[0],
+      runs: options.startupRuns,
+    });
   }
 }
 
@@ -71,8 +78,10 @@ async function main() {
     say("building (npm run build)");
     execFileSync("npm", ["run", "--silent", "build"], { cwd: ROOT, stdio: "inherit" });
   }
-  if (!existsSync(join(ROOT, "dist", "src", "cli", "main.js"))) throw new Error("dist/ is missing: run npm run build");
-  if (options.sections.has("audit") || options.sections.has("startup")) await auditAndStartup(options, results);
+  if (!existsSync(join(ROOT, "dist", "src", "cli", "main.js")))
+    throw new Error("dist/ is missing: run npm run build");
+  if (options.sections.has("audit") || options.sections.has("startup"))
+    await auditAndStartup(options, results);
   if (options.sections.has("ingest")) {
     if (options.peers) {
       ensureDebianPackages({
@@ -90,7 +99,10 @@ async function main() {
   process.stdout.write(`${printTable(rows)}\n`);
   if (options.write) {
     const path = join(ROOT, "BENCHMARKS.md");
-    writeFileSync(path, renderBenchmarksMd(results, markdownTable(rows), existsSync(path) ? readFileSync(path, "utf8") : ""));
+    writeFileSync(
+      path,
+      renderBenchmarksMd(results, markdownTable(rows), existsSync(path) ? readFileSync(path, "utf8") : ""),
+    );
     say(`wrote ${path}`);
   }
   mkdirSync(join(ROOT, ".bench"), { recursive: true });

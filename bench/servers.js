@@ -41,7 +41,12 @@ function startDaemon(command, args, logPath) {
   const log = openSync(logPath, "a");
   const child = spawn(command, args, { stdio: ["ignore", log, log] });
   let exited = false;
-  const exitedPromise = new Promise((resolve) => child.once("exit", () => resolve((exited = true))));
+  const exitedPromise = new Promise((resolve) =>
+    child.once("exit", () => {
+      exited = true;
+      resolve();
+    }),
+  );
   const stop = async () => {
     if (exited) return;
     child.kill("SIGTERM");

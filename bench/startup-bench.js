@@ -16,7 +16,12 @@ async function repeat(args, runs) {
     last = await runMeasured(process.execPath, args);
     walls.push(last.wallMs);
   }
-  return { medianMs: median(walls), minMs: Math.min(...walls), maxRssKb: last.maxRssKb, exitCode: last.exitCode };
+  return {
+    medianMs: median(walls),
+    minMs: Math.min(...walls),
+    maxRssKb: last.maxRssKb,
+    exitCode: last.exitCode,
+  };
 }
 
 /** @param {{ resolver: string, domain: string, runs: number }} options */
