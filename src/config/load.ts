@@ -3,7 +3,7 @@ import { ConfigError } from "./errors.js";
 import { parseConfig } from "./parse-config.js";
 import type { Config } from "./types.js";
 
-export const DEFAULT_CONFIG_FILE = "mailaudit.yaml";
+export { DEFAULT_CONFIG_FILE } from "./default-file.js";
 
 /** Reads and validates a config file; an unreadable file is a ConfigError (exit 2) like a bad one. */
 export function loadConfig(path: string, knownRuleIds: ReadonlySet<string>): Config {

@@ -1,8 +1,7 @@
 import { appendFileSync } from "node:fs";
 import { ALL_RULES } from "../../../rules/index.js";
 import { audit } from "../../audit/audit.js";
-import { FORMATTERS } from "../../format/index.js";
-import { formatMarkdown } from "../../format/markdown.js";
+import { loadFormatter } from "../../format/index.js";
 import { buildResolver, domainBudgetFor } from "../build-resolver.js";
 import { type CheckOptions, checkSettings, formatContextFor } from "../check-settings.js";
 import { domainProgress } from "../domain-progress.js";
@@ -10,7 +9,7 @@ import { useColor, writeOut } from "../output.js";
 
 /** `mailaudit check`: settings → audit → format → exit code. */
 export async function run(domains: string[], options: CheckOptions): Promise<number> {
-  const settings = checkSettings(domains, options);
+  const settings = await checkSettings(domains, options);
   const resolver = buildResolver(settings);
   const progress = domainProgress();
   const report = await audit(settings.targets, {
@@ -24,10 +23,11 @@ export async function run(domains: string[], options: CheckOptions): Promise<num
   });
   progress?.finish();
   const context = formatContextFor(settings, useColor(options.color));
-  writeOut(FORMATTERS[settings.format](report, context));
+  const format = await loadFormatter(settings.format);
+  writeOut(format(report, context));
   // GitHub renders this file on the run's page; appending is I/O, so it lives here, not in the formatter.
   const summaryFile = process.env.GITHUB_STEP_SUMMARY;
   if (settings.format === "github" && summaryFile)
-    appendFileSync(summaryFile, formatMarkdown(report, context));
+    appendFileSync(summaryFile, (await loadFormatter("markdown"))(report, context));
   return report.exitCode;
 }

@@ -14,7 +14,7 @@ export interface SnapshotOptions extends Omit<CheckOptions, "format" | "failOn" 
 
 /** `mailaudit snapshot`: collect → canonical lock file (the baseline `check --baseline` compares with). */
 export async function run(domains: string[], options: SnapshotOptions): Promise<number> {
-  const settings = checkSettings(domains, { ...options, format: "json" });
+  const settings = await checkSettings(domains, { ...options, format: "json" });
   const resolver = buildResolver(settings);
   const snapshots = await mapWithConcurrency(settings.targets, settings.concurrency, (t) =>
     collectDomain(resolver, t.domain, {
