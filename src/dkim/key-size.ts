@@ -1,4 +1,5 @@
 import { createPublicKey, type KeyObject } from "node:crypto";
+import { pkcs1RsaModulusBits, spkiRsaModulusBits } from "./rsa-der.js";
 
 export type KeyRead =
   | { ok: true; keyType: "rsa" | "ed25519"; keyBits: number; encoding: "spki" | "pkcs1" | "raw" }
@@ -26,6 +27,11 @@ export function readPublicKey(base64: string, declaredType: string): KeyRead {
       "raw",
     );
   }
+  // Fast path for the usual RSA shapes; anything unusual gets OpenSSL's verdict below.
+  const spkiBits = spkiRsaModulusBits(der);
+  if (spkiBits !== undefined) return { ok: true, keyType: "rsa", keyBits: spkiBits, encoding: "spki" };
+  const pkcs1Bits = pkcs1RsaModulusBits(der);
+  if (pkcs1Bits !== undefined) return { ok: true, keyType: "rsa", keyBits: pkcs1Bits, encoding: "pkcs1" };
   const spki = tryKey(() => createPublicKey({ key: der, format: "der", type: "spki" }), "spki");
   if (spki.ok) return spki;
   const pkcs1 = tryKey(() => createPublicKey({ key: der, format: "der", type: "pkcs1" }), "pkcs1");
