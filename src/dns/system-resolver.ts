@@ -1,4 +1,5 @@
 import { Resolver as NodeResolver } from "node:dns/promises";
+import { InFlightLimit } from "./in-flight-limit.js";
 import { decodeTxtOctets } from "./txt-octets.js";
 import {
   type DnsAnswer,
@@ -16,9 +17,16 @@ export interface SystemResolverOptions {
   timeoutMs?: number;
   /** How many times c-ares sends a query before giving up. */
   tries?: number;
+  /** Most questions sent and not yet answered at once; the rest wait their turn. */
+  maxInFlight?: number;
 }
 
 export const DEFAULT_QUERY_TIMEOUT_MS = 5000;
+/**
+ * Measured with the bench (NSD behind Unbound on loopback): 64 questions in flight never lost an
+ * answer, 2000 lost hundreds to the client's receive buffer. 128 keeps a cold run as fast as at 64.
+ */
+export const DEFAULT_MAX_IN_FLIGHT = 128;
 
 /** Error codes node:dns uses for definite negative answers; everything else is a temporary failure. */
 const NXDOMAIN_CODES = new Set(["ENOTFOUND"]);
@@ -31,8 +39,10 @@ const NODATA_CODES = new Set(["ENODATA"]);
  */
 export class SystemResolver implements Resolver {
   readonly #resolver: NodeResolver;
+  readonly #inFlight: InFlightLimit;
 
   constructor(options: SystemResolverOptions = {}) {
+    this.#inFlight = new InFlightLimit(options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT);
     const timeout = options.timeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS;
     this.#resolver = new NodeResolver({ timeout, tries: options.tries ?? 2, maxTimeout: timeout });
     if (options.servers && options.servers.length > 0) this.#resolver.setServers(options.servers);
@@ -49,7 +59,9 @@ export class SystemResolver implements Resolver {
   /** One question, one answer: no CNAME chasing beyond what the server did. */
   async #ask<T extends RecordType>(name: string, type: T): Promise<DnsAnswer<RecordData[T]>> {
     try {
-      const raw = (await this.#resolver.resolve(name, type)) as unknown as RecordData[T];
+      const raw = (await this.#inFlight.run(() =>
+        this.#resolver.resolve(name, type),
+      )) as unknown as RecordData[T];
       if (Array.isArray(raw) && raw.length === 0) return { kind: "nodata" };
       return { kind: "ok", records: normalizeRecords(type, raw) };
     } catch (error) {
@@ -61,6 +73,8 @@ export class SystemResolver implements Resolver {
   }
 
   cancel(): void {
+    // Questions still waiting for a slot end the way c-ares ends the ones it had sent.
+    this.#inFlight.abandonWaiting(Object.assign(new Error("cancelled"), { code: "ECANCELLED" }));
     this.#resolver.cancel();
   }
 
