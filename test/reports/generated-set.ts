@@ -1,6 +1,6 @@
-import { createWriteStream } from "node:fs";
 import { once } from "node:events";
-import { crc32, createDeflateRaw, deflateRawSync } from "node:zlib";
+import { createWriteStream } from "node:fs";
+import { crc32, createDeflateRaw, createGzip, deflateRawSync } from "node:zlib";
 
 /** Test material generated at run time (nothing hostile is kept in the repository). */
 
@@ -25,14 +25,18 @@ export interface ReportSpec {
 export function reportXml(spec: ReportSpec): string {
   const records = spec.records
     .map(
-      (r) => `<record><row><source_ip>${r.ip}</source_ip><count>${r.count}</count><policy_evaluated><disposition>none</disposition>
+      (
+        r,
+      ) => `<record><row><source_ip>${r.ip}</source_ip><count>${r.count}</count><policy_evaluated><disposition>none</disposition>
 <dkim>${r.dkim}</dkim><spf>${r.spf}</spf></policy_evaluated></row><identifiers><header_from>${spec.domain}</header_from></identifiers>
 <auth_results><dkim><domain>${spec.domain}</domain><selector>${r.selector ?? "s1"}</selector><result>${r.dkim}</result></dkim>
 <spf><domain>${spec.domain}</domain><result>${r.spf}</result></spf></auth_results></record>`,
     )
     .join("\n");
   const ns = spec.dmarc2 ? ' xmlns="urn:ietf:params:xml:ns:dmarc-2.0"' : "";
-  const extra = spec.dmarc2 ? "<np>reject</np><testing>n</testing><discovery_method>treewalk</discovery_method>" : "<pct>100</pct>";
+  const extra = spec.dmarc2
+    ? "<np>reject</np><testing>n</testing><discovery_method>treewalk</discovery_method>"
+    : "<pct>100</pct>";
   return `<?xml version="1.0" encoding="UTF-8"?>
 <feedback${ns}><version>${spec.dmarc2 ? "2.0" : "1.0"}</version><report_metadata><org_name>${spec.org}</org_name><email>r@${spec.org}</email>
 <report_id>${spec.id}</report_id><date_range><begin>${spec.begin}</begin><end>${spec.end}</end></date_range></report_metadata>
@@ -78,7 +82,14 @@ function localHeader(name: Buffer, crc: number, compressed: number, size: number
   return Buffer.concat([h, name]);
 }
 
-function centralHeader(name: Buffer, crc: number, compressed: number, size: number, offset: number, flags: number): Buffer {
+function centralHeader(
+  name: Buffer,
+  crc: number,
+  compressed: number,
+  size: number,
+  offset: number,
+  flags: number,
+): Buffer {
   const h = Buffer.alloc(46);
   h.writeUInt32LE(0x02014b50, 0);
   h.writeUInt16LE(20, 4);
@@ -103,8 +114,11 @@ function endOfCentral(count: number, size: number, offset: number): Buffer {
   return e;
 }
 
-/** Writes a zip whose one entry inflates to `bytes` zeros, streamed (never held in memory). */
-export async function writeZipBomb(path: string, bytes: number): Promise<void> {
+/**
+ * Writes a zip whose one entry inflates to `bytes` zeros, streamed (never held in memory). With
+ * `declaredBytes` the headers lie about the inflated size, as a bomb that dodges size checks would.
+ */
+export async function writeZipBomb(path: string, bytes: number, declaredBytes = bytes): Promise<void> {
   const out = createWriteStream(path);
   const name = Buffer.from("bomb.xml");
   const local = localHeader(name, 0, 0, 0, 0x08); // sizes follow in a data descriptor (§4.3.9)
@@ -127,9 +141,9 @@ export async function writeZipBomb(path: string, bytes: number): Promise<void> {
   descriptor.writeUInt32LE(0x08074b50, 0);
   descriptor.writeUInt32LE(crc, 4);
   descriptor.writeUInt32LE(compressed, 8);
-  descriptor.writeUInt32LE(bytes, 12);
+  descriptor.writeUInt32LE(declaredBytes, 12);
   out.write(descriptor);
-  const central = centralHeader(name, crc, compressed, bytes, 0, 0x08);
+  const central = centralHeader(name, crc, compressed, declaredBytes, 0, 0x08);
   out.write(central);
   out.end(endOfCentral(1, central.length, local.length + compressed + 16));
   await once(out, "finish");
@@ -157,4 +171,21 @@ export function reportEmail(attachmentName: string, content: Buffer, contentType
     "--b1--",
     "",
   ].join("\r\n");
+}
+
+/**
+ * Writes a gzip stream that inflates to an XML prolog and `bytes` of spaces (about 1 MB per GiB),
+ * streamed: it sniffs as a report, so only the output limit can stop it.
+ */
+export async function writeGzipBomb(path: string, bytes: number): Promise<void> {
+  const out = createWriteStream(path);
+  const gzip = createGzip({ level: 9 });
+  gzip.pipe(out);
+  gzip.write('<?xml version="1.0" encoding="UTF-8"?>\n<feedback>');
+  const zeros = Buffer.alloc(1024 * 1024, 0x20);
+  for (let written = 0; written < bytes; written += zeros.length) {
+    if (!gzip.write(zeros)) await once(gzip, "drain");
+  }
+  gzip.end();
+  await once(out, "finish");
 }

@@ -16,43 +16,119 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "mailaudit-reports-"));
   inputs = join(dir, "inputs");
   mkdirSync(inputs);
-  const r1 = reportXml({ org: "rep-a.example", id: "r1", domain: "example.test", begin: DAY, end: DAY + 86399, records: [
-    { ip: "192.0.2.1", count: 10, dkim: "pass", spf: "pass" },
-    { ip: "203.0.113.66", count: 7, dkim: "fail", spf: "fail" },
-  ] });
+  const r1 = reportXml({
+    org: "rep-a.example",
+    id: "r1",
+    domain: "example.test",
+    begin: DAY,
+    end: DAY + 86399,
+    records: [
+      { ip: "192.0.2.1", count: 10, dkim: "pass", spf: "pass" },
+      { ip: "203.0.113.66", count: 7, dkim: "fail", spf: "fail" },
+    ],
+  });
   writeFileSync(join(inputs, "a.xml"), r1);
   writeFileSync(join(inputs, "a-again.bin"), r1); // the same report under a second name
-  writeFileSync(join(inputs, "b.xml.gz"), gzipSync(reportXml({ org: "rep-b.example", id: "r2", domain: "example.test", begin: DAY, end: DAY + 86399,
-    records: [{ ip: "192.0.2.1", count: 5, dkim: "pass", spf: "fail", selector: "sel-b" }] })));
-  writeFileSync(join(inputs, "c.zip"), zipArchive([
-    { name: "c.xml", data: Buffer.from(reportXml({ org: "rep-c.example", id: "r3", domain: "other.test", begin: DAY, end: DAY + 86399,
-      records: [{ ip: "=HYPERLINK(1)", count: 2, dkim: "pass", spf: "pass" }] })) },
-    { name: "../../escape.xml", data: Buffer.from("<feedback/>") },
-  ]));
-  writeFileSync(join(inputs, "d.eml"), reportEmail("d.xml.gz", gzipSync(reportXml({ org: "rep-d.example", id: "r4", domain: "example.test",
-    begin: DAY + 86400, end: DAY + 2 * 86400 - 1, records: [{ ip: "198.51.100.9", count: 3, dkim: "pass", spf: "fail" }] })), "application/gzip"));
-  writeFileSync(join(inputs, "e.xml"), reportXml({ org: "rep-e.example", id: "r5", domain: "other.test", begin: DAY, end: DAY + 86399, dmarc2: true,
-    records: [{ ip: "2001:db8::5", count: 4, dkim: "fail", spf: "fail" }] }));
-  const truncated = reportXml({ org: "rep-f.example", id: "r6", domain: "example.test", begin: DAY, end: DAY + 86399,
-    records: [{ ip: "192.0.2.77", count: 1000, dkim: "fail", spf: "fail" }] });
+  writeFileSync(
+    join(inputs, "b.xml.gz"),
+    gzipSync(
+      reportXml({
+        org: "rep-b.example",
+        id: "r2",
+        domain: "example.test",
+        begin: DAY,
+        end: DAY + 86399,
+        records: [{ ip: "192.0.2.1", count: 5, dkim: "pass", spf: "fail", selector: "sel-b" }],
+      }),
+    ),
+  );
+  writeFileSync(
+    join(inputs, "c.zip"),
+    zipArchive([
+      {
+        name: "c.xml",
+        data: Buffer.from(
+          reportXml({
+            org: "rep-c.example",
+            id: "r3",
+            domain: "other.test",
+            begin: DAY,
+            end: DAY + 86399,
+            records: [{ ip: "=HYPERLINK(1)", count: 2, dkim: "pass", spf: "pass" }],
+          }),
+        ),
+      },
+      { name: "../../escape.xml", data: Buffer.from("<feedback/>") },
+    ]),
+  );
+  writeFileSync(
+    join(inputs, "d.eml"),
+    reportEmail(
+      "d.xml.gz",
+      gzipSync(
+        reportXml({
+          org: "rep-d.example",
+          id: "r4",
+          domain: "example.test",
+          begin: DAY + 86400,
+          end: DAY + 2 * 86400 - 1,
+          records: [{ ip: "198.51.100.9", count: 3, dkim: "pass", spf: "fail" }],
+        }),
+      ),
+      "application/gzip",
+    ),
+  );
+  writeFileSync(
+    join(inputs, "e.xml"),
+    reportXml({
+      org: "rep-e.example",
+      id: "r5",
+      domain: "other.test",
+      begin: DAY,
+      end: DAY + 86399,
+      dmarc2: true,
+      records: [{ ip: "2001:db8::5", count: 4, dkim: "fail", spf: "fail" }],
+    }),
+  );
+  const truncated = reportXml({
+    org: "rep-f.example",
+    id: "r6",
+    domain: "example.test",
+    begin: DAY,
+    end: DAY + 86399,
+    records: [{ ip: "192.0.2.77", count: 1000, dkim: "fail", spf: "fail" }],
+  });
   writeFileSync(join(inputs, "truncated.xml"), truncated.slice(0, truncated.indexOf("</record>") + 5));
-  writeFileSync(join(inputs, "laughs.xml"), `<?xml version="1.0"?>
+  writeFileSync(
+    join(inputs, "laughs.xml"),
+    `<?xml version="1.0"?>
 <!DOCTYPE feedback [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
 <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>
-<feedback><report_metadata><org_name>&lol3;</org_name></report_metadata></feedback>`);
+<feedback><report_metadata><org_name>&lol3;</org_name></report_metadata></feedback>`,
+  );
   const secretFile = join(dir, "secret.txt");
   writeFileSync(secretFile, SECRET);
-  writeFileSync(join(inputs, "xxe.xml"), `<?xml version="1.0"?>
+  writeFileSync(
+    join(inputs, "xxe.xml"),
+    `<?xml version="1.0"?>
 <!DOCTYPE feedback [<!ENTITY xxe SYSTEM "file://${secretFile}">]>
 <feedback><report_metadata><org_name>&xxe;</org_name><report_id>x1</report_id><date_range><begin>1</begin><end>2</end></date_range></report_metadata>
-<policy_published><domain>example.test</domain></policy_published></feedback>`);
+<policy_published><domain>example.test</domain></policy_published></feedback>`,
+  );
   writeFileSync(join(inputs, "notes.txt"), "this is not a report\n");
   await writeZipBomb(join(inputs, "bomb.zip"), 1024 * 1024 * 1024);
 }, 120_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const REFUSED = ["truncated.xml", "laughs.xml", "xxe.xml", "notes.txt", "bomb.zip!bomb.xml", "c.zip!../../escape.xml"];
+const REFUSED = [
+  "truncated.xml",
+  "laughs.xml",
+  "xxe.xml",
+  "notes.txt",
+  "bomb.zip!bomb.xml",
+  "c.zip!../../escape.xml",
+];
 
 async function summary(db: string, ...extra: string[]) {
   const result = await runCli(["reports", "summary", "--db", db, "--no-dns", "-f", "json", ...extra]);
@@ -65,7 +141,12 @@ describe("reports ingest, end to end", () => {
     const first = await runCli(["reports", "ingest", "--db", db, inputs]);
     expect(first.exitCode).toBe(3);
     for (const name of REFUSED) expect(first.stderr).toContain(`refused ${inputs}/${name}:`);
-    expect(first.stderr.trim().split("\n").filter((l) => l.includes("refused"))).toHaveLength(REFUSED.length);
+    expect(
+      first.stderr
+        .trim()
+        .split("\n")
+        .filter((l) => l.includes("refused")),
+    ).toHaveLength(REFUSED.length);
     expect(first.stdout).toContain("stored 5 report(s), 1 already stored");
     expect(first.stderr).toMatch(/bomb\.zip!bomb\.xml|bomb\.zip.*size limit/);
     expect(first.elapsedMs).toBeLessThan(30_000);
@@ -79,7 +160,10 @@ describe("reports ingest, end to end", () => {
     const example = doc.domains.find((d: { domain: string }) => d.domain === "example.test");
     expect(example).toMatchObject({ reports: 3, messages: 25, pass: 18, fail: 7 });
     expect(example.sources[0]).toMatchObject({ ip: "203.0.113.66", messages: 7, pass: 0, fail: 7 });
-    expect(example.dkimSelectors.map((s: { selector: string }) => s.selector).sort()).toEqual(["s1", "sel-b"]);
+    expect(example.dkimSelectors.map((s: { selector: string }) => s.selector).sort()).toEqual([
+      "s1",
+      "sel-b",
+    ]);
     const other = doc.domains.find((d: { domain: string }) => d.domain === "other.test");
     expect(other).toMatchObject({ reports: 2, messages: 6, pass: 2, fail: 4 });
     expect(JSON.stringify(doc)).not.toContain(SECRET);
@@ -100,7 +184,17 @@ describe("reports ingest, end to end", () => {
   }, 30_000);
 
   it("escapes spreadsheet formulas in CSV", async () => {
-    const csv = await runCli(["reports", "summary", "--db", join(dir, "one.db"), "--no-dns", "-f", "csv", "--domain", "other.test"]);
+    const csv = await runCli([
+      "reports",
+      "summary",
+      "--db",
+      join(dir, "one.db"),
+      "--no-dns",
+      "-f",
+      "csv",
+      "--domain",
+      "other.test",
+    ]);
     expect(csv.stdout).toContain("'=HYPERLINK(1)");
     expect(csv.stdout).not.toMatch(/(^|,)=HYPERLINK/m);
   });
@@ -112,12 +206,21 @@ describe("reports ingest, end to end", () => {
     mkdirSync(left);
     mkdirSync(right);
     for (let i = 0; i < 30; i++) {
-      const xml = reportXml({ org: "rep.example", id: `c${i}`, domain: "race.test", begin: DAY, end: DAY + 86399,
-        records: [{ ip: "192.0.2.9", count: 1, dkim: "pass", spf: "pass" }] });
+      const xml = reportXml({
+        org: "rep.example",
+        id: `c${i}`,
+        domain: "race.test",
+        begin: DAY,
+        end: DAY + 86399,
+        records: [{ ip: "192.0.2.9", count: 1, dkim: "pass", spf: "pass" }],
+      });
       if (i < 20) writeFileSync(join(left, `${i}.xml`), xml);
       if (i >= 10) writeFileSync(join(right, `${i}.xml`), xml);
     }
-    const [a, b] = await Promise.all([runCli(["reports", "ingest", "--db", db, left]), runCli(["reports", "ingest", "--db", db, right])]);
+    const [a, b] = await Promise.all([
+      runCli(["reports", "ingest", "--db", db, left]),
+      runCli(["reports", "ingest", "--db", db, right]),
+    ]);
     expect([a.exitCode, b.exitCode], a.stderr + b.stderr).toEqual([0, 0]);
     const { doc } = await summary(db);
     expect(doc.domains[0]).toMatchObject({ domain: "race.test", reports: 30, messages: 30 });
@@ -125,7 +228,9 @@ describe("reports ingest, end to end", () => {
 
   it("reads stdin, and refuses a --db that is not a mailaudit store without touching it", async () => {
     const db = join(dir, "stdin.db");
-    const piped = await runCli(["reports", "ingest", "--db", db, "-"], { input: readFileSync(join(inputs, "a.xml"), "utf8") });
+    const piped = await runCli(["reports", "ingest", "--db", db, "-"], {
+      input: readFileSync(join(inputs, "a.xml"), "utf8"),
+    });
     expect(piped.exitCode).toBe(0);
     expect((await summary(db)).doc.domains[0]).toMatchObject({ messages: 17 });
 
@@ -136,7 +241,13 @@ describe("reports ingest, end to end", () => {
     expect(refused.stderr).toMatch(/^mailaudit: --db .*not-a-db/);
     expect(readFileSync(notDb, "utf8")).toBe("hello, I am a text file\n".repeat(100));
 
-    const pg = await runCli(["reports", "ingest", "--db", "postgres://db.example/reports", join(inputs, "a.xml")]);
+    const pg = await runCli([
+      "reports",
+      "ingest",
+      "--db",
+      "postgres://db.example/reports",
+      join(inputs, "a.xml"),
+    ]);
     expect(pg.exitCode).toBe(2);
     expect(pg.stderr).toContain("not supported yet");
   }, 30_000);
@@ -146,7 +257,11 @@ describe("reports ingest, end to end", () => {
     const parsed = await runCli(["reports", "parse", join(dir, "single.xml")]);
     expect(parsed.exitCode).toBe(0);
     const doc = JSON.parse(parsed.stdout);
-    expect(doc).toMatchObject({ schema: "dmarc-2.0", policy: { domain: "other.test", np: "reject", discoveryMethod: "treewalk" }, totals: { records: 1, messages: 4 } });
+    expect(doc).toMatchObject({
+      schema: "dmarc-2.0",
+      policy: { domain: "other.test", np: "reject", discoveryMethod: "treewalk" },
+      totals: { records: 1, messages: 4 },
+    });
     const bad = await runCli(["reports", "parse", join(inputs, "truncated.xml")]);
     expect(bad.exitCode).toBe(3);
     expect(bad.stderr.trim().split("\n")).toHaveLength(1);
