@@ -122,11 +122,12 @@ function pathNode(path: string): PathNode {
 /** Real reports have a handful of children per element; a hostile one could invent millions. */
 const MAX_INTERNED_CHILDREN = 64;
 
-function childNode(parent: PathNode, name: string): PathNode {
-  const known = parent.children.get(name);
+/** The child for a tag name as written (prefix included), so the local name is worked out once. */
+function childNode(parent: PathNode, tagName: string): PathNode {
+  const known = parent.children.get(tagName);
   if (known) return known;
-  const child = pathNode(`${parent.path}/${name}`);
-  if (parent.children.size < MAX_INTERNED_CHILDREN) parent.children.set(name, child);
+  const child = pathNode(`${parent.path}/${localName(tagName)}`);
+  if (parent.children.size < MAX_INTERNED_CHILDREN) parent.children.set(tagName, child);
   return child;
 }
 
@@ -174,10 +175,10 @@ class ReportBuilder {
   }
 
   open(tag: SaxesTagPlain): void {
-    const name = localName(tag.name);
     this.#text = "";
-    if (this.#path.length === 0) {
-      if (this.feedbackSeen || name !== "feedback") {
+    const parent = this.#path.at(-1);
+    if (!parent) {
+      if (this.feedbackSeen || localName(tag.name) !== "feedback") {
         this.#outerDepth++;
         return;
       }
@@ -187,8 +188,7 @@ class ReportBuilder {
       );
       if (namespaces.some(([, value]) => value === DMARC_2_NAMESPACE)) this.#schema = "dmarc-2.0";
     }
-    const parent = this.#path.at(-1);
-    const node = parent ? childNode(parent, name) : this.#root;
+    const node = parent ? childNode(parent, tag.name) : this.#root;
     this.#path.push(node);
     const path = node.path;
     if (path === "feedback/record") {
