@@ -3,7 +3,8 @@ import type { DomainDeclaration } from "../../../src/config/types.js";
 import type { DkimAudit } from "../../../src/dkim/types.js";
 import type { DmarcAudit, DmarcPolicy } from "../../../src/dmarc/types.js";
 import type { DomainSnapshot } from "../../../src/engine/types.js";
-import type { Qualifier, SpfAudit, SpfNode } from "../../../src/spf/types.js";
+import type { SpfAudit, SpfNode } from "../../../src/spf/types.js";
+import { node } from "../spf/snapshots.js";
 
 export function declaration(parts: Partial<DomainDeclaration> = {}): DomainDeclaration {
   return { domain: "example.com", subdomains: [], selectors: [], senders: [], ...parts };
@@ -41,28 +42,9 @@ export function dmarcAudit(
   };
 }
 
+/** An SPF tree node as the walker builds it (see ../spf/snapshots.ts); `parts` override any field. */
 export function spfNode(domain: string, parts: Partial<SpfNode> = {}): SpfNode {
-  return {
-    domain,
-    via: "root",
-    status: "ok",
-    record: "v=spf1 -all",
-    records: ["v=spf1 -all"],
-    recordBytes: 11,
-    syntaxProblems: [],
-    allQualifier: "-" as Qualifier,
-    hasRedirect: false,
-    redirectIgnored: false,
-    lookupTerms: [],
-    ptrTerms: [],
-    uncountableTerms: [],
-    ownLookups: 0,
-    ownVoidLookups: 0,
-    subtreeLookups: 0,
-    subtreeVoidLookups: 0,
-    children: [],
-    ...parts,
-  };
+  return node(domain, parts.record === undefined ? "v=spf1 -all" : parts.record, parts);
 }
 
 export function spfAudit(tree: SpfNode | null, parts: Partial<SpfAudit> = {}): SpfAudit {
