@@ -1,23 +1,7 @@
 import rule from "../../../rules/alignment/sender-not-authorized.js";
 import type { SenderAlignment } from "../../../src/alignment/types.js";
-import { emptySnapshot, testRule } from "../../helpers/rule-tester.js";
-
-const _id = (domain: string, aligned: boolean | null, mode: "relaxed" | "strict" = "relaxed") => ({
-  domain,
-  mode,
-  organizationalDomain: aligned === null ? null : domain,
-  aligned,
-});
-const sender = (s: Partial<SenderAlignment>): SenderAlignment => ({
-  name: "ESP",
-  fromDomain: "example.com",
-  fromOrganizationalDomain: "example.com",
-  spf: null,
-  dkim: null,
-  ips: [],
-  ...s,
-});
-const snap = (...senders: SenderAlignment[]) => ({ ...emptySnapshot(), alignment: senders });
+import { testRule } from "../../helpers/rule-tester.js";
+import { sender, snap } from "./builders.js";
 
 const ip = (address: string, result: SenderAlignment["ips"][number]["result"]) => ({
   ip: address,

@@ -1,23 +1,7 @@
 import rule from "../../../rules/alignment/spf.js";
 import type { SenderAlignment } from "../../../src/alignment/types.js";
-import { emptySnapshot, testRule } from "../../helpers/rule-tester.js";
-
-const id = (domain: string, aligned: boolean | null, mode: "relaxed" | "strict" = "relaxed") => ({
-  domain,
-  mode,
-  organizationalDomain: aligned === null ? null : domain,
-  aligned,
-});
-const sender = (s: Partial<SenderAlignment>): SenderAlignment => ({
-  name: "ESP",
-  fromDomain: "example.com",
-  fromOrganizationalDomain: "example.com",
-  spf: null,
-  dkim: null,
-  ips: [],
-  ...s,
-});
-const snap = (...senders: SenderAlignment[]) => ({ ...emptySnapshot(), alignment: senders });
+import { testRule } from "../../helpers/rule-tester.js";
+import { id, sender, snap } from "./builders.js";
 
 testRule(rule, {
   valid: [
