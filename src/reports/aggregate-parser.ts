@@ -1,7 +1,7 @@
 import { SaxesParser, type SaxesTagPlain } from "saxes";
+import { normalizeAuthResult, normalizeEnum, parseCount, parseTimestamp } from "./normalize-values.js";
 import { RefusedInput } from "./refusal.js";
 import { escapeStrayAngleBrackets } from "./stray-angle-brackets.js";
-import { normalizeAuthResult, normalizeEnum, parseCount, parseTimestamp } from "./normalize-values.js";
 import type { AggregateReport, ReportHeader, ReportRecord, ReportSchema } from "./types.js";
 import { decodeXml } from "./xml-decoding.js";
 

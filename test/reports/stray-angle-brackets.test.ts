@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { escapeStrayAngleBrackets } from "../../src/reports/stray-angle-brackets.js";
 
-async function escape(chunks: string[]): Promise<{ text: string; repairs: number }> {
+async function escapeChunks(chunks: string[]): Promise<{ text: string; repairs: number }> {
   const stats = { repairs: 0 };
   async function* source() {
     yield* chunks;
@@ -22,11 +22,11 @@ function reference(text: string): string {
 
 describe("escapeStrayAngleBrackets", () => {
   it("escapes a bare < in text and leaves markup alone", async () => {
-    expect(await escape(["<email><bad@x.net></email>"])).toEqual({
+    expect(await escapeChunks(["<email><bad@x.net></email>"])).toEqual({
       text: "<email>&lt;bad@x.net></email>",
       repairs: 1,
     });
-    expect(await escape(["<a x='1'>1 < 2</a><b/><?pi?><!-- c -->"])).toEqual({
+    expect(await escapeChunks(["<a x='1'>1 < 2</a><b/><?pi?><!-- c -->"])).toEqual({
       text: "<a x='1'>1 &lt; 2</a><b/><?pi?><!-- c -->",
       repairs: 1,
     });
@@ -42,7 +42,7 @@ describe("escapeStrayAngleBrackets", () => {
           const text = parts.join("");
           const at = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
           const chunks = [0, ...at].map((start, i) => text.slice(start, at[i] ?? text.length));
-          expect((await escape(chunks)).text).toBe(reference(text));
+          expect((await escapeChunks(chunks)).text).toBe(reference(text));
         },
       ),
       { numRuns: 1000 },
