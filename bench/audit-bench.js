@@ -7,7 +7,7 @@
  * their distinct (name, type) set is what the audit needed. The count is cross-checked against
  * Unbound's own counter (`total.num.queries` from `unbound-control stats_noreset`).
  */
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { median, runMeasured } from "./measure.js";
 import { logSize, questionsSince, repeatedQuestions, uniqueQuestions } from "./query-log.js";
@@ -17,6 +17,18 @@ const FLOOR = join(import.meta.dirname, "floor-client.js");
 /** mailaudit audits 16 domains at once, each asking up to 4 questions at a time (SPF, DMARC, 2 DKIM). */
 export const CHECK_CONCURRENCY = 16;
 export const FLOOR_IN_FLIGHT = CHECK_CONCURRENCY * 4;
+/** Higher `--concurrency` must not collapse (lost UDP answers cost a whole timeout each). */
+export const HIGH_CONCURRENCIES = [64, 256];
+
+/** The kernel's count of UDP datagrams dropped for a full receive buffer (all sockets). */
+function udpReceiveBufferErrors() {
+  const lines = readFileSync("/proc/net/snmp", "utf8")
+    .split("\n")
+    .filter((l) => l.startsWith("Udp:"));
+  const [names, values] = lines.map((l) => l.split(/\s+/));
+  const at = names?.indexOf("RcvbufErrors") ?? -1;
+  return at === -1 ? undefined : Number(values?.[at]);
+}
 
 /** One run through a cold Unbound: wall, RSS, and what Unbound received. */
 async function coldRun(unbound, command, args) {
@@ -77,6 +89,20 @@ export async function benchAudit({ unbound, domains, rounds, dir }) {
     ]);
     rows.push({ check, floor, unique: unique.length, output: summarizeCheckOutput(check.stdout) });
   }
+  // One cold run at each higher concurrency, beside the median wall at the default.
+  const concurrency = [];
+  for (const level of HIGH_CONCURRENCIES) {
+    const args = [...checkArgs.slice(0, -1), String(level)];
+    const dropsBefore = udpReceiveBufferErrors();
+    const run = await coldRun(unbound, process.execPath, args);
+    const dropsAfter = udpReceiveBufferErrors();
+    concurrency.push({
+      level,
+      wallMs: run.wallMs,
+      udpDrops: dropsBefore === undefined || dropsAfter === undefined ? undefined : dropsAfter - dropsBefore,
+      statuses: summarizeCheckOutput(run.stdout).statuses,
+    });
+  }
   const last = rows.at(-1);
   const checkWall = median(rows.map((r) => r.check.wallMs));
   const floorWall = median(rows.map((r) => r.floor.wallMs));
@@ -100,6 +126,7 @@ export async function benchAudit({ unbound, domains, rounds, dir }) {
     floorOutput: last.floor.stdout,
     wallRatio: median(rows.map((r) => r.check.wallMs / r.floor.wallMs)),
     walls: rows.map((r) => [Math.round(r.check.wallMs), Math.round(r.floor.wallMs)]),
+    concurrency,
   };
 }
 

@@ -47,7 +47,10 @@ export function renderBenchmarksMd(results, table, previous) {
         `Unbound counter ${a.queriesReceived} vs log ${a.queriesLogged}; per-round wall check/floor (ms): ${a.walls.map((w) => w.join("/")).join(", ")}` +
         (a.repeated.length
           ? `; most repeated questions: ${a.repeated.map(([q, n]) => `${q} ×${n}`).join(", ")}`
-          : "; no question asked twice"),
+          : "; no question asked twice") +
+        (a.concurrency?.length
+          ? `; statuses at --concurrency ${a.concurrency.map((c) => `${c.level}: ${JSON.stringify(c.statuses)}`).join(", ")}`
+          : ""),
     );
   }
   for (const [name, p] of Object.entries(results.auditPeers ?? {})) {
