@@ -25,6 +25,9 @@ const METHOD = `## How each number is measured
   ${"`"}16 × 4 = 64${"`"} questions in flight (mailaudit's default 16 domains at once, each asking SPF,
   DMARC and two DKIM questions at once), on the same cold Unbound. Both are child processes, so both
   walls include Node's start-up. Wall ÷ floor is the median of the per-round ratios.
+- **Higher concurrency**: after the rounds, one cold \`check\` of the same domains at \`--concurrency 64\`
+  and one at \`256\`; UDP drops are the change in the kernel's \`RcvbufErrors\` (\`/proc/net/snmp\`,
+  every socket on the machine) across that run. Within 1.5× of the median wall at 16 counts as no collapse.
 - **Wall, peak RSS**: spawn-to-exit on a monotonic clock; peak RSS is GNU time's \`%M\` of the child.
 - **Start-up**: median of N fresh processes after one warm-up; the one-domain check asks a warm
   Unbound (answers cached).
