@@ -8,30 +8,29 @@ import type { DnsAnswer, RecordData, RecordType, Resolver } from "./types.js";
  */
 export class DeadlineResolver implements Resolver {
   readonly #deadline: number;
+  readonly #exhausted: DnsAnswer<never>;
+  /** One timer per domain, shared by all its questions (a timer per question cost measurable CPU). */
+  #expiry: Promise<DnsAnswer<never>> | undefined;
 
   constructor(
     readonly inner: Resolver,
     readonly budgetMs: number,
   ) {
     this.#deadline = Date.now() + budgetMs;
+    this.#exhausted = { kind: "temperror", reason: `audit time budget of ${budgetMs / 1000} s used up` };
   }
 
   async query<T extends RecordType>(name: string, type: T): Promise<DnsAnswer<RecordData[T]>> {
-    const remaining = this.#deadline - Date.now();
-    const exhausted: DnsAnswer<RecordData[T]> = {
-      kind: "temperror",
-      reason: `audit time budget of ${this.budgetMs / 1000} s used up`,
-    };
-    if (remaining <= 0) return exhausted;
-    let timer: NodeJS.Timeout | undefined;
-    const expiry = new Promise<DnsAnswer<RecordData[T]>>((resolve) => {
-      timer = setTimeout(() => resolve(exhausted), remaining);
+    if (Date.now() >= this.#deadline) return this.#exhausted;
+    return Promise.race([this.inner.query(name, type), this.#expiryPromise()]);
+  }
+
+  #expiryPromise(): Promise<DnsAnswer<never>> {
+    this.#expiry ??= new Promise((resolve) => {
+      // unref: a finished audit must not wait for its budget to run out before the process exits.
+      setTimeout(() => resolve(this.#exhausted), this.#deadline - Date.now()).unref();
     });
-    try {
-      return await Promise.race([this.inner.query(name, type), expiry]);
-    } finally {
-      clearTimeout(timer);
-    }
+    return this.#expiry;
   }
 }
 
