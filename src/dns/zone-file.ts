@@ -185,8 +185,16 @@ function parseTtl(raw: string | undefined, source: string, line: number): number
   return parts.reduce((sum, p) => sum + Number(p.slice(0, -1)) * (TTL_UNITS[p.slice(-1)] ?? 0), 0);
 }
 
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const NEWLINE = 0x0a;
+
 /** RFC 1035 §5.1: blanks (space, tab), line ends, comments, parentheses and quotes end a token. */
-const TOKEN_END = new Set([" ", "\t", "\r", "\n", ";", "(", ")", '"']);
+const TOKEN_END = new Set([" ", "\t", "\r", "\n", ";", "(", ")", '"'].map((c) => c.charCodeAt(0)));
+
+function endsToken(code: number): boolean {
+  return TOKEN_END.has(code);
+}
 
 /** Splits the text into entries, joining lines inside parentheses, dropping comments. */
 function* splitEntries(text: string, source: string): Generator<Entry> {
@@ -238,18 +246,23 @@ function* splitEntries(text: string, source: string): Generator<Entry> {
       const start = line;
       let value = "";
       i++;
-      while (i < text.length && text[i] !== '"') {
-        if (text[i] === "\\") {
-          const [decoded, length] = decodeEscape(text, i, source, line);
-          value += decoded;
-          i += length;
-        } else {
-          if (text[i] === "\n") line++;
-          value += text[i];
-          i++;
+      // Runs of plain characters are sliced, not appended one by one (large zones, little garbage).
+      for (;;) {
+        let j = i;
+        while (j < text.length) {
+          const code = text.charCodeAt(j);
+          if (code === QUOTE || code === BACKSLASH) break;
+          if (code === NEWLINE) line++;
+          j++;
         }
+        value += text.slice(i, j);
+        i = j;
+        if (i >= text.length) throw new ZoneFileError(source, start, "unterminated quoted string");
+        if (text.charCodeAt(i) === QUOTE) break;
+        const [decoded, length] = decodeEscape(text, i, source, line);
+        value += decoded;
+        i += length;
       }
-      if (i >= text.length) throw new ZoneFileError(source, start, "unterminated quoted string");
       i++;
       tokens.push({ text: value, quoted: true, line: start });
       continue;
@@ -258,14 +271,19 @@ function* splitEntries(text: string, source: string): Generator<Entry> {
     // The delimiters here must be exactly the characters skipped or handled above: a character that
     // ends a token without being consumed (a vertical tab, form feed or NBSP matched \s) would push
     // empty tokens forever.
-    while (i < text.length && !TOKEN_END.has(text[i] as string)) {
-      if (text[i] === "\\") {
+    while (i < text.length && !endsToken(text.charCodeAt(i))) {
+      let j = i;
+      while (j < text.length) {
+        const code = text.charCodeAt(j);
+        if (code === BACKSLASH || endsToken(code)) break;
+        j++;
+      }
+      value += text.slice(i, j);
+      i = j;
+      if (i < text.length && text.charCodeAt(i) === BACKSLASH) {
         const [decoded, length] = decodeEscape(text, i, source, line);
         value += decoded;
         i += length;
-      } else {
-        value += text[i];
-        i++;
       }
     }
     tokens.push({ text: value, quoted: false, line });

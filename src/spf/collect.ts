@@ -26,6 +26,24 @@ import {
  */
 export const MAX_TREE_NODES = 500;
 
+/**
+ * Many audited domains include the same provider trees (one `_spf.google.com` for thousands of
+ * domains), so a run parses each distinct record once. Parsing is pure; its result is read, never
+ * changed. Bounded so a hostile run cannot grow it without end.
+ */
+const parsedRecords = new Map<string, ReturnType<typeof parseSpfRecord>>();
+const MAX_PARSED_RECORDS = 10_000;
+
+function parseShared(record: string): ReturnType<typeof parseSpfRecord> {
+  let parsed = parsedRecords.get(record);
+  if (!parsed) {
+    parsed = parseSpfRecord(record);
+    if (parsedRecords.size >= MAX_PARSED_RECORDS) parsedRecords.clear();
+    parsedRecords.set(record, parsed);
+  }
+  return parsed;
+}
+
 export async function collectSpf(resolver: Resolver, domain: string): Promise<SpfAudit> {
   const walker = new TreeWalker(resolver);
   const { node: root } = await walker.visit(normalizeName(domain), "root", undefined, []);
@@ -91,7 +109,7 @@ class TreeWalker {
     record: string,
     path: string[],
   ): Promise<SpfNode> {
-    const parsed = parseSpfRecord(record);
+    const parsed = parseShared(record);
     const node = emptyNode(name, via, term, "ok");
     node.record = record;
     node.records = [record];
