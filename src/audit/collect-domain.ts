@@ -1,7 +1,7 @@
 import { collectAlignment } from "../alignment/collect.js";
+import type { DeclaredSender } from "../config/types.js";
 import { collectDkim } from "../dkim/collect.js";
 import { collectDmarc } from "../dmarc/collect.js";
-import type { DeclaredSender } from "../config/types.js";
 import { DeadlineResolver, domainBudgetMs } from "../dns/deadline-resolver.js";
 import { DEFAULT_QUERY_TIMEOUT_MS } from "../dns/system-resolver.js";
 import type { Resolver } from "../dns/types.js";

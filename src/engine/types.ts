@@ -1,7 +1,7 @@
 import type { SenderAlignment } from "../alignment/types.js";
-import type { LookupFailure } from "../dns/types.js";
 import type { DkimAudit } from "../dkim/types.js";
 import type { DmarcAudit } from "../dmarc/types.js";
+import type { LookupFailure } from "../dns/types.js";
 import type { SpfAudit } from "../spf/types.js";
 import type { Severity, SeveritySetting } from "./severity.js";
 

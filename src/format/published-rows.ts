@@ -22,7 +22,11 @@ export function publishedRows(snapshot: DomainSnapshot): PublishedRow[] {
   }
   if (dmarc) {
     const facts = [
-      dmarc.effectivePolicy ? `effective policy ${dmarc.effectivePolicy}` : dmarc.complete ? "no policy applies" : "",
+      dmarc.effectivePolicy
+        ? `effective policy ${dmarc.effectivePolicy}`
+        : dmarc.complete
+          ? "no policy applies"
+          : "",
       dmarc.source ? `source _dmarc.${dmarc.source}` : "",
       dmarc.tags?.t === "y" ? "testing (t=y)" : "",
     ].filter(Boolean);
@@ -38,7 +42,11 @@ function dkimFacts(key: DkimAudit): string[] {
   if (key.status === "missing") return ["no key record"];
   if (key.status === "inconclusive") return ["lookup failed"];
   return [
-    key.revoked ? "revoked (empty p=)" : key.keyType ? `${key.keyType}${key.keyBits ? ` ${key.keyBits} bits` : ""}` : "",
+    key.revoked
+      ? "revoked (empty p=)"
+      : key.keyType
+        ? `${key.keyType}${key.keyBits ? ` ${key.keyBits} bits` : ""}`
+        : "",
     key.testing ? "testing (t=y)" : "",
     key.cnameTarget ? `via CNAME ${key.cnameTarget}` : "",
   ].filter(Boolean);

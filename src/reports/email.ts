@@ -14,7 +14,11 @@ export interface MailPart {
 export async function mailAttachments(message: Buffer): Promise<MailPart[]> {
   let parsed: Awaited<ReturnType<typeof PostalMime.parse>>;
   try {
-    parsed = await PostalMime.parse(message, { forceRfc822Attachments: true, attachmentEncoding: "arraybuffer", maxNestingDepth: 50 });
+    parsed = await PostalMime.parse(message, {
+      forceRfc822Attachments: true,
+      attachmentEncoding: "arraybuffer",
+      maxNestingDepth: 50,
+    });
   } catch (error) {
     throw new RefusedInput(`unreadable e-mail: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -26,5 +30,7 @@ export async function mailAttachments(message: Buffer): Promise<MailPart[]> {
 
 function toBuffer(content: ArrayBuffer | Uint8Array | string): Buffer {
   if (typeof content === "string") return Buffer.from(content, "utf8");
-  return content instanceof Uint8Array ? Buffer.from(content.buffer, content.byteOffset, content.byteLength) : Buffer.from(content);
+  return content instanceof Uint8Array
+    ? Buffer.from(content.buffer, content.byteOffset, content.byteLength)
+    : Buffer.from(content);
 }

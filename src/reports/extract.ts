@@ -12,7 +12,9 @@ import { zipEntries } from "./unzip.js";
  * in an mbox), recognising each layer by content. Each report is yielded as a byte stream that the
  * caller must read (or abandon) before asking for the next one: zip entries are read in order.
  */
-export type Extracted = { kind: "report"; name: string; bytes: AsyncIterable<Uint8Array> } | { kind: "refused"; name: string; reason: string };
+export type Extracted =
+  | { kind: "report"; name: string; bytes: AsyncIterable<Uint8Array> }
+  | { kind: "refused"; name: string; reason: string };
 
 export interface ByteInput {
   /** How the user will recognise it: a path, `-`, or `path!entry` for what is inside a container. */
@@ -25,7 +27,12 @@ export interface ByteInput {
 /** Inside an e-mail, parts that are no report (a logo, a text part) are skipped, not refused. */
 type Unrecognized = "refuse" | "skip";
 
-export async function* extractReports(input: ByteInput, limits: ReadLimits, depth = 0, unrecognized: Unrecognized = "refuse"): AsyncGenerator<Extracted> {
+export async function* extractReports(
+  input: ByteInput,
+  limits: ReadLimits,
+  depth = 0,
+  unrecognized: Unrecognized = "refuse",
+): AsyncGenerator<Extracted> {
   try {
     yield* unwrap(input, limits, depth, unrecognized);
   } catch (error) {
@@ -33,7 +40,12 @@ export async function* extractReports(input: ByteInput, limits: ReadLimits, dept
   }
 }
 
-async function* unwrap(input: ByteInput, limits: ReadLimits, depth: number, unrecognized: Unrecognized): AsyncGenerator<Extracted> {
+async function* unwrap(
+  input: ByteInput,
+  limits: ReadLimits,
+  depth: number,
+  unrecognized: Unrecognized,
+): AsyncGenerator<Extracted> {
   if (depth > limits.maxDepth) throw new RefusedInput(`containers nested more than ${limits.maxDepth} deep`);
   const { head, chunks } = await peek(input.chunks, SNIFF_LENGTH);
   const kind = sniff(head);
@@ -42,7 +54,12 @@ async function* unwrap(input: ByteInput, limits: ReadLimits, depth: number, unre
       yield { kind: "report", name: input.name, bytes: capBytes(chunks, limits.maxBytes, "report") };
       return;
     case "gzip":
-      yield* extractReports({ name: input.name, chunks: gunzip(chunks, limits.maxBytes, "gzip stream") }, limits, depth + 1, unrecognized);
+      yield* extractReports(
+        { name: input.name, chunks: gunzip(chunks, limits.maxBytes, "gzip stream") },
+        limits,
+        depth + 1,
+        unrecognized,
+      );
       return;
     case "zip":
       yield* fromZip(input, chunks, limits, depth);
@@ -57,12 +74,18 @@ async function* unwrap(input: ByteInput, limits: ReadLimits, depth: number, unre
       if (unrecognized === "refuse") throw new RefusedInput("empty file");
       return;
     case "unknown":
-      if (unrecognized === "refuse") throw new RefusedInput("not a DMARC report (content is not XML, gzip, zip, e-mail or mbox)");
+      if (unrecognized === "refuse")
+        throw new RefusedInput("not a DMARC report (content is not XML, gzip, zip, e-mail or mbox)");
       return;
   }
 }
 
-async function* fromZip(input: ByteInput, chunks: AsyncIterable<Uint8Array>, limits: ReadLimits, depth: number): AsyncGenerator<Extracted> {
+async function* fromZip(
+  input: ByteInput,
+  chunks: AsyncIterable<Uint8Array>,
+  limits: ReadLimits,
+  depth: number,
+): AsyncGenerator<Extracted> {
   let source: { path: string } | { buffer: Buffer };
   if (input.path !== undefined) {
     source = { path: input.path };
@@ -78,10 +101,20 @@ async function* fromZip(input: ByteInput, chunks: AsyncIterable<Uint8Array>, lim
   }
 }
 
-async function* fromEmail(name: string, message: Buffer, limits: ReadLimits, depth: number): AsyncGenerator<Extracted> {
+async function* fromEmail(
+  name: string,
+  message: Buffer,
+  limits: ReadLimits,
+  depth: number,
+): AsyncGenerator<Extracted> {
   let found = 0;
   for (const part of await mailAttachments(message)) {
-    for await (const item of extractReports({ name: `${name}!${part.name}`, chunks: once(part.content) }, limits, depth + 1, "skip")) {
+    for await (const item of extractReports(
+      { name: `${name}!${part.name}`, chunks: once(part.content) },
+      limits,
+      depth + 1,
+      "skip",
+    )) {
       found++;
       yield item;
     }
@@ -89,7 +122,12 @@ async function* fromEmail(name: string, message: Buffer, limits: ReadLimits, dep
   if (found === 0) throw new RefusedInput("no DMARC report attached to this e-mail");
 }
 
-async function* fromMbox(name: string, chunks: AsyncIterable<Uint8Array>, limits: ReadLimits, depth: number): AsyncGenerator<Extracted> {
+async function* fromMbox(
+  name: string,
+  chunks: AsyncIterable<Uint8Array>,
+  limits: ReadLimits,
+  depth: number,
+): AsyncGenerator<Extracted> {
   for await (const item of mboxMessages(chunks, limits.maxBytes)) {
     const messageName = `${name}#${item.index}`;
     if (item.kind === "refused") yield { kind: "refused", name: messageName, reason: item.reason };

@@ -7,7 +7,11 @@ import { RefusedInput } from "./refusal.js";
  * Streaming gunzip with an output cap: a gzip bomb is refused after `maxBytes` of output, never
  * inflated in memory (LIBRARIES.md §6). Concatenated members are read as one stream (RFC 1952 §2.2).
  */
-export async function* gunzip(chunks: AsyncIterable<Uint8Array>, maxBytes: number, what: string): AsyncGenerator<Uint8Array> {
+export async function* gunzip(
+  chunks: AsyncIterable<Uint8Array>,
+  maxBytes: number,
+  what: string,
+): AsyncGenerator<Uint8Array> {
   const compressed = new CompressedTee(TRAILING_GARBAGE_RETRY_LIMIT);
   const source = Readable.from(compressed.tee(chunks), { objectMode: false });
   const inflater = createGunzip();
@@ -39,7 +43,10 @@ const TRAILING_GARBAGE_RETRY_LIMIT = 4 * 1024 * 1024;
 const MAX_TRAILING_BYTES = 64;
 
 function isTrailingGarbage(error: unknown): boolean {
-  return (error as NodeJS.ErrnoException).code === "Z_DATA_ERROR" && /incorrect header check/.test(String((error as Error).message));
+  return (
+    (error as NodeJS.ErrnoException).code === "Z_DATA_ERROR" &&
+    /incorrect header check/.test(String((error as Error).message))
+  );
 }
 
 function withoutTrailingGarbage(input: Buffer, maxBytes: number, what: string): Buffer {

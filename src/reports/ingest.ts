@@ -41,12 +41,23 @@ export interface IngestResult {
  * Reads every input, stores each report it holds once, and collects what was refused. One bad input
  * never stops the others; each report is its own transaction (ReportWriter).
  */
-export async function ingest(paths: readonly string[], db: DatabaseSync, stdin: AsyncIterable<Uint8Array>, options: IngestOptions): Promise<IngestResult> {
+export async function ingest(
+  paths: readonly string[],
+  db: DatabaseSync,
+  stdin: AsyncIterable<Uint8Array>,
+  options: IngestOptions,
+): Promise<IngestResult> {
   const writer = new ReportWriter(db);
   const result: IngestResult = { stored: 0, duplicates: 0, refused: [], repaired: [] };
   let reportsSeen = 0;
   const progress = (current: string) =>
-    options.onProgress?.({ reportsSeen, stored: result.stored, duplicates: result.duplicates, refused: result.refused.length, current });
+    options.onProgress?.({
+      reportsSeen,
+      stored: result.stored,
+      duplicates: result.duplicates,
+      refused: result.refused.length,
+      current,
+    });
 
   for await (const item of walkInputs(paths, stdin, options.skipPaths)) {
     if (item.kind === "unreadable") {

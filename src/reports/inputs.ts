@@ -9,9 +9,15 @@ import type { ByteInput } from "./extract.js";
  * and is skipped). Symbolic links to folders met during the walk are not followed, so a link loop
  * cannot trap it.
  */
-export type InputItem = { kind: "input"; input: ByteInput } | { kind: "unreadable"; name: string; reason: string };
+export type InputItem =
+  | { kind: "input"; input: ByteInput }
+  | { kind: "unreadable"; name: string; reason: string };
 
-export async function* walkInputs(paths: readonly string[], stdin: AsyncIterable<Uint8Array>, skip: ReadonlySet<string> = new Set()): AsyncGenerator<InputItem> {
+export async function* walkInputs(
+  paths: readonly string[],
+  stdin: AsyncIterable<Uint8Array>,
+  skip: ReadonlySet<string> = new Set(),
+): AsyncGenerator<InputItem> {
   for (const path of paths) {
     if (path === "-") yield { kind: "input", input: { name: "-", chunks: stdin } };
     else yield* walkPath(path, skip, true);
@@ -31,7 +37,11 @@ async function* walkPath(path: string, skip: ReadonlySet<string>, named = false)
       if (stats.isDirectory() && !named) return;
     }
   } catch (error) {
-    yield { kind: "unreadable", name: path, reason: `cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
+    yield {
+      kind: "unreadable",
+      name: path,
+      reason: `cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+    };
     return;
   }
   if (stats.isFile()) {
@@ -41,14 +51,23 @@ async function* walkPath(path: string, skip: ReadonlySet<string>, named = false)
   // Inside a folder, FIFOs, sockets and devices are skipped (reading a FIFO would block forever);
   // one named on the command line was not read, and saying nothing would report success.
   if (!stats.isDirectory()) {
-    if (named) yield { kind: "unreadable", name: path, reason: "not a regular file or folder (FIFO, socket or device): not read" };
+    if (named)
+      yield {
+        kind: "unreadable",
+        name: path,
+        reason: "not a regular file or folder (FIFO, socket or device): not read",
+      };
     return;
   }
   let names: string[];
   try {
     names = (await readdir(path)).sort();
   } catch (error) {
-    yield { kind: "unreadable", name: path, reason: `cannot read folder (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
+    yield {
+      kind: "unreadable",
+      name: path,
+      reason: `cannot read folder (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+    };
     return;
   }
   const isMaildir = names.includes("cur") && names.includes("new");

@@ -17,17 +17,26 @@ export function limitsForMegabytes(megabytes: number): ReadLimits {
 }
 
 /** Passes chunks through, refusing the input as soon as more than `maxBytes` have gone by. */
-export async function* capBytes(chunks: AsyncIterable<Uint8Array>, maxBytes: number, what: string): AsyncGenerator<Uint8Array> {
+export async function* capBytes(
+  chunks: AsyncIterable<Uint8Array>,
+  maxBytes: number,
+  what: string,
+): AsyncGenerator<Uint8Array> {
   let total = 0;
   for await (const chunk of chunks) {
     total += chunk.length;
-    if (total > maxBytes) throw new RefusedInput(`${what} exceeds the size limit of ${formatMegabytes(maxBytes)} (--max-size)`);
+    if (total > maxBytes)
+      throw new RefusedInput(`${what} exceeds the size limit of ${formatMegabytes(maxBytes)} (--max-size)`);
     yield chunk;
   }
 }
 
 /** Reads a whole (capped) stream into one buffer: only for inputs that need random access. */
-export async function readAll(chunks: AsyncIterable<Uint8Array>, maxBytes: number, what: string): Promise<Buffer> {
+export async function readAll(
+  chunks: AsyncIterable<Uint8Array>,
+  maxBytes: number,
+  what: string,
+): Promise<Buffer> {
   const parts: Uint8Array[] = [];
   for await (const chunk of capBytes(chunks, maxBytes, what)) parts.push(chunk);
   return Buffer.concat(parts);

@@ -5,9 +5,14 @@ import { RefusedInput } from "./refusal.js";
  * (the mboxo/mboxrd separator; RFC 4155 §2). Only one message is held at a time, and each is capped:
  * an oversized message is refused alone while the rest of the mailbox is still read.
  */
-export type MboxItem = { kind: "message"; index: number; content: Buffer } | { kind: "refused"; index: number; reason: string };
+export type MboxItem =
+  | { kind: "message"; index: number; content: Buffer }
+  | { kind: "refused"; index: number; reason: string };
 
-export async function* mboxMessages(chunks: AsyncIterable<Uint8Array>, maxBytes: number): AsyncGenerator<MboxItem> {
+export async function* mboxMessages(
+  chunks: AsyncIterable<Uint8Array>,
+  maxBytes: number,
+): AsyncGenerator<MboxItem> {
   let index = 0;
   let lines: Buffer[] = [];
   let size = 0;
@@ -16,7 +21,12 @@ export async function* mboxMessages(chunks: AsyncIterable<Uint8Array>, maxBytes:
 
   function* finish(): Generator<MboxItem> {
     if (index === 0) return;
-    if (oversized) yield { kind: "refused", index, reason: new RefusedInput(`message exceeds the size limit (--max-size)`).message };
+    if (oversized)
+      yield {
+        kind: "refused",
+        index,
+        reason: new RefusedInput(`message exceeds the size limit (--max-size)`).message,
+      };
     else if (lines.length > 0) yield { kind: "message", index, content: Buffer.concat(lines) };
     lines = [];
     size = 0;

@@ -21,7 +21,11 @@ export function reverseName(ip: string): string | undefined {
 }
 
 /** PTR names for many addresses, through the run's resolver; null where none could be found. */
-export async function reverseNames(resolver: Resolver, ips: readonly string[], concurrency = 16): Promise<Map<string, string | null>> {
+export async function reverseNames(
+  resolver: Resolver,
+  ips: readonly string[],
+  concurrency = 16,
+): Promise<Map<string, string | null>> {
   const unique = [...new Set(ips)];
   const names = await mapWithConcurrency(unique, concurrency, async (ip) => {
     const name = reverseName(ip);

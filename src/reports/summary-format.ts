@@ -11,7 +11,18 @@ export const SUMMARY_FORMATTERS = {
   csv: (summary) =>
     csvRows(
       ["domain", "source_ip", "reverse_dns", "messages", "pass", "fail", "first_seen", "new"],
-      summary.domains.flatMap((d) => d.sources.map((s) => [d.domain, s.ip, s.name ?? "", s.messages, s.pass, s.fail, s.firstSeen, s.isNew])),
+      summary.domains.flatMap((d) =>
+        d.sources.map((s) => [
+          d.domain,
+          s.ip,
+          s.name ?? "",
+          s.messages,
+          s.pass,
+          s.fail,
+          s.firstSeen,
+          s.isNew,
+        ]),
+      ),
     ),
   table: formatTable,
 } satisfies Record<SummaryFormat, (summary: ReportSummary) => string>;
@@ -25,14 +36,31 @@ function formatTable(summary: ReportSummary): string {
         `${e(d.domain)}  ${d.period.begin} – ${d.period.end}`,
         `  ${d.reports} report(s), ${d.messages} message(s): ${d.pass} pass, ${d.fail} fail (${d.failPercent}%)`,
         `  aligned: DKIM pass ${d.aligned.dkimPass}, SPF pass ${d.aligned.spfPass}; raw: DKIM pass ${d.raw.dkimPass}, SPF pass ${d.raw.spfPass}`,
-        `  dispositions: ${Object.entries(d.dispositions).map(([k, v]) => `${e(k)} ${v}`).join(", ") || "-"}`,
+        `  dispositions: ${
+          Object.entries(d.dispositions)
+            .map(([k, v]) => `${e(k)} ${v}`)
+            .join(", ") || "-"
+        }`,
         `  policy ${e(d.readiness.policy ?? "?")}${d.readiness.next ? ` → ${d.readiness.next}: ${d.readiness.wouldFailPercent}% would fail (${d.readiness.ready ? "ready" : "not ready"})` : ""}`,
       ];
       if (d.dkimSelectors.length > 0) {
-        lines.push(`  DKIM selectors: ${d.dkimSelectors.map((s) => `${e(s.selector)}._domainkey.${e(s.domain)}`).join(", ")}`);
+        lines.push(
+          `  DKIM selectors: ${d.dkimSelectors.map((s) => `${e(s.selector)}._domainkey.${e(s.domain)}`).join(", ")}`,
+        );
       }
-      const table = new Table({ head: ["source", "name", "messages", "pass", "fail", "first seen"], style: { head: [], border: [] } });
-      for (const s of d.sources) table.push([`${e(s.ip)}${s.isNew ? " (new)" : ""}`, e(s.name ?? ""), s.messages, s.pass, s.fail, s.firstSeen.slice(0, 10)]);
+      const table = new Table({
+        head: ["source", "name", "messages", "pass", "fail", "first seen"],
+        style: { head: [], border: [] },
+      });
+      for (const s of d.sources)
+        table.push([
+          `${e(s.ip)}${s.isNew ? " (new)" : ""}`,
+          e(s.name ?? ""),
+          s.messages,
+          s.pass,
+          s.fail,
+          s.firstSeen.slice(0, 10),
+        ]);
       lines.push(table.toString());
       return lines.join("\n");
     })

@@ -58,8 +58,15 @@ export function summarize(db: DatabaseSync, filter: q.SummaryFilter): ReportSumm
     }
     return grouped;
   };
-  const policies = new Map(q.latestPolicies(db, filter).map((row) => [String(row.domain), row.policy === null ? null : String(row.policy)]));
-  const dispositions = byDomain(q.dispositions(db, filter), (row) => [String(row.disposition) || "unspecified", Number(row.messages)] as const);
+  const policies = new Map(
+    q
+      .latestPolicies(db, filter)
+      .map((row) => [String(row.domain), row.policy === null ? null : String(row.policy)]),
+  );
+  const dispositions = byDomain(
+    q.dispositions(db, filter),
+    (row) => [String(row.disposition) || "unspecified", Number(row.messages)] as const,
+  );
   const sources = byDomain(q.sources(db, filter), (row): SourceSummary => {
     const firstSeen = Number(row.first_seen);
     return {
@@ -127,13 +134,17 @@ function isoDate(seconds: number): string {
 }
 
 /** Exit-1 conditions for cron alerting. */
-export function alertReasons(summary: ReportSummary, options: { failAbove?: number; failOnNewSources: boolean }): string[] {
+export function alertReasons(
+  summary: ReportSummary,
+  options: { failAbove?: number; failOnNewSources: boolean },
+): string[] {
   const reasons: string[] = [];
   for (const d of summary.domains) {
     if (options.failAbove !== undefined && d.failPercent > options.failAbove) {
       reasons.push(`${d.domain}: ${d.failPercent}% of messages fail DMARC (above ${options.failAbove}%)`);
     }
-    if (options.failOnNewSources && d.newSources.length > 0) reasons.push(`${d.domain}: ${d.newSources.length} new source(s) since ${summary.since}`);
+    if (options.failOnNewSources && d.newSources.length > 0)
+      reasons.push(`${d.domain}: ${d.newSources.length} new source(s) since ${summary.since}`);
   }
   return reasons;
 }

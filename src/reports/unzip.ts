@@ -9,7 +9,9 @@ import { RefusedInput } from "./refusal.js";
  * that lie), a cap on the number of entries. File names are only labels here (nothing is written to
  * disk), but an entry whose name climbs out of the archive (zip-slip) is ignored and named.
  */
-export type ZipItem = { kind: "entry"; name: string; chunks: AsyncIterable<Uint8Array> } | { kind: "refused"; name: string; reason: string };
+export type ZipItem =
+  | { kind: "entry"; name: string; chunks: AsyncIterable<Uint8Array> }
+  | { kind: "refused"; name: string; reason: string };
 
 export type ZipSource = { path: string } | { buffer: Buffer };
 
@@ -21,7 +23,11 @@ export async function* zipEntries(source: ZipSource, limits: ReadLimits): AsyncG
       const name = entryName(entry);
       if (name.endsWith("/")) continue; // a directory
       if (++count > limits.maxZipEntries) {
-        yield { kind: "refused", name, reason: `more than ${limits.maxZipEntries} entries in one archive: the rest are ignored` };
+        yield {
+          kind: "refused",
+          name,
+          reason: `more than ${limits.maxZipEntries} entries in one archive: the rest are ignored`,
+        };
         return;
       }
       const refusal = entryRefusal(entry, name, limits);
@@ -59,15 +65,24 @@ export function isUnsafePath(name: string): boolean {
 function entryName(entry: Entry): string {
   // decodeStrings:false leaves the raw bytes, so we decide what an unsafe name is ourselves.
   const raw = entry.fileName as unknown as Buffer | string;
-  const name = typeof raw === "string" ? raw : raw.toString((entry.generalPurposeBitFlag & 0x800) !== 0 ? "utf8" : "latin1");
+  const name =
+    typeof raw === "string"
+      ? raw
+      : raw.toString((entry.generalPurposeBitFlag & 0x800) !== 0 ? "utf8" : "latin1");
   return name === "" ? "(unnamed entry)" : name;
 }
 
-const OPTIONS = { lazyEntries: true, validateEntrySizes: true, decodeStrings: false, autoClose: false } as const;
+const OPTIONS = {
+  lazyEntries: true,
+  validateEntrySizes: true,
+  decodeStrings: false,
+  autoClose: false,
+} as const;
 
 function openZip(source: ZipSource): Promise<ZipFile> {
   return new Promise((resolve, reject) => {
-    const done = (error: Error | null, zip?: ZipFile) => (error || !zip ? reject(asRefusal(error)) : resolve(zip));
+    const done = (error: Error | null, zip?: ZipFile) =>
+      error || !zip ? reject(asRefusal(error)) : resolve(zip);
     if ("path" in source) yauzl.open(source.path, OPTIONS, done);
     else yauzl.fromBuffer(source.buffer, OPTIONS, done);
   });
@@ -101,7 +116,9 @@ function nextEntry(zip: ZipFile): Promise<Entry | undefined> {
 
 function openEntry(zip: ZipFile, entry: Entry): Promise<Readable> {
   return new Promise((resolve, reject) => {
-    zip.openReadStream(entry, (error, stream) => (error || !stream ? reject(asRefusal(error)) : resolve(stream)));
+    zip.openReadStream(entry, (error, stream) =>
+      error || !stream ? reject(asRefusal(error)) : resolve(stream),
+    );
   });
 }
 

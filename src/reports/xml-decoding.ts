@@ -55,6 +55,8 @@ function detectEncoding(first: Buffer): string {
   if (first[0] === 0xff && first[1] === 0xfe) return "utf-16le";
   if (first[0] === 0xfe && first[1] === 0xff) return "utf-16be";
   // The declaration itself is ASCII in every encoding we accept, so latin1 reads it safely.
-  const declaration = /^\s*<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(first.toString("latin1"));
+  const declaration = /^\s*<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(
+    first.toString("latin1"),
+  );
   return declaration?.[1]?.toLowerCase() ?? "utf-8";
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import type { Resolver } from "../../src/dns/types.js";
 import { parseZoneFile } from "../../src/dns/zone-file.js";
 import { ZoneSet } from "../../src/dns/zone-records.js";
-import type { Resolver } from "../../src/dns/types.js";
 import { ZoneResolver } from "../../src/dns/zone-resolver.js";
 
 const parent = parseZoneFile(

@@ -142,18 +142,14 @@ export const DMARC_DKIM_SCENARIOS: Scenario[] = [
     dkim: [{ selector: "s1", keyType: "rsa", keyBits: 2048 }],
     absent: DKIM_ISSUES,
   }),
-  dkimScenario(
-    "a CNAME loop: inconclusive (exit 3), never 'missing'",
-    "loop",
-    {
-      exitCode: 3,
-      status: "inconclusive",
-      findings: [{ rule: "dns/lookup-failed" }],
-      // An authoritative server answers with NOERROR and the looping chain; a recursive resolver
-      // turns it into SERVFAIL. Both must end inconclusive.
-      absent: ["dkim/missing"],
-    },
-  ),
+  dkimScenario("a CNAME loop: inconclusive (exit 3), never 'missing'", "loop", {
+    exitCode: 3,
+    status: "inconclusive",
+    findings: [{ rule: "dns/lookup-failed" }],
+    // An authoritative server answers with NOERROR and the looping chain; a recursive resolver
+    // turns it into SERVFAIL. Both must end inconclusive.
+    absent: ["dkim/missing"],
+  }),
   {
     name: "a well-configured domain: clean bill, exit 0",
     domain: "acme-workspace.test",

@@ -5,7 +5,9 @@ import type { Options, ValidateFunction } from "ajv";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 
 // ajv-draft-04 is CommonJS (`module.exports = Ajv`); required directly so its types need no interop guess.
-const Ajv = createRequire(import.meta.url)("ajv-draft-04") as new (options: Options) => { compile(schema: object): ValidateFunction };
+const Ajv = createRequire(import.meta.url)("ajv-draft-04") as new (
+  options: Options,
+) => { compile(schema: object): ValidateFunction };
 
 const schema = JSON.parse(readFileSync("/work/shared/conformance/sarif/sarif-schema-2.1.0.json", "utf8"));
 

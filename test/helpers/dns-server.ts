@@ -136,10 +136,18 @@ function toResource(record: ZoneRecord, questionName: string): Resource {
       } as unknown as Resource;
     case "A":
     case "AAAA":
-      return { ...base, type: Packet.TYPE[record.type as keyof typeof Packet.TYPE], address: record.data } as unknown as Resource;
+      return {
+        ...base,
+        type: Packet.TYPE[record.type as keyof typeof Packet.TYPE],
+        address: record.data,
+      } as unknown as Resource;
     case "CNAME":
     case "PTR":
-      return { ...base, type: Packet.TYPE[record.type as keyof typeof Packet.TYPE], domain: record.data } as unknown as Resource;
+      return {
+        ...base,
+        type: Packet.TYPE[record.type as keyof typeof Packet.TYPE],
+        domain: record.data,
+      } as unknown as Resource;
     case "NS":
       return { ...base, type: Packet.TYPE.NS, ns: record.data } as unknown as Resource;
     case "MX": {

@@ -49,7 +49,8 @@ export function testRule(rule: Rule<never>, cases: { valid: ValidCase[]; invalid
           // Every placeholder of the template has data (the rendered text itself may hold braces: SPF macros).
           const spec = rule.meta.messages[finding.messageId];
           const template = typeof spec === "string" ? spec : (spec?.text ?? "");
-          for (const [, key] of template.matchAll(/\{(\w+)\}/g)) expect(finding.data, `data for {${key}}`).toHaveProperty(key as string);
+          for (const [, key] of template.matchAll(/\{(\w+)\}/g))
+            expect(finding.data, `data for {${key}}`).toHaveProperty(key as string);
         });
       });
     }

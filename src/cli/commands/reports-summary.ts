@@ -1,8 +1,8 @@
 import { EXIT } from "../../engine/exit-code.js";
+import { escapeForTerminal } from "../../format/escape.js";
 import { reverseNames } from "../../reports/reverse-dns.js";
 import { alertReasons, summarize } from "../../reports/summary.js";
 import { SUMMARY_FORMATTERS, type SummaryFormat } from "../../reports/summary-format.js";
-import { escapeForTerminal } from "../../format/escape.js";
 import { defaultStorePath } from "../../store/default-path.js";
 import { openStore } from "../../store/open-store.js";
 import { buildResolver } from "../build-resolver.js";

@@ -1,5 +1,4 @@
 import rule from "../../../rules/alignment/dkim.js";
-import type { SenderAlignment } from "../../../src/alignment/types.js";
 import { testRule } from "../../helpers/rule-tester.js";
 import { id, sender, snap } from "./builders.js";
 

@@ -10,7 +10,9 @@ testRule(rule, {
         ...emptySnapshot(),
         lookupFailures: [{ name: "_spf.example.com", type: "TXT", reason: "SERVFAIL" }],
       },
-      findings: [{ messageId: "failed", data: { name: "_spf.example.com", reason: "SERVFAIL" }, severity: "warning" }],
+      findings: [
+        { messageId: "failed", data: { name: "_spf.example.com", reason: "SERVFAIL" }, severity: "warning" },
+      ],
     },
   ],
 });

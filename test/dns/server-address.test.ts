@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { parseServerAddress } from "../../src/dns/server-address.js";
+
+describe("parseServerAddress (--resolver)", () => {
+  it.each([
+    ["192.0.2.53", "192.0.2.53"],
+    ["127.0.0.1:5353", "127.0.0.1:5353"],
+    ["::1", "::1"],
+    ["2001:db8::53", "2001:db8::53"],
+    ["[::1]:5353", "[::1]:5353"],
+    ["[2001:db8::53]", "2001:db8::53"],
+  ])("accepts %s", (input, expected) => {
+    expect(parseServerAddress(input)).toBe(expected);
+  });
+
+  it.each([
+    "not-an-ip",
+    "256.1.1.1",
+    "192.0.2.53:0",
+    "192.0.2.53:65536",
+    "192.0.2.53:",
+    "[192.0.2.53]:53",
+    "[::1]:99999",
+    "::1:53:",
+    "dns.example:53",
+    "",
+  ])("rejects %j", (input) => {
+    expect(parseServerAddress(input)).toBeUndefined();
+  });
+});
