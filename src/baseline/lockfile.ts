@@ -1,4 +1,5 @@
 import type { DomainSnapshot } from "../engine/types.js";
+import { toJsonText } from "../format/json-text.js";
 import { canonicalize } from "./canonical.js";
 
 export const LOCK_SCHEMA_VERSION = 1;
@@ -36,7 +37,7 @@ export function buildLockFile(snapshots: readonly DomainSnapshot[], createdAt: s
 
 /** Stable text: two-space JSON, keys in canonical order, one trailing newline (diff-friendly). */
 export function serializeLockFile(lock: LockFile): string {
-  return `${JSON.stringify({ schemaVersion: lock.schemaVersion, createdAt: lock.createdAt, domains: lock.domains }, null, 2)}\n`;
+  return toJsonText({ schemaVersion: lock.schemaVersion, createdAt: lock.createdAt, domains: lock.domains });
 }
 
 /** Parses a lock file's text; returns the reason when it is not one. */

@@ -1,3 +1,5 @@
+import { escapeForTerminal } from "../format/escape.js";
+
 /** Whether stdout may carry ANSI colour: a TTY, no NO_COLOR, and not turned off with --no-color. */
 export function useColor(colorOption: boolean | undefined): boolean {
   if (colorOption === false) return false;
@@ -19,4 +21,19 @@ export function ignoreClosedStdout(): void {
   process.stdout.on("error", (error: NodeJS.ErrnoException) => {
     if (error.code !== "EPIPE") throw error;
   });
+}
+
+/**
+ * Writes a data format (CSV) that must stay byte-exact in files and pipes; on a terminal, control
+ * and bidi characters from reports are escaped like everywhere else, line breaks kept.
+ */
+export function writeData(text: string): void {
+  writeOut(process.stdout.isTTY === true ? escapeKeepingLineBreaks(text) : text);
+}
+
+export function escapeKeepingLineBreaks(text: string): string {
+  return text
+    .split(/(\r?\n)/)
+    .map((part) => (part === "\n" || part === "\r\n" ? part : escapeForTerminal(part)))
+    .join("");
 }

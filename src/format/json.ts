@@ -1,4 +1,5 @@
 import type { AuditReport } from "../audit/audit.js";
+import { toJsonText } from "./json-text.js";
 import type { Formatter } from "./types.js";
 
 export const SCHEMA_VERSION = 1;
@@ -29,4 +30,4 @@ export function toJsonDocument(report: AuditReport) {
   };
 }
 
-export const formatJson: Formatter = (report) => `${JSON.stringify(toJsonDocument(report), null, 2)}\n`;
+export const formatJson: Formatter = (report) => toJsonText(toJsonDocument(report));

@@ -4,6 +4,7 @@ import { pathToFileURL } from "node:url";
 import type { Severity } from "../engine/severity.js";
 import type { Finding, RuleMeta } from "../engine/types.js";
 import { escapeForTerminal } from "./escape.js";
+import { toJsonText } from "./json-text.js";
 import { ruleDocUrl } from "./rule-docs-url.js";
 import type { FormatContext, Formatter } from "./types.js";
 
@@ -40,7 +41,7 @@ export const formatSarif: Formatter = (report, context) => {
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return toJsonText(log);
 };
 
 function sarifRule(meta: RuleMeta) {

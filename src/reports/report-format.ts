@@ -1,21 +1,18 @@
+import { toJsonText } from "../format/json-text.js";
 import { csvRows } from "./csv.js";
 import type { AggregateReport } from "./types.js";
 
 /** Pure formatters for `reports parse`: one normalized report. */
 export const REPORT_FORMATTERS = {
   json: (report: AggregateReport) =>
-    `${JSON.stringify(
-      {
-        schemaVersion: 1,
-        ...report,
-        totals: {
-          records: report.records.length,
-          messages: report.records.reduce((sum, r) => sum + r.count, 0),
-        },
+    toJsonText({
+      schemaVersion: 1,
+      ...report,
+      totals: {
+        records: report.records.length,
+        messages: report.records.reduce((sum, r) => sum + r.count, 0),
       },
-      null,
-      2,
-    )}\n`,
+    }),
   csv: (report: AggregateReport) =>
     csvRows(
       [

@@ -1,5 +1,6 @@
 import Table from "cli-table3";
 import { escapeForTerminal } from "../format/escape.js";
+import { toJsonText } from "../format/json-text.js";
 import { csvRows } from "./csv.js";
 import type { ReportSummary } from "./summary.js";
 
@@ -7,7 +8,7 @@ import type { ReportSummary } from "./summary.js";
 export type SummaryFormat = "table" | "json" | "csv";
 
 export const SUMMARY_FORMATTERS = {
-  json: (summary) => `${JSON.stringify(summary, null, 2)}\n`,
+  json: (summary) => toJsonText(summary),
   csv: (summary) =>
     csvRows(
       ["domain", "source_ip", "reverse_dns", "messages", "pass", "fail", "first_seen", "new"],

@@ -4,6 +4,7 @@
  * and SARIF valid JSON whatever the data holds. The payloads are shown escaped, not dropped: the
  * user must still see that something odd is published. Runs the built CLI (`npx tsc` first).
  */
+import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -130,12 +131,18 @@ describe("DNS data in every check format", () => {
     const sarif = await check("sarif");
     const log = JSON.parse(sarif.stdout) as { runs: { results: { message: { text: string } }[] }[] };
     for (const r of log.runs[0]?.results ?? []) expectTerminalSafe(r.message.text);
-    const json = JSON.parse((await check("json")).stdout);
+    const jsonText = (await check("json")).stdout;
+    const json = JSON.parse(jsonText);
     expect(json.domains[0].spf.record).toContain(CLEAR_SCREEN);
+    expect(json.domains[0].spf.record).toContain(RLO);
+    // The JSON text itself holds no raw C1 or bidi character (JSON.stringify leaves those raw): they
+    // are \u escapes, so printing the JSON cannot reorder the terminal, and it parses to the same data.
+    expectTerminalSafe(jsonText);
+    expectTerminalSafe(sarif.stdout);
   });
 
-  it("spf command, tree and check_host views: escaped", async () => {
-    for (const extra of [[], ["--ip", "192.0.2.1"]]) {
+  it("spf command, tree and check_host views (and JSON): escaped", async () => {
+    for (const extra of [[], ["--ip", "192.0.2.1"], ["-f", "json"]]) {
       const result = await runCli(["spf", "evil.test", "-r", server.address, "--timeout", "0.5", ...extra]);
       expect(result.stderr).not.toMatch(/internal error/);
       expectTerminalSafe(result.stdout);
@@ -262,4 +269,32 @@ describe("report data", () => {
         expect(cells).toContain(`'${formula}`);
     });
   }
+
+  it("reports parse CSV on a terminal: C1 and bidi characters escaped; in a pipe, the bytes as they were", async () => {
+    const file = join(dir, "evil.xml");
+    const piped = await runCli(["reports", "parse", "-f", "csv", file]);
+    expect(piped.stdout).toContain(RLO);
+    const screen = await inTerminal(["reports", "parse", "-f", "csv", file]);
+    expect(screen).toContain("\\u{202e}");
+    // The terminal turns each line end into CR LF (ONLCR), so CRLF rows arrive as CR CR LF.
+    expectTerminalSafe(screen.replace(/\r+\n/g, "\n"));
+  });
 });
+
+/**
+ * The CLI with a pseudo-terminal on its stdio (util-linux `script`), as a user at a shell sees it.
+ * Asynchronous, so servers in this process keep running.
+ */
+function inTerminal(args: string[]): Promise<string> {
+  const bin = join(import.meta.dirname, "..", "..", "bin", "mailaudit.js");
+  const command = [process.execPath, bin, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(" ");
+  return new Promise((resolve, reject) => {
+    const child = spawn("script", ["-qec", command, "/dev/null"], { env: { ...process.env, NO_COLOR: "1" } });
+    let screen = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      screen += chunk;
+    });
+    child.on("error", reject);
+    child.on("close", () => resolve(screen));
+  });
+}

@@ -5,7 +5,7 @@ import { limitsForMegabytes } from "../../reports/limits.js";
 import { refusalReason } from "../../reports/refusal.js";
 import { REPORT_FORMATTERS } from "../../reports/report-format.js";
 import { InputError } from "../errors.js";
-import { writeOut } from "../output.js";
+import { writeData, writeOut } from "../output.js";
 import { parseMaxSize } from "./reports-options.js";
 
 interface ParseFlags {
@@ -23,7 +23,9 @@ export async function run(file: string, flags: ParseFlags): Promise<number> {
   for await (const found of extractReports(input, limits)) {
     if (found.kind === "refused") throw new InputError(`${found.name}: ${found.reason}`);
     try {
-      writeOut(REPORT_FORMATTERS[flags.format](await parseAggregateReport(found.bytes)));
+      const text = REPORT_FORMATTERS[flags.format](await parseAggregateReport(found.bytes));
+      if (flags.format === "csv") writeData(text);
+      else writeOut(text);
     } catch (error) {
       throw new InputError(`${found.name}: ${refusalReason(error)}`);
     }

@@ -9,7 +9,7 @@ import { buildResolver } from "../build-resolver.js";
 import { validateDomain } from "../check-settings.js";
 import { UsageError } from "../errors.js";
 import { parseResolvers, parseTimeoutSeconds } from "../option-parsers.js";
-import { writeOut } from "../output.js";
+import { writeData, writeOut } from "../output.js";
 import { parsePercent, parseSince } from "./reports-options.js";
 
 interface SummaryFlags {
@@ -50,7 +50,9 @@ export async function run(flags: SummaryFlags): Promise<number> {
     for (const source of summary.domains.flatMap((d) => d.sources))
       source.name = names.get(source.ip) ?? null;
   }
-  writeOut(SUMMARY_FORMATTERS[flags.format](summary));
+  const text = SUMMARY_FORMATTERS[flags.format](summary);
+  if (flags.format === "csv") writeData(text);
+  else writeOut(text);
   const alerts = alertReasons(summary, {
     ...(failAbove !== undefined ? { failAbove } : {}),
     failOnNewSources: flags.failOnNewSources === true,

@@ -2,6 +2,7 @@ import { isIP } from "node:net";
 import { FailureRecorder } from "../../audit/failure-recorder.js";
 import { DeadlineResolver } from "../../dns/deadline-resolver.js";
 import { EXIT } from "../../engine/exit-code.js";
+import { toJsonText } from "../../format/json-text.js";
 import { formatSpfTree, type SpfEvaluation, type SpfView, spfJsonDocument } from "../../format/spf-tree.js";
 import { checkHost } from "../../spf/check-host.js";
 import { collectSpf } from "../../spf/collect.js";
@@ -41,7 +42,7 @@ export async function run(domainInput: string, options: SpfOptions): Promise<num
   if (identity && outcome) view.evaluation = evaluation(identity, outcome);
   writeOut(
     options.format === "json"
-      ? `${JSON.stringify(spfJsonDocument(view), null, 2)}\n`
+      ? toJsonText(spfJsonDocument(view))
       : formatSpfTree(view, { color: useColor(options.color) }),
   );
   // With --ip the check_host result decides (a fail is an answer); without, the tree's readability does.

@@ -1,0 +1,17 @@
+/**
+ * JSON text that is safe on a terminal and still the same JSON. JSON.stringify escapes C0 controls
+ * but leaves DEL, C1 controls (U+0080–U+009F, which some terminals obey as CSI/OSC), the bidi
+ * overrides and isolates, zero-width characters and line/paragraph separators raw. A DNS record or
+ * report field carrying them would reorder or hide text when the JSON is printed; as `\uXXXX`
+ * escapes they parse back to exactly the same strings.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
+const RAW_IN_JSON = /[\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+
+export function toJsonText(value: unknown): string {
+  const text = JSON.stringify(value, null, 2).replace(
+    RAW_IN_JSON,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+  return `${text}\n`;
+}
