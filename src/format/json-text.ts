@@ -5,7 +5,6 @@
  * report field carrying them would reorder or hide text when the JSON is printed; as `\uXXXX`
  * escapes they parse back to exactly the same strings.
  */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
 const RAW_IN_JSON = /[\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
 
 export function toJsonText(value: unknown): string {
