@@ -22,6 +22,7 @@ import dmarcNoRua from "./dmarc/no-rua.js";
 import dmarcPctPartial from "./dmarc/pct-partial.js";
 import dmarcPolicyNone from "./dmarc/policy-none.js";
 import dmarcRuaUnauthorized from "./dmarc/rua-unauthorized.js";
+import dmarcSubdomainPolicyIgnored from "./dmarc/subdomain-policy-ignored.js";
 import dmarcSubdomainPolicyWeaker from "./dmarc/subdomain-policy-weaker.js";
 import dmarcSyntax from "./dmarc/syntax.js";
 import dmarcTestingMode from "./dmarc/testing-mode.js";
@@ -69,6 +70,7 @@ export const RULES = {
   "dmarc/pct-partial": dmarcPctPartial,
   "dmarc/policy-none": dmarcPolicyNone,
   "dmarc/rua-unauthorized": dmarcRuaUnauthorized,
+  "dmarc/subdomain-policy-ignored": dmarcSubdomainPolicyIgnored,
   "dmarc/subdomain-policy-weaker": dmarcSubdomainPolicyWeaker,
   "dmarc/syntax": dmarcSyntax,
   "dmarc/testing-mode": dmarcTestingMode,
