@@ -54,4 +54,17 @@ describe("rule catalogue", () => {
       });
     });
   }
+
+  it("lists every rule, and only those, in rules/README.md with its default severity", () => {
+    const readme = readFileSync(join("rules", "README.md"), "utf8");
+    // Tables may be padded by the formatter.
+    const listed = [...readme.matchAll(/^\| \[`([a-z-]+\/[a-z0-9-]+)`\]\(([^)]+)\)\s*\| (\w+)\s*\|/gm)];
+    expect(listed.map((m) => m[1])).toEqual(Object.keys(RULES));
+    for (const [, id, link, severity] of listed) {
+      expect(link).toBe(`${id}.md`);
+      expect(severity).toBe(
+        (RULES as Record<string, { meta: { severity: string } }>)[id as string]?.meta.severity,
+      );
+    }
+  });
 });
