@@ -2,16 +2,14 @@
  * Progress lines appear on stderr only when it is a terminal, and never in pipes or CI logs.
  * A real pseudo-terminal comes from util-linux `script`, so the CLI sees `isTTY` as a user's would.
  */
-import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FixtureServer, loadZoneFile, startFixtureServer } from "../helpers/dns-server.js";
-import { runCli } from "../helpers/run-cli.js";
+import { canRunInTerminal, runCli, runInTerminal } from "../helpers/run-cli.js";
 
-const BIN = join(import.meta.dirname, "..", "..", "bin", "mailaudit.js");
-const hasScript = spawnSync("script", ["--version"]).status === 0;
+const hasScript = canRunInTerminal();
 let server: FixtureServer;
 let dir: string;
 
@@ -24,28 +22,11 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/**
- * Runs the CLI with a pseudo-terminal on stdin, stdout and stderr; returns what the terminal showed.
- * Asynchronous on purpose: the fixture DNS server lives in this process and must keep answering.
- */
-function inTerminal(args: string[]): Promise<string> {
-  const command = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(" ");
-  return new Promise((resolve, reject) => {
-    const child = spawn("script", ["-qec", command, "/dev/null"], { env: { ...process.env, NO_COLOR: "1" } });
-    let screen = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-      screen += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", () => resolve(screen));
-  });
-}
-
 describe.skipIf(!hasScript)("progress lines", () => {
   const domains = ["basic.example", "a.b.deep.basic.example", "mx1.basic.example"];
 
   it("check: 'audited N/M domains' on a terminal, cleared at the end", async () => {
-    const screen = await inTerminal(["check", ...domains, "-r", server.address, "-f", "json"]);
+    const screen = await runInTerminal(["check", ...domains, "-r", server.address, "-f", "json"]);
     expect(screen).toContain("audited 3/3 domains");
     // The DNS answers arrived (no timeouts): the audit itself is unchanged by the terminal.
     expect(screen).not.toContain("dns/lookup-failed");
@@ -63,7 +44,7 @@ describe.skipIf(!hasScript)("progress lines", () => {
       report,
       `<?xml version="1.0"?><feedback><report_metadata><org_name>o.example</org_name><email>a@o.example</email><report_id>p1</report_id><date_range><begin>1700000000</begin><end>1700086399</end></date_range></report_metadata><policy_published><domain>example.test</domain><p>none</p></policy_published><record><row><source_ip>192.0.2.1</source_ip><count>1</count><policy_evaluated><disposition>none</disposition><dkim>pass</dkim><spf>pass</spf></policy_evaluated></row><identifiers><header_from>example.test</header_from></identifiers><auth_results><spf><domain>example.test</domain><result>pass</result></spf></auth_results></record></feedback>`,
     );
-    const screen = await inTerminal(["reports", "ingest", "--db", join(dir, "tty.db"), report]);
+    const screen = await runInTerminal(["reports", "ingest", "--db", join(dir, "tty.db"), report]);
     expect(screen).toContain("\r\u001b[K");
     const piped = await runCli(["reports", "ingest", "--db", join(dir, "pipe.db"), report]);
     expect(piped.exitCode).toBe(0);

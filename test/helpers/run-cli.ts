@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { join } from "node:path";
 
 export interface CliResult {
@@ -46,4 +46,27 @@ function cliEnv(extra: Record<string, string> | undefined): NodeJS.ProcessEnv {
   if (!extra || !("FORCE_COLOR" in extra)) delete env.FORCE_COLOR;
   if (!extra || !("NO_COLOR" in extra)) delete env.NO_COLOR;
   return env;
+}
+
+/**
+ * Runs the built CLI with a pseudo-terminal on its stdin, stdout and stderr (util-linux `script`), as
+ * a user at a shell sees it, and returns what the terminal showed. Asynchronous on purpose: DNS
+ * fixture servers living in the test process must keep answering.
+ */
+export function runInTerminal(args: string[]): Promise<string> {
+  const command = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(" ");
+  return new Promise((resolve, reject) => {
+    const child = spawn("script", ["-qec", command, "/dev/null"], { env: { ...process.env, NO_COLOR: "1" } });
+    let screen = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      screen += chunk;
+    });
+    child.on("error", reject);
+    child.on("close", () => resolve(screen));
+  });
+}
+
+/** Whether `script` (util-linux) is there to give the CLI a terminal. */
+export function canRunInTerminal(): boolean {
+  return spawnSync("script", ["--version"]).status === 0;
 }

@@ -4,7 +4,6 @@
  * and SARIF valid JSON whatever the data holds. The payloads are shown escaped, not dropped: the
  * user must still see that something odd is published. Runs the built CLI (`npx tsc` first).
  */
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,7 +11,7 @@ import { SaxesParser } from "saxes";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { csvCell } from "../../src/reports/csv.js";
 import { type AdversarialServer, type Answer, startAdversarialServer } from "../helpers/adversarial-dns.js";
-import { runCli } from "../helpers/run-cli.js";
+import { runCli, runInTerminal } from "../helpers/run-cli.js";
 import { reportXml } from "../reports/generated-set.js";
 
 /** What must never be printed raw: C0 (but LF), DEL, C1, bidi controls, zero-width and BOM. */
@@ -274,27 +273,9 @@ describe("report data", () => {
     const file = join(dir, "evil.xml");
     const piped = await runCli(["reports", "parse", "-f", "csv", file]);
     expect(piped.stdout).toContain(RLO);
-    const screen = await inTerminal(["reports", "parse", "-f", "csv", file]);
+    const screen = await runInTerminal(["reports", "parse", "-f", "csv", file]);
     expect(screen).toContain("\\u{202e}");
     // The terminal turns each line end into CR LF (ONLCR), so CRLF rows arrive as CR CR LF.
     expectTerminalSafe(screen.replace(/\r+\n/g, "\n"));
   });
 });
-
-/**
- * The CLI with a pseudo-terminal on its stdio (util-linux `script`), as a user at a shell sees it.
- * Asynchronous, so servers in this process keep running.
- */
-function inTerminal(args: string[]): Promise<string> {
-  const bin = join(import.meta.dirname, "..", "..", "bin", "mailaudit.js");
-  const command = [process.execPath, bin, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(" ");
-  return new Promise((resolve, reject) => {
-    const child = spawn("script", ["-qec", command, "/dev/null"], { env: { ...process.env, NO_COLOR: "1" } });
-    let screen = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-      screen += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", () => resolve(screen));
-  });
-}
