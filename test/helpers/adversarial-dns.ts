@@ -8,9 +8,9 @@
  *
  * Wire format: RFC 1035 §4.1 (header, question, resource records), §4.2.2 (TCP length prefix).
  */
-import { createSocket, type Socket as UdpSocket } from "node:dgram";
-import { createServer, type Server, type Socket } from "node:net";
-import { freePort } from "./dns-server.js";
+import { createSocket } from "node:dgram";
+import { createServer, type Socket } from "node:net";
+import { listenUdpAndTcp, onFreePort } from "./ports.js";
 
 export type Rcode = "NOERROR" | "SERVFAIL" | "NXDOMAIN" | "REFUSED";
 
@@ -129,8 +129,7 @@ export async function startAdversarialServer(
     }
   };
 
-  for (let attempt = 0; ; attempt++) {
-    const port = await freePort();
+  return onFreePort(async (port) => {
     const udp = createSocket("udp4");
     udp.on("message", (query, peer) => {
       respond(
@@ -166,14 +165,7 @@ export async function startAdversarialServer(
         }
       });
     });
-    try {
-      await listen(udp, tcp, port);
-    } catch (error) {
-      udp.close();
-      tcp.close();
-      if ((error as NodeJS.ErrnoException).code === "EADDRINUSE" && attempt < 20) continue;
-      throw error;
-    }
+    await listenUdpAndTcp(udp, tcp, port);
     return {
       address: `127.0.0.1:${port}`,
       port,
@@ -188,21 +180,6 @@ export async function startAdversarialServer(
         ]);
       },
     };
-  }
-}
-
-function listen(udp: UdpSocket, tcp: Server, port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const fail = (error: Error) => reject(error);
-    udp.once("error", fail);
-    tcp.once("error", fail);
-    udp.bind(port, "127.0.0.1", () => {
-      tcp.listen(port, "127.0.0.1", () => {
-        udp.off("error", fail);
-        tcp.off("error", fail);
-        resolve();
-      });
-    });
   });
 }
 

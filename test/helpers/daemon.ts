@@ -7,7 +7,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { Resolver } from "node:dns/promises";
 import { accessSync, constants } from "node:fs";
 import { delimiter, join } from "node:path";
-import { freePort } from "./dns-server.js";
+import { freePort } from "./ports.js";
 
 /** Daemons live in sbin, which a non-root PATH often lacks. */
 const EXTRA_DIRS = ["/usr/sbin", "/usr/local/sbin", "/sbin"];

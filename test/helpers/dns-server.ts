@@ -4,13 +4,15 @@
  * Names can be made to fail on purpose (SERVFAIL, REFUSED, never answered) to test inconclusive paths.
  */
 import { readFileSync } from "node:fs";
-import { createServer as createTcpProbe, type Socket } from "node:net";
+import type { Socket } from "node:net";
 import dns2 from "dns2";
 import { normalizeName } from "../../src/dns/types.js";
 import { parseZoneFile } from "../../src/dns/zone-file.js";
 import { type Zone, type ZoneRecord, ZoneSet } from "../../src/dns/zone-records.js";
+import { listenUdpAndTcp, onFreePort } from "./ports.js";
 
 const { Packet } = dns2;
+
 type DnsPacket = InstanceType<typeof Packet>;
 type Resource = DnsPacket["answers"][number];
 
@@ -83,8 +85,7 @@ export async function startFixtureServer(options: FixtureServerOptions): Promise
     send(response);
   };
 
-  for (let attempt = 0; ; attempt++) {
-    const port = await freePort();
+  return onFreePort(async (port) => {
     const udp = dns2.createUDPServer({ type: "udp4" });
     // dns2 accepts an options object here although its types name only the handler form.
     const tcp = dns2.createTCPServer({ idleTimeout: 1000 } as unknown as Parameters<
@@ -96,14 +97,7 @@ export async function startFixtureServer(options: FixtureServerOptions): Promise
       sockets.add(socket);
       socket.on("close", () => sockets.delete(socket));
     });
-    try {
-      await listenBoth(udp, tcp, port);
-    } catch (error) {
-      udp.close();
-      tcp.close();
-      if ((error as NodeJS.ErrnoException).code === "EADDRINUSE" && attempt < 20) continue;
-      throw error;
-    }
+    await listenUdpAndTcp(udp, tcp, port);
     return {
       address: `127.0.0.1:${port}`,
       port,
@@ -117,7 +111,7 @@ export async function startFixtureServer(options: FixtureServerOptions): Promise
         ]);
       },
     };
-  }
+  });
 }
 
 function toResource(record: ZoneRecord, questionName: string): Resource {
@@ -162,38 +156,4 @@ function toResource(record: ZoneRecord, questionName: string): Resource {
     default:
       return { ...base, type: Packet.TYPE.SOA, ...(record.data as object) } as unknown as Resource;
   }
-}
-
-/** A TCP port on 127.0.0.1 that was free a moment ago (callers retry if another process takes it first). */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createTcpProbe();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function listenBoth(
-  udp: ReturnType<typeof dns2.createUDPServer>,
-  tcp: ReturnType<typeof dns2.createTCPServer>,
-  port: number,
-): Promise<void> {
-  await new Promise<void>((resolve, reject) => {
-    tcp.once("error", reject);
-    tcp.listen(port, "127.0.0.1", () => {
-      tcp.off("error", reject);
-      resolve();
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    udp.once("error", reject);
-    udp.bind(port, "127.0.0.1", () => {
-      udp.off("error", reject);
-      resolve();
-    });
-  });
 }

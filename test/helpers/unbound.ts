@@ -8,7 +8,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Daemon, findExecutable, spawnDaemon, startOnFreePort, waitUntilAnswering } from "./daemon.js";
-import { freePort } from "./dns-server.js";
+import { freePort } from "./ports.js";
 
 export interface UnboundOptions {
   /** Zones to resolve through the authoritative server at `authority` ("127.0.0.1:<port>"). */
