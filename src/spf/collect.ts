@@ -228,7 +228,7 @@ class TreeWalker {
   }
 }
 
-function emptyNode(
+export function emptyNode(
   domain: string,
   via: SpfNodeVia,
   term: string | undefined,

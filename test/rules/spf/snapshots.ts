@@ -1,4 +1,5 @@
 import type { DomainSnapshot } from "../../../src/engine/types.js";
+import { emptyNode } from "../../../src/spf/collect.js";
 import { parseSpfRecord } from "../../../src/spf/parse.js";
 import type { SpfAudit, SpfNode } from "../../../src/spf/types.js";
 import { emptySnapshot } from "../../helpers/rule-tester.js";
@@ -8,24 +9,13 @@ export function node(domain: string, record: string | null, extra: Partial<SpfNo
   const parsed = record ? parseSpfRecord(record) : undefined;
   const all = parsed?.terms.find((t) => t.kind === "mechanism" && t.mechanism === "all");
   return {
-    domain,
-    via: "root",
-    status: record ? "ok" : "missing",
+    ...emptyNode(domain, "root", undefined, record ? "ok" : "missing"),
     record,
     records: record ? [record] : [],
     recordBytes: record ? Buffer.byteLength(record) : 0,
     syntaxProblems: parsed?.problems ?? [],
     allQualifier: all?.kind === "mechanism" ? all.qualifier : null,
     hasRedirect: parsed?.terms.some((t) => t.kind === "modifier" && t.name === "redirect") ?? false,
-    redirectIgnored: false,
-    lookupTerms: [],
-    ptrTerms: [],
-    uncountableTerms: [],
-    ownLookups: 0,
-    ownVoidLookups: 0,
-    subtreeLookups: 0,
-    subtreeVoidLookups: 0,
-    children: [],
     ...extra,
   };
 }
