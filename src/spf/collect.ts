@@ -228,6 +228,7 @@ class TreeWalker {
   }
 }
 
+/** A node with nothing read or counted yet: the walker fills it in (tests build on it too). */
 export function emptyNode(
   domain: string,
   via: SpfNodeVia,
