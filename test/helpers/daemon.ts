@@ -6,6 +6,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { Resolver } from "node:dns/promises";
 import { accessSync, constants } from "node:fs";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { freePort } from "./ports.js";
 
@@ -121,4 +123,48 @@ export async function startOnFreePort<T>(start: (port: number) => Promise<T>, at
     }
   }
   throw lastError;
+}
+
+export interface RunningDaemon {
+  /** "127.0.0.1:<port>", ready for `--resolver`. */
+  address: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * Runs `program -d -c <config>` (NSD and Unbound both take this form; -d keeps it in the foreground,
+ * so the child is the server and SIGTERM reaches it) on a free port, with its config written into a
+ * temp folder of its own, and waits until it answers `probeName`. Everything is removed on failure
+ * and on `close()`.
+ */
+export async function startConfiguredDaemon(options: {
+  label: string;
+  program: string;
+  config: (dir: string, port: number) => string;
+  probeName: string;
+}): Promise<RunningDaemon> {
+  return startOnFreePort(async (port) => {
+    const dir = await mkdtemp(join(tmpdir(), `mailaudit-${options.label}-`));
+    let daemon: Daemon | undefined;
+    try {
+      const config = join(dir, `${options.label}.conf`);
+      await writeFile(config, options.config(dir, port));
+      daemon = spawnDaemon(options.label, options.program, ["-d", "-c", config]);
+      await waitUntilAnswering(daemon, port, options.probeName);
+    } catch (error) {
+      await daemon?.stop();
+      await rm(dir, { recursive: true, force: true });
+      throw error;
+    }
+    const running = daemon;
+    return {
+      address: `127.0.0.1:${port}`,
+      port,
+      async close() {
+        await running.stop();
+        await rm(dir, { recursive: true, force: true });
+      },
+    };
+  });
 }

@@ -4,11 +4,10 @@
  * The same zone files can be served by the fixture server (`dns-server.ts`), which reads them too.
  */
 import { execFile } from "node:child_process";
-import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
 import { promisify } from "node:util";
-import { type Daemon, findExecutable, spawnDaemon, startOnFreePort, waitUntilAnswering } from "./daemon.js";
+import { findExecutable, type RunningDaemon, startConfiguredDaemon } from "./daemon.js";
 
 export interface ServedZone {
   /** The zone's apex, e.g. "acme-workspace.test" ("test" for the TLD itself). */
@@ -17,12 +16,9 @@ export interface ServedZone {
   file: string;
 }
 
-export interface NsdServer {
-  /** "127.0.0.1:<port>", ready for `--resolver` or a stub-addr. */
-  address: string;
-  port: number;
+/** A running NSD; its address is ready for `--resolver` or an Unbound stub-addr. */
+export interface NsdServer extends RunningDaemon {
   zones: readonly ServedZone[];
-  close(): Promise<void>;
 }
 
 /** Every `<zone name>.zone` file in `dir` (so `acme-workspace.test.zone` serves `acme-workspace.test.`). */
@@ -50,31 +46,13 @@ export async function startNsd(zones: readonly ServedZone[]): Promise<NsdServer>
   if (!nsd) throw new Error("nsd not found (apt-get install nsd)");
   if (zones.length === 0) throw new Error("startNsd: no zones to serve");
   await checkZones(zones);
-  return startOnFreePort(async (port) => {
-    const dir = await mkdtemp(join(tmpdir(), "mailaudit-nsd-"));
-    let daemon: Daemon | undefined;
-    try {
-      const config = join(dir, "nsd.conf");
-      await writeFile(config, nsdConfig(dir, port, zones));
-      // -d: stay in the foreground, so the child is the server and SIGTERM reaches it.
-      daemon = spawnDaemon("nsd", nsd, ["-d", "-c", config]);
-      await waitUntilAnswering(daemon, port, `${zones[0]?.name}.`);
-    } catch (error) {
-      await daemon?.stop();
-      await rm(dir, { recursive: true, force: true });
-      throw error;
-    }
-    const running = daemon;
-    return {
-      address: `127.0.0.1:${port}`,
-      port,
-      zones,
-      async close() {
-        await running.stop();
-        await rm(dir, { recursive: true, force: true });
-      },
-    };
+  const server = await startConfiguredDaemon({
+    label: "nsd",
+    program: nsd,
+    config: (dir, port) => nsdConfig(dir, port, zones),
+    probeName: `${zones[0]?.name}.`,
   });
+  return { ...server, zones };
 }
 
 /**

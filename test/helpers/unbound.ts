@@ -4,10 +4,8 @@
  * authoritative server (NSD), and each "dead" zone points at a port nothing listens on, which gives
  * the SERVFAIL a real resolver returns for a broken delegation.
  */
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Daemon, findExecutable, spawnDaemon, startOnFreePort, waitUntilAnswering } from "./daemon.js";
+import { findExecutable, type RunningDaemon, startConfiguredDaemon } from "./daemon.js";
 import { freePort } from "./ports.js";
 
 export interface UnboundOptions {
@@ -18,12 +16,7 @@ export interface UnboundOptions {
   deadZones?: readonly string[];
 }
 
-export interface UnboundServer {
-  /** "127.0.0.1:<port>", ready for `--resolver`. */
-  address: string;
-  port: number;
-  close(): Promise<void>;
-}
+export type UnboundServer = RunningDaemon;
 
 export async function startUnbound(options: UnboundOptions): Promise<UnboundServer> {
   const unbound = findExecutable("unbound");
@@ -32,29 +25,11 @@ export async function startUnbound(options: UnboundOptions): Promise<UnboundServ
   if (!firstZone) throw new Error("startUnbound: no zones to resolve");
   const authority = options.authority.replace(/:(\d+)$/, "@$1");
   const deadPort = await freePort();
-  return startOnFreePort(async (port) => {
-    const dir = await mkdtemp(join(tmpdir(), "mailaudit-unbound-"));
-    let daemon: Daemon | undefined;
-    try {
-      const config = join(dir, "unbound.conf");
-      await writeFile(config, unboundConfig(dir, port, authority, deadPort, options));
-      // -d: foreground, so the child is the server and SIGTERM reaches it.
-      daemon = spawnDaemon("unbound", unbound, ["-d", "-c", config]);
-      await waitUntilAnswering(daemon, port, `${firstZone}.`);
-    } catch (error) {
-      await daemon?.stop();
-      await rm(dir, { recursive: true, force: true });
-      throw error;
-    }
-    const running = daemon;
-    return {
-      address: `127.0.0.1:${port}`,
-      port,
-      async close() {
-        await running.stop();
-        await rm(dir, { recursive: true, force: true });
-      },
-    };
+  return startConfiguredDaemon({
+    label: "unbound",
+    program: unbound,
+    config: (dir, port) => unboundConfig(dir, port, authority, deadPort, options),
+    probeName: `${firstZone}.`,
   });
 }
 
