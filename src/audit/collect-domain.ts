@@ -31,7 +31,7 @@ export async function collectDomain(
   const [spf, dmarc, dkim, alignment] = await Promise.all([
     collectSpf(recorder, domain),
     dmarcCollected,
-    collectDkim(recorder, domain, options.selectors, (failure) => recorder.note(failure)),
+    collectDkim(recorder, domain, options.selectors),
     // Alignment modes come from the DMARC record (aspf/adkim), so it waits for DMARC.
     dmarcCollected.then((d) => collectAlignment(recorder, domain, senders, { modes: d.alignment })),
   ]);

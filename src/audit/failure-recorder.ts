@@ -12,18 +12,13 @@ export class FailureRecorder implements Resolver {
 
   async query<T extends RecordType>(name: string, type: T): Promise<DnsAnswer<RecordData[T]>> {
     const answer = await this.inner.query(name, type);
-    if (answer.kind === "temperror") this.note({ name, type, reason: answer.reason });
+    if (answer.kind === "temperror") {
+      const key = `${type} ${name.toLowerCase()}`;
+      if (!this.#seen.has(key)) {
+        this.#seen.add(key);
+        this.failures.push({ name, type, reason: answer.reason });
+      }
+    }
     return answer;
-  }
-
-  /**
-   * Notes a failure a collector found beyond single answers, e.g. a CNAME loop served by an
-   * authoritative server as a looping chain with NOERROR (a recursive resolver would SERVFAIL).
-   */
-  note(failure: LookupFailure): void {
-    const key = `${failure.type} ${failure.name.toLowerCase()}`;
-    if (this.#seen.has(key)) return;
-    this.#seen.add(key);
-    this.failures.push(failure);
   }
 }

@@ -1,4 +1,4 @@
-import type { LookupFailure, Resolver } from "../dns/types.js";
+import type { Resolver } from "../dns/types.js";
 import { parseDkimRecord } from "./parse.js";
 import type { DkimAudit } from "./types.js";
 
@@ -14,17 +14,11 @@ export async function collectDkim(
   resolver: Resolver,
   domain: string,
   selectors: readonly string[],
-  noteFailure: (failure: LookupFailure) => void = () => {},
 ): Promise<DkimAudit[]> {
-  return Promise.all(selectors.map((selector) => collectSelector(resolver, domain, selector, noteFailure)));
+  return Promise.all(selectors.map((selector) => collectSelector(resolver, domain, selector)));
 }
 
-async function collectSelector(
-  resolver: Resolver,
-  domain: string,
-  selector: string,
-  noteFailure: (failure: LookupFailure) => void,
-): Promise<DkimAudit> {
+async function collectSelector(resolver: Resolver, domain: string, selector: string): Promise<DkimAudit> {
   const name = `${selector}._domainkey.${domain}`;
   const [answer, chain] = await Promise.all([resolver.query(name, "TXT"), cnameChain(resolver, name)]);
   const base = {
@@ -35,7 +29,8 @@ async function collectSelector(
     keyType: null,
     keyBits: null,
   };
-  if (chain.loop) noteFailure({ name, type: "CNAME", reason: "CNAME loop" });
+  // A loop also fails the TXT question itself (the resolver follows CNAME-only answers and calls a
+  // loop a temporary failure), so the domain is already inconclusive; here it only sets the status.
   if (answer.kind === "temperror" || chain.loop) return { ...base, status: "inconclusive", record: null };
   if (answer.kind !== "ok") return { ...base, status: "missing", record: null };
   const records = answer.records.map((chunks) => chunks.join(""));
