@@ -1,7 +1,7 @@
 /**
  * check_host() (`src/spf/check-host.ts`: mailauth strict mode over our resolver) against the
  * openspf RFC 7208 suite and Stalwart's SPF suite, each scenario's DNS served by the fixture server
- * over real UDP/TCP on loopback. The suites are read from /work/shared/conformance and never edited;
+ * over real UDP/TCP on loopback. The suites are read from fixtures/conformance (copied unmodified) and never edited;
  * known failures are listed below with their reasons (also in docs/conformance.md), and each is
  * asserted to still fail, so the list stays true in both directions.
  */
@@ -12,10 +12,11 @@ import YAML from "yaml";
 import { SystemResolver } from "../../src/dns/system-resolver.js";
 import { checkHost } from "../../src/spf/check-host.js";
 import { type Fault, type FixtureServer, startFixtureServer } from "../helpers/dns-server.js";
+import { CONFORMANCE_DIR } from "../helpers/fixtures.js";
 import { parseStalwartSuite } from "./spf-stalwart-format.js";
 import { type ZoneData, zonesFromZoneData } from "./spf-zonedata.js";
 
-const SUITE_DIR = "/work/shared/conformance/spf";
+const SUITE_DIR = join(CONFORMANCE_DIR, "spf");
 
 const EBADNAME =
   "node:dns (c-ares) refuses to send a name holding ':', ' ' or '%' (EBADNAME), though DNS labels may hold any octet; no query reaches the server and the result is temperror, not the suite's pass";

@@ -1,5 +1,5 @@
 /**
- * Reader for Stalwart's line-oriented SPF suite (/work/shared/conformance/spf/stalwart-mail-auth,
+ * Reader for Stalwart's line-oriented SPF suite (fixtures/conformance/spf/stalwart-mail-auth,
  * format in the README there; not YAML-safe: `records:` repeats keys). Lines are read in order, as
  * Stalwart does: a record line sets that type at its owner (replacing what was there, so a later
  * `spf:` line changes the record for the tests after it), and each `expect:` runs with the values

@@ -1,5 +1,5 @@
 /**
- * Turns the openspf suite's `zonedata` (see /work/shared/conformance/spf/README.md) into zones for
+ * Turns the openspf suite's `zonedata` (see fixtures/conformance/spf/README.md) into zones for
  * the fixture DNS server. Conventions of the suite's drivers (pyspf `testspf.py`): type SPF records
  * are also served as TXT unless the name has its own TXT entry; `NONE` means no record of that
  * type; a bare `TIMEOUT` makes every query for the name go unanswered.

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseDkimRecord } from "../../src/dkim/parse.js";
+import { CONFORMANCE_DIR } from "../helpers/fixtures.js";
 
 const spki = (bits: number) =>
   generateKeyPairSync("rsa", { modulusLength: bits })
@@ -54,8 +55,8 @@ describe("parseDkimRecord", () => {
   });
 });
 
-describe("key records from Stalwart's DKIM vectors (shared/conformance/dkim)", () => {
-  const dir = "/work/shared/conformance/dkim/stalwart-mail-auth";
+describe("key records from Stalwart's DKIM vectors (fixtures/conformance/dkim)", () => {
+  const dir = join(CONFORMANCE_DIR, "dkim/stalwart-mail-auth");
   const records = readdirSync(dir).flatMap((file) => {
     const head = readFileSync(join(dir, file), "utf8").split(/\r?\n\r?\n/)[0] ?? "";
     return head

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { resolvePolicies } from "../../src/dmarc/effective-policy.js";
 import {
@@ -6,6 +7,7 @@ import {
   selectOrganizationalDomain,
   treeWalkNames,
 } from "../../src/dmarc/org-domain.js";
+import { CONFORMANCE_DIR } from "../helpers/fixtures.js";
 
 describe("treeWalkNames (RFC 9989 §4.10)", () => {
   it("drops one label at a time down to the TLD", () => {
@@ -43,8 +45,8 @@ describe("selectOrganizationalDomain (RFC 9989 §4.10.2)", () => {
 });
 
 describe("pslOrganizationalDomain against the official PSL test vectors", () => {
-  // shared/conformance/psl/test_psl.txt: checkPublicSuffix(input, expected) lines.
-  const text = readFileSync("/work/shared/conformance/psl/test_psl.txt", "utf8");
+  // fixtures/conformance/psl/test_psl.txt: checkPublicSuffix(input, expected) lines.
+  const text = readFileSync(join(CONFORMANCE_DIR, "psl/test_psl.txt"), "utf8");
   const vectors = [...text.matchAll(/^checkPublicSuffix\((null|'[^']*'), (null|'[^']*')\);/gm)].map((m) => [
     m[1] === "null" ? null : (m[1] ?? "").slice(1, -1),
     m[2] === "null" ? null : (m[2] ?? "").slice(1, -1),

@@ -1,15 +1,17 @@
 /** Independent checks of CI formats: the official SARIF schema (ajv, draft-04) and a JUnit XML parse. */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { join } from "node:path";
 import type { Options, ValidateFunction } from "ajv";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { CONFORMANCE_DIR } from "../helpers/fixtures.js";
 
 // ajv-draft-04 is CommonJS (`module.exports = Ajv`); required directly so its types need no interop guess.
 const Ajv = createRequire(import.meta.url)("ajv-draft-04") as new (
   options: Options,
 ) => { compile(schema: object): ValidateFunction };
 
-const schema = JSON.parse(readFileSync("/work/shared/conformance/sarif/sarif-schema-2.1.0.json", "utf8"));
+const schema = JSON.parse(readFileSync(join(CONFORMANCE_DIR, "sarif/sarif-schema-2.1.0.json"), "utf8"));
 
 export function validateSarif(log: unknown): string[] {
   const ajv = new Ajv({ allErrors: true, strict: false });

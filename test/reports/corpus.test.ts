@@ -6,9 +6,10 @@ import { extractReports } from "../../src/reports/extract.js";
 import { walkInputs } from "../../src/reports/inputs.js";
 import { limitsForMegabytes } from "../../src/reports/limits.js";
 import { refusalReason } from "../../src/reports/refusal.js";
+import { CONFORMANCE_DIR } from "../helpers/fixtures.js";
 
-/** The shared real-world corpus (read in place; README lists what is odd about each file). */
-const CORPUS = "/work/shared/conformance/dmarc-reports/aggregate";
+/** The real-world corpus copied into fixtures/ (its README lists what is odd about each file). */
+const CORPUS = join(CONFORMANCE_DIR, "dmarc-reports/aggregate");
 
 type Outcome =
   | {
