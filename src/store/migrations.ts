@@ -48,4 +48,15 @@ export const MIGRATIONS: readonly string[] = [
      result TEXT NOT NULL
    ) STRICT;
    CREATE INDEX auth_results_record ON auth_results (record);`,
+  // 2: where each IMAP mailbox was read up to (docs/reports.md, "From a mailbox"). One row per
+  // (account, folder); a changed UIDVALIDITY means the folder's UIDs were reassigned and it is read
+  // again (report identity keeps that from counting anything twice).
+  `CREATE TABLE imap_cursors (
+     account TEXT NOT NULL,
+     folder TEXT NOT NULL,
+     uid_validity INTEGER NOT NULL,
+     last_uid INTEGER NOT NULL,
+     updated_at INTEGER NOT NULL,
+     PRIMARY KEY (account, folder)
+   ) STRICT;`,
 ];
