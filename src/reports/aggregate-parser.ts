@@ -23,6 +23,11 @@ export interface ParseHandlers {
   /** Called once, before the first record. Return "stop" to skip the rest (e.g. already stored). */
   onHeader?(header: ReportHeader): "stop" | undefined;
   onRecord?(record: ReportRecord): void;
+  /**
+   * Awaited after each chunk of text is parsed: a store writes the records it has buffered, and the
+   * parser waits for it (bounded memory). Return "stop" to skip the rest, as from onHeader.
+   */
+  afterChunk?(): Promise<"stop" | undefined>;
   /** Receives the decoded XML text, for `--keep-raw`. */
   onText?(text: string): void;
 }
@@ -69,6 +74,7 @@ export async function parseAggregateStream(
       if (!replacementChars && chunk.includes("\ufffd")) replacementChars = true;
       handlers.onText?.(chunk);
       parser.write(chunk);
+      if (handlers.afterChunk && (await handlers.afterChunk()) === "stop") throw new StopParsing();
     }
     parser.close();
   } catch (error) {

@@ -1,5 +1,5 @@
-import type { DatabaseSync } from "node:sqlite";
-import { ReportWriter } from "../store/report-writer.js";
+import type { ReportStore, ReportTransaction } from "../store/store.js";
+import { isStoreFailure, StoreUnavailableError } from "../store/store-error.js";
 import { parseAggregateStream } from "./aggregate-parser.js";
 import { extractReports } from "./extract.js";
 import { walkInputs } from "./inputs.js";
@@ -11,8 +11,6 @@ export interface IngestOptions {
   /** Keep each report's XML text in the store (off by default: reports name people's mail servers). */
   keepRaw: boolean;
   onProgress?(progress: IngestProgress): void;
-  /** Absolute paths never read as inputs (the store and its -wal/-shm files). */
-  skipPaths?: ReadonlySet<string>;
 }
 
 export interface IngestProgress {
@@ -39,15 +37,15 @@ export interface IngestResult {
 
 /**
  * Reads every input, stores each report it holds once, and collects what was refused. One bad input
- * never stops the others; each report is its own transaction (ReportWriter).
+ * never stops the others; each report is its own transaction (ReportTransaction). A store that
+ * fails (a lost connection) ends the run: the report in hand is rolled back, those before it stay.
  */
 export async function ingest(
   paths: readonly string[],
-  db: DatabaseSync,
+  store: ReportStore,
   stdin: AsyncIterable<Uint8Array>,
   options: IngestOptions,
 ): Promise<IngestResult> {
-  const writer = new ReportWriter(db);
   const result: IngestResult = { stored: 0, duplicates: 0, refused: [], repaired: [] };
   let reportsSeen = 0;
   const progress = (current: string) =>
@@ -59,7 +57,7 @@ export async function ingest(
       current,
     });
 
-  for await (const item of walkInputs(paths, stdin, options.skipPaths)) {
+  for await (const item of walkInputs(paths, stdin, new Set(store.ownFiles))) {
     if (item.kind === "unreadable") {
       result.refused.push({ name: item.name, reason: item.reason });
       continue;
@@ -72,25 +70,37 @@ export async function ingest(
       reportsSeen++;
       progress(found.name);
       const raw: string[] | undefined = options.keepRaw ? [] : undefined;
-      let verdict: "new" | "duplicate" | undefined;
+      let transaction: ReportTransaction | "duplicate" | undefined;
       try {
         const outcome = await parseAggregateStream(found.bytes, {
           onHeader: (header) => {
-            verdict = writer.begin(header, found.name);
-            return verdict === "duplicate" ? "stop" : undefined;
+            transaction = store.startReport(header, found.name);
+            return transaction === "duplicate" ? "stop" : undefined;
           },
-          onRecord: (record) => writer.record(record),
+          onRecord: (record) => (transaction as ReportTransaction).add(record),
+          afterChunk: async () =>
+            typeof transaction === "object" && (await transaction.flush()) === "duplicate"
+              ? "stop"
+              : undefined,
           ...(raw ? { onText: (text: string) => raw.push(text) } : {}),
         });
-        if (verdict === "duplicate") {
+        const stored =
+          typeof transaction === "object" && !outcome.stopped
+            ? await transaction.commit(
+                { records: outcome.recordCount, messages: outcome.messageCount },
+                raw?.join(""),
+              )
+            : "duplicate";
+        if (stored === "duplicate") {
           result.duplicates++;
           continue;
         }
-        writer.commit(outcome.recordCount, outcome.messageCount, raw?.join(""));
         result.stored++;
         for (const warning of outcome.warnings) result.repaired.push({ name: found.name, reason: warning });
       } catch (error) {
-        writer.rollback();
+        if (typeof transaction === "object") await transaction.rollback();
+        if (error instanceof StoreUnavailableError) throw error.afterStoring(result.stored);
+        if (isStoreFailure(error)) throw error;
         result.refused.push({ name: found.name, reason: refusalReason(error) });
       }
     }

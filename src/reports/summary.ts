@@ -1,4 +1,4 @@
-import type { DatabaseSync } from "node:sqlite";
+import type { ReportStore } from "../store/store.js";
 import * as q from "../store/summary-queries.js";
 
 /** The `reports summary` document: PRODUCT.md's shape (schemaVersion 1) plus extra fields. */
@@ -49,7 +49,10 @@ export interface ReportSummary {
 export const READY_FAIL_PERCENT = 1;
 const NEXT_POLICY: Record<string, string | null> = { none: "quarantine", quarantine: "reject", reject: null };
 
-export function summarize(db: DatabaseSync, filter: q.SummaryFilter): ReportSummary {
+export async function summarize(
+  db: Pick<ReportStore, "select">,
+  filter: q.SummaryFilter,
+): Promise<ReportSummary> {
   const byDomain = <T>(rows: Record<string, unknown>[], map: (row: Record<string, unknown>) => T) => {
     const grouped = new Map<string, T[]>();
     for (const row of rows) {
@@ -59,15 +62,16 @@ export function summarize(db: DatabaseSync, filter: q.SummaryFilter): ReportSumm
     return grouped;
   };
   const policies = new Map(
-    q
-      .latestPolicies(db, filter)
-      .map((row) => [String(row.domain), row.policy === null ? null : String(row.policy)]),
+    (await q.latestPolicies(db, filter)).map((row) => [
+      String(row.domain),
+      row.policy === null ? null : String(row.policy),
+    ]),
   );
   const dispositions = byDomain(
-    q.dispositions(db, filter),
+    await q.dispositions(db, filter),
     (row) => [String(row.disposition) || "unspecified", Number(row.messages)] as const,
   );
-  const sources = byDomain(q.sources(db, filter), (row): SourceSummary => {
+  const sources = byDomain(await q.sources(db, filter), (row): SourceSummary => {
     const firstSeen = Number(row.first_seen);
     return {
       ip: String(row.ip),
@@ -78,21 +82,21 @@ export function summarize(db: DatabaseSync, filter: q.SummaryFilter): ReportSumm
       isNew: filter.since !== undefined && firstSeen >= filter.since,
     };
   });
-  const reporters = byDomain(q.reporters(db, filter), (row) => ({
+  const reporters = byDomain(await q.reporters(db, filter), (row) => ({
     org: String(row.org),
     reports: Number(row.reports),
     messages: Number(row.messages),
     pass: Number(row.pass),
     fail: Number(row.messages) - Number(row.pass),
   }));
-  const selectors = byDomain(q.dkimSelectors(db, filter), (row) => ({
+  const selectors = byDomain(await q.dkimSelectors(db, filter), (row) => ({
     domain: String(row.signing_domain),
     selector: String(row.selector),
     messages: Number(row.messages),
     pass: Number(row.pass),
   }));
 
-  const domains = q.domainTotals(db, filter).map((row): DomainSummary => {
+  const domains = (await q.domainTotals(db, filter)).map((row): DomainSummary => {
     const domain = String(row.domain);
     const messages = Number(row.messages);
     const pass = Number(row.pass);

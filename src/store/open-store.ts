@@ -13,11 +13,6 @@ const BUSY_TIMEOUT_MS = 60_000;
  * A file that is not SQLite, is damaged, or is some other program's database is an error, never reset.
  */
 export function openStore(location: string): DatabaseSync {
-  if (/^postgres(ql)?:\/\//i.test(location)) {
-    throw new StoreError(
-      `--db ${location}: PostgreSQL stores are not supported yet; give a SQLite file path`,
-    );
-  }
   try {
     mkdirSync(dirname(location), { recursive: true });
   } catch (error) {

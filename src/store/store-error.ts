@@ -22,3 +22,30 @@ export class StoreBusyError extends Error {
     this.name = "StoreBusyError";
   }
 }
+
+/**
+ * The store's server cannot be reached, or went away mid-run (PostgreSQL restarted, network lost).
+ * The report in hand was rolled back by the server; those committed before it stay. Exit 3: a rerun
+ * stores the rest.
+ */
+export class StoreUnavailableError extends Error {
+  readonly exitCode = 3;
+  constructor(message: string) {
+    super(message);
+    this.name = "StoreUnavailableError";
+  }
+
+  /** The same failure, saying how much of the run was stored before it. */
+  afterStoring(stored: number): StoreUnavailableError {
+    return new StoreUnavailableError(
+      `${this.message}; ${stored} report(s) stored before it, none half-written: run again to store the rest`,
+    );
+  }
+}
+
+/** A failure of the store itself, which ends an ingest run, unlike one input's refusal. */
+export function isStoreFailure(error: unknown): boolean {
+  return (
+    error instanceof StoreError || error instanceof StoreBusyError || error instanceof StoreUnavailableError
+  );
+}

@@ -1,8 +1,9 @@
-import type { DatabaseSync } from "node:sqlite";
+import type { ReportStore, Row, SqlValue } from "./store.js";
 
 /**
- * Aggregations over the stored reports, in SQL so a large store is summed by SQLite rather than
- * loaded. `since` keeps reports whose period ends at or after it; `domain` keeps one policy domain.
+ * Aggregations over the stored reports, in SQL so a large store is summed by the database rather than
+ * loaded. The SQL is the dialect SQLite and PostgreSQL share (text columns compare bytewise in both:
+ * PostgreSQL's are `COLLATE "C"`), so both stores give the same rows in the same order. `since` keeps reports whose period ends at or after it; `domain` keeps one policy domain.
  * A DMARC pass is aligned DKIM or aligned SPF as the receiver evaluated it (policy_evaluated).
  */
 export interface SummaryFilter {
@@ -12,9 +13,9 @@ export interface SummaryFilter {
 
 const PASS = "(r.dkim = 'pass' OR r.spf = 'pass')";
 
-function where(filter: SummaryFilter): { sql: string; params: (string | number)[] } {
+function where(filter: SummaryFilter): { sql: string; params: SqlValue[] } {
   const clauses: string[] = [];
-  const params: (string | number)[] = [];
+  const params: SqlValue[] = [];
   if (filter.domain !== undefined) {
     clauses.push("p.policy_domain = ?");
     params.push(filter.domain);
@@ -26,13 +27,13 @@ function where(filter: SummaryFilter): { sql: string; params: (string | number)[
   return { sql: clauses.length ? `WHERE ${clauses.join(" AND ")}` : "", params };
 }
 
-type Row = Record<string, string | number | null>;
+type Reader = Pick<ReportStore, "select">;
 
-function all(db: DatabaseSync, sql: string, params: (string | number)[]): Row[] {
-  return db.prepare(sql).all(...params) as Row[];
+function all(db: Reader, sql: string, params: SqlValue[]): Promise<Row[]> {
+  return db.select(sql, params);
 }
 
-export function domainTotals(db: DatabaseSync, filter: SummaryFilter): Row[] {
+export async function domainTotals(db: Reader, filter: SummaryFilter): Promise<Row[]> {
   const w = where(filter);
   return all(
     db,
@@ -51,19 +52,23 @@ export function domainTotals(db: DatabaseSync, filter: SummaryFilter): Row[] {
   );
 }
 
-/** The published policy of each domain's latest report (for readiness). */
-export function latestPolicies(db: DatabaseSync, filter: SummaryFilter): Row[] {
+/**
+ * The published policy of each domain's latest report (for readiness). Of reports ending at the same
+ * moment, the one stored first speaks (what SQLite's bare column beside GROUP BY used to pick),
+ * spelled out so that PostgreSQL picks the same one.
+ */
+export async function latestPolicies(db: Reader, filter: SummaryFilter): Promise<Row[]> {
   const w = where(filter);
   return all(
     db,
     `SELECT p.policy_domain AS domain, p.policy_p AS policy FROM reports p ${w.sql}
-      ${w.sql ? "AND" : "WHERE"} p.end_ts = (SELECT max(q.end_ts) FROM reports q WHERE q.policy_domain = p.policy_domain)
-      GROUP BY p.policy_domain`,
+      ${w.sql ? "AND" : "WHERE"} p.id = (SELECT q.id FROM reports q WHERE q.policy_domain = p.policy_domain
+                                          ORDER BY q.end_ts DESC, q.id LIMIT 1)`,
     w.params,
   );
 }
 
-export function dispositions(db: DatabaseSync, filter: SummaryFilter): Row[] {
+export async function dispositions(db: Reader, filter: SummaryFilter): Promise<Row[]> {
   const w = where(filter);
   return all(
     db,
@@ -75,9 +80,9 @@ export function dispositions(db: DatabaseSync, filter: SummaryFilter): Row[] {
 }
 
 /** Per source IP, with when it was first seen for that domain in the whole store (not only since). */
-export function sources(db: DatabaseSync, filter: SummaryFilter): Row[] {
+export async function sources(db: Reader, filter: SummaryFilter): Promise<Row[]> {
   const w = where(filter);
-  const rows = all(
+  const rows = await all(
     db,
     `SELECT p.policy_domain AS domain, r.source_ip AS ip, sum(r.count) AS messages,
             sum(CASE WHEN ${PASS} THEN r.count ELSE 0 END) AS pass
@@ -90,7 +95,7 @@ export function sources(db: DatabaseSync, filter: SummaryFilter): Row[] {
   // cannot index) per source made the summary quadratic in distinct sources (20,000 IPs: 30 s).
   const firstSeen = new Map<string, number | string | null>();
   const domainOnly = filter.domain === undefined ? { sql: "", params: [] } : where({ domain: filter.domain });
-  for (const row of all(
+  for (const row of await all(
     db,
     `SELECT p.policy_domain AS domain, r.source_ip AS ip, min(p.begin_ts) AS first_seen
        FROM reports p JOIN records r ON r.report = p.id ${domainOnly.sql}
@@ -102,7 +107,7 @@ export function sources(db: DatabaseSync, filter: SummaryFilter): Row[] {
   return rows.map((row) => ({ ...row, first_seen: firstSeen.get(`${row.domain} ${row.ip}`) ?? null }));
 }
 
-export function reporters(db: DatabaseSync, filter: SummaryFilter): Row[] {
+export async function reporters(db: Reader, filter: SummaryFilter): Promise<Row[]> {
   const w = where(filter);
   return all(
     db,
@@ -114,7 +119,7 @@ export function reporters(db: DatabaseSync, filter: SummaryFilter): Row[] {
   );
 }
 
-export function dkimSelectors(db: DatabaseSync, filter: SummaryFilter): Row[] {
+export async function dkimSelectors(db: Reader, filter: SummaryFilter): Promise<Row[]> {
   const w = where(filter);
   return all(
     db,

@@ -1,10 +1,9 @@
-import { resolve } from "node:path";
 import { EXIT } from "../../engine/exit-code.js";
 import { escapeForTerminal } from "../../format/escape.js";
 import { type IngestProgress, ingest } from "../../reports/ingest.js";
 import { limitsForMegabytes } from "../../reports/limits.js";
 import { defaultStorePath } from "../../store/default-path.js";
-import { openStore } from "../../store/open-store.js";
+import { openReportStore } from "../../store/open-report-store.js";
 import { writeOut } from "../output.js";
 import { parseMaxSize } from "./reports-options.js";
 
@@ -18,15 +17,12 @@ interface IngestFlags {
 /** `mailaudit reports ingest`: inputs → store; refused inputs named on stderr, exit 3 (PRODUCT.md). */
 export async function run(paths: string[], flags: IngestFlags): Promise<number> {
   const limits = limitsForMegabytes(parseMaxSize(flags.maxSize));
-  const location = flags.db ?? defaultStorePath();
-  const db = openStore(location);
-  const dbPath = resolve(location);
+  const store = await openReportStore(flags.db ?? defaultStorePath());
   try {
     const showProgress = flags.progress !== false && process.stderr.isTTY === true;
-    const result = await ingest(paths, db, process.stdin, {
+    const result = await ingest(paths, store, process.stdin, {
       limits,
       keepRaw: flags.keepRaw === true,
-      skipPaths: new Set(["", "-wal", "-shm", "-journal"].map((suffix) => dbPath + suffix)),
       ...(showProgress ? { onProgress: progressLine() } : {}),
     });
     for (const { name, reason } of result.refused)
@@ -38,7 +34,7 @@ export async function run(paths: string[], flags: IngestFlags): Promise<number> 
     );
     return result.refused.length > 0 ? EXIT.inconclusive : EXIT.ok;
   } finally {
-    db.close();
+    await store.close();
   }
 }
 

@@ -4,7 +4,7 @@ import { reverseNames } from "../../reports/reverse-dns.js";
 import { alertReasons, summarize } from "../../reports/summary.js";
 import { SUMMARY_FORMATTERS, type SummaryFormat } from "../../reports/summary-format.js";
 import { defaultStorePath } from "../../store/default-path.js";
-import { openStore } from "../../store/open-store.js";
+import { openReportStore } from "../../store/open-report-store.js";
 import { buildResolver } from "../build-resolver.js";
 import { validateDomain } from "../check-settings.js";
 import { UsageError } from "../errors.js";
@@ -31,12 +31,15 @@ export async function run(flags: SummaryFlags): Promise<number> {
   if (flags.failOnNewSources && since === undefined)
     throw new UsageError("--fail-on-new-sources needs --since (new since when?)");
   const domain = flags.domain === undefined ? undefined : validateDomain(flags.domain);
-  const db = openStore(flags.db ?? defaultStorePath());
-  let summary: ReturnType<typeof summarize>;
+  const store = await openReportStore(flags.db ?? defaultStorePath());
+  let summary: Awaited<ReturnType<typeof summarize>>;
   try {
-    summary = summarize(db, { ...(domain ? { domain } : {}), ...(since !== undefined ? { since } : {}) });
+    summary = await summarize(store, {
+      ...(domain ? { domain } : {}),
+      ...(since !== undefined ? { since } : {}),
+    });
   } finally {
-    db.close();
+    await store.close();
   }
   if (flags.dns !== false) {
     const resolver = buildResolver({

@@ -1,0 +1,59 @@
+import { resolve } from "node:path";
+import type { DatabaseSync } from "node:sqlite";
+import type { ReportHeader } from "../reports/types.js";
+import { openStore } from "./open-store.js";
+import { ReportWriter } from "./report-writer.js";
+import type { ReportStore, ReportTransaction, Row, SqlValue } from "./store.js";
+
+/**
+ * The SQLite store (the default): one file, `node:sqlite`, synchronous underneath. Its identity check
+ * runs under the write lock as the header arrives, so a duplicate is known at once and the rest of
+ * its XML is never parsed.
+ */
+export class SqliteStore implements ReportStore {
+  readonly location: string;
+  readonly ownFiles: readonly string[];
+  readonly #db: DatabaseSync;
+  readonly #writer: ReportWriter;
+
+  constructor(location: string) {
+    this.location = location;
+    this.#db = openStore(location);
+    this.#writer = new ReportWriter(this.#db);
+    const path = resolve(location);
+    this.ownFiles = ["", "-wal", "-shm", "-journal"].map((suffix) => path + suffix);
+  }
+
+  /** For tests and tools that read the file directly. */
+  get database(): DatabaseSync {
+    return this.#db;
+  }
+
+  startReport(header: ReportHeader, source: string): ReportTransaction | "duplicate" {
+    const writer = this.#writer;
+    if (writer.begin(header, source) === "duplicate") return "duplicate";
+    return {
+      add: (record) => writer.record(record),
+      // Rows are written as batches fill (ReportWriter): nothing waits here.
+      flush: async () => "new",
+      commit: async (totals, rawXml) => {
+        writer.commit(totals.records, totals.messages, rawXml);
+        return "stored";
+      },
+      rollback: async () => writer.rollback(),
+    };
+  }
+
+  async select(sql: string, params: readonly SqlValue[]): Promise<Row[]> {
+    return this.#db.prepare(sql).all(...params) as Row[];
+  }
+
+  async prune(before: number): Promise<number> {
+    // Records and their auth rows go with their report (ON DELETE CASCADE, foreign_keys is on).
+    return Number(this.#db.prepare("DELETE FROM reports WHERE end_ts < ?").run(before).changes);
+  }
+
+  async close(): Promise<void> {
+    this.#db.close();
+  }
+}

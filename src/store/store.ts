@@ -1,0 +1,48 @@
+import type { ReportHeader, ReportRecord } from "../reports/types.js";
+
+/**
+ * What ingest and summary need from a report store. Two implementations: SQLite (one file, the
+ * default: `sqlite-store.ts`) and PostgreSQL (`--db postgres://…`, many machines: `postgres/`). Both
+ * hold the same schema at the same version, identify a report the same way and answer the same
+ * summary queries, so `reports summary` prints the same bytes from either.
+ */
+export interface ReportStore {
+  /** The `--db` as given, for messages (a PostgreSQL URL never carries a password: it is refused). */
+  readonly location: string;
+  /** Absolute paths ingest must never read as inputs (the SQLite file and its -wal/-shm). */
+  readonly ownFiles: readonly string[];
+  /**
+   * Starts storing one report in a transaction of its own. "duplicate" when the store can tell at
+   * once that this identity is stored already (SQLite, under its write lock); otherwise the
+   * transaction's `flush`/`commit` say so once the store has answered.
+   */
+  startReport(header: ReportHeader, source: string): ReportTransaction | "duplicate";
+  /** Runs one read-only query (`?` placeholders, the SQL both stores understand) and returns its rows. */
+  select(sql: string, params: readonly SqlValue[]): Promise<Row[]>;
+  /** Deletes the reports whose period ended before `before` (seconds), with their records; returns how many. */
+  prune(before: number): Promise<number>;
+  close(): Promise<void>;
+}
+
+/**
+ * One report on its way into the store: all of it is stored, or none of it. Records are handed over
+ * as the parser streams them; `flush` lets the store write what it has buffered (and the parser wait
+ * for it, so memory stays bounded however large the report).
+ */
+export interface ReportTransaction {
+  add(record: ReportRecord): void;
+  /** Writes buffered rows; "duplicate" once the store says this identity is stored already (nothing of it is kept). */
+  flush(): Promise<"new" | "duplicate">;
+  /** Writes the rest and commits; "duplicate" as for `flush`. */
+  commit(totals: ReportTotals, rawXml: string | undefined): Promise<"stored" | "duplicate">;
+  /** Abandons the report; harmless after a commit, a duplicate or a lost connection. */
+  rollback(): Promise<void>;
+}
+
+export interface ReportTotals {
+  records: number;
+  messages: number;
+}
+
+export type SqlValue = string | number | null;
+export type Row = Record<string, string | number | null>;
