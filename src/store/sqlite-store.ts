@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import type { DatabaseSync } from "node:sqlite";
 import type { ReportHeader } from "../reports/types.js";
+import { type ImapCursor, readImapCursor, saveImapCursor } from "./imap-cursor.js";
 import { openStore } from "./open-store.js";
 import { ReportWriter } from "./report-writer.js";
 import type { ReportStore, ReportTransaction, Row, SqlValue } from "./store.js";
@@ -46,6 +47,14 @@ export class SqliteStore implements ReportStore {
 
   async select(sql: string, params: readonly SqlValue[]): Promise<Row[]> {
     return this.#db.prepare(sql).all(...params) as Row[];
+  }
+
+  async readImapCursor(account: string, folder: string): Promise<ImapCursor | undefined> {
+    return readImapCursor(this.#db, account, folder);
+  }
+
+  async saveImapCursor(account: string, folder: string, cursor: ImapCursor): Promise<void> {
+    saveImapCursor(this.#db, account, folder, cursor);
   }
 
   async prune(before: number): Promise<number> {

@@ -1,4 +1,5 @@
 import type { ReportHeader, ReportRecord } from "../reports/types.js";
+import type { ImapCursor } from "./imap-cursor.js";
 
 /**
  * What ingest and summary need from a report store. Two implementations: SQLite (one file, the
@@ -19,6 +20,10 @@ export interface ReportStore {
   startReport(header: ReportHeader, source: string): ReportTransaction | "duplicate";
   /** Runs one read-only query (`?` placeholders, the SQL both stores understand) and returns its rows. */
   select(sql: string, params: readonly SqlValue[]): Promise<Row[]>;
+  /** How far `folder` of `account` (`user@host:port`) was read, if this store has read it before (imap-cursor.ts). */
+  readImapCursor(account: string, folder: string): Promise<ImapCursor | undefined>;
+  /** Records that every message up to `cursor.lastUid` is done; never moves back within one UIDVALIDITY. */
+  saveImapCursor(account: string, folder: string, cursor: ImapCursor): Promise<void>;
   /** Deletes the reports whose period ended before `before` (seconds), with their records; returns how many. */
   prune(before: number): Promise<number>;
   close(): Promise<void>;
