@@ -53,7 +53,7 @@ export async function checkSettings(
   return result;
 }
 
-/** `-c file` always; otherwise ./mailaudit.yaml, but only when no domain was named (PRODUCT.md). */
+/** `-c file` always; otherwise ./mailaudit.yaml, but only when no domain was named (docs/cli.md). */
 export async function findConfig(
   explicit: string | undefined,
   domainsGiven: boolean,

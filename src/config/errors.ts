@@ -3,7 +3,7 @@ import { escapeForTerminal } from "../format/escape.js";
 
 /**
  * A mistake in a configuration file: one line naming the file, the line, the key and the reason
- * ("mailaudit.yaml:7:15: domains[0].expect.dmarc.policy: …"), exit 2, no stack (PRODUCT.md).
+ * ("mailaudit.yaml:7:15: domains[0].expect.dmarc.policy: …"), exit 2, no stack (docs/cli.md).
  */
 export class ConfigError extends Error {
   readonly exitCode: ExitCode = EXIT.usage;

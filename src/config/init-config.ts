@@ -34,7 +34,7 @@ export function initialConfig(snapshot: DomainSnapshot): string {
   const lines = [
     "# mailaudit.yaml: what the email-authentication DNS of these domains must keep showing.",
     `# Written by \`mailaudit init ${snapshot.domain}\` from what DNS published then; edit freely.`,
-    '# Reference: PRODUCT.md "Config file"; rules: `mailaudit rules`.',
+    '# Format: docs/cli.md "Config file" in the mailaudit package; rules: `mailaudit rules`.',
     "failOn: error",
     "domains:",
     `  - domain: ${q(snapshot.domain)}`,

@@ -30,7 +30,7 @@ const POLICIES = ["none", "quarantine", "reject"] as const satisfies readonly Dm
 const ALL_QUALIFIERS = ["fail", "softfail", "neutral", "pass"] as const satisfies readonly SpfAllQualifier[];
 
 /**
- * Reads mailaudit.yaml text into a validated `Config` (PRODUCT.md "Config file"). Pure; every
+ * Reads mailaudit.yaml text into a validated `Config` (docs/cli.md "Config file"). Pure; every
  * problem is a `ConfigError` naming the file, line and key. Unknown keys are errors.
  */
 export function parseConfig(text: string, options: ParseConfigOptions): Config {

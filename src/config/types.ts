@@ -1,5 +1,5 @@
 /**
- * What a user declares about their domains in `mailaudit.yaml` (PRODUCT.md "Config file"), after
+ * What a user declares about their domains in `mailaudit.yaml` (docs/cli.md "Config file"), after
  * validation. The loader (src/config/load.ts) produces these; rules receive a domain's
  * `DomainDeclaration` as `declared`.
  */

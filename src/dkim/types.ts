@@ -1,5 +1,5 @@
 /**
- * One DKIM selector's facts (an entry of PRODUCT.md's `dkim` array): plain data judged by the
+ * One DKIM selector's facts (an entry of the `dkim` array of docs/cli.md): plain data judged by the
  * `dkim/*` rules. `selector, record, keyType, keyBits` are the public contract.
  */
 

@@ -1,6 +1,6 @@
 /**
  * Pure DMARC record parser (RFC 7489 §6.3–6.4 and RFC 9989 §4.7–4.8): text in, tags and **every**
- * problem out. Decisions where peers disagree (shared/conformance/README.md), documented in
+ * problem out. Decisions where other implementations disagree, documented in
  * rules/dmarc/syntax.md:
  * - the version value is case-sensitive (`v=dmarc1` is not DMARC, RFC 9989 §4.7, as mox does);
  *   the tag name `v` is an ABNF literal and so case-insensitive;

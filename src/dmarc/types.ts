@@ -1,5 +1,5 @@
 /**
- * The DMARC facts gathered for one domain (the `dmarc` object of PRODUCT.md's JSON): plain data,
+ * The DMARC facts gathered for one domain (the `dmarc` object of the JSON of docs/cli.md): plain data,
  * judged by the `dmarc/*` rules. The first five fields are the public contract.
  */
 export type DmarcPolicy = "none" | "quarantine" | "reject";

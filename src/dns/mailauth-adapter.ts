@@ -3,7 +3,7 @@ import { RECORD_TYPES, type RecordType, type Resolver } from "./types.js";
 
 /**
  * Turns our value-returning `Resolver` back into mailauth's node:dns-shaped contract
- * (LIBRARIES.md §2: `(name, rrtype) => Promise<records>`, negative answers as rejections with a
+ * (`(name, rrtype) => Promise<records>`, negative answers as rejections with a
  * node:dns error code), so mailauth can evaluate check_host over the same DNS, cache and fixtures
  * as the rest of the audit.
  *
@@ -28,7 +28,7 @@ export function toMailauthResolver(resolver: Resolver): DNSResolver {
         throw dnsError(answer.reason === "timeout" ? "ETIMEOUT" : "ESERVFAIL", name, rrtype, answer.reason);
     }
   };
-  // mailauth's d.ts types answers as string arrays only, though MX answers are objects (LIBRARIES.md §2).
+  // mailauth's d.ts types answers as string arrays only, though MX answers are objects ({ exchange, priority }).
   return adapted as DNSResolver;
 }
 

@@ -34,7 +34,7 @@ const NODATA_CODES = new Set(["ENODATA"]);
 
 /**
  * Production resolver on node:dns (c-ares): reads resolv.conf, falls back to TCP on truncation,
- * times out (LIBRARIES.md §1.1). `maxTimeout` caps c-ares' exponential backoff so that a dead
+ * times out, and tells NXDOMAIN from NODATA. `maxTimeout` caps c-ares' exponential backoff so that a dead
  * server costs about `tries × timeout`, not 2^tries.
  */
 export class SystemResolver implements Resolver {

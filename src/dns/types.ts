@@ -1,7 +1,7 @@
 /**
  * The one DNS seam of mailaudit. Every lookup goes through a `Resolver`, and every answer is a value:
  * "the name does not exist", "it exists without that type" and "we could not find out" are distinct,
- * because an auditor that reports a timeout as "record missing" lies to its user (PRODUCT.md, exit 3).
+ * because an auditor that reports a timeout as "record missing" lies to its user (docs/cli.md, exit 3).
  */
 
 export interface MxRecord {

@@ -6,7 +6,7 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 export type DomainStatus = "pass" | "fail" | "inconclusive";
 
-/** A definite failure wins over "could not tell": retrying cannot fix it (PRODUCT.md). */
+/** A definite failure wins over "could not tell": retrying cannot fix it (docs/cli.md). */
 export function domainStatus(
   findings: readonly Finding[],
   inconclusive: boolean,

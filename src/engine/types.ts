@@ -7,7 +7,7 @@ import type { Severity, SeveritySetting } from "./severity.js";
 
 /**
  * Everything DNS said about one domain, as plain JSON data. Rules judge this and nothing else, so a
- * snapshot can be saved and judged again offline (ARCHITECTURE.md §1.1).
+ * snapshot can be saved and judged again offline (`--baseline`).
  */
 export interface DomainSnapshot {
   domain: string;

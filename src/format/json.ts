@@ -4,7 +4,7 @@ import type { Formatter } from "./types.js";
 
 export const SCHEMA_VERSION = 1;
 
-/** The public JSON document of PRODUCT.md; more fields are welcome, none may be renamed. */
+/** The public JSON document of docs/cli.md; more fields are welcome, none may be renamed. */
 export function toJsonDocument(report: AuditReport) {
   return {
     schemaVersion: SCHEMA_VERSION,

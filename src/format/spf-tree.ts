@@ -20,7 +20,7 @@ export interface SpfView {
   evaluation?: SpfEvaluation;
 }
 
-/** The JSON document of `mailaudit spf` (PRODUCT.md): `{ schemaVersion, domain, spf, evaluation? }`. */
+/** The JSON document of `mailaudit spf` (docs/cli.md): `{ schemaVersion, domain, spf, evaluation? }`. */
 export function spfJsonDocument(view: SpfView) {
   return {
     schemaVersion: 1,

@@ -25,7 +25,7 @@ function domainBlock(result: DomainResult, context: FormatContext, c: ChalkInsta
   const lines = [`${c.bold(escapeForTerminal(result.domain))}  ${statusBadge(result.status, c)}`];
   const rows = publishedRows(result.snapshot);
   if (rows.length > 0) {
-    // cli-table3 colours borders even into pipes unless its style is emptied (LIBRARIES.md §4.3).
+    // cli-table3 colours borders even into pipes unless its style is emptied.
     const table = new Table({
       style: { head: [], border: [] },
       wordWrap: true,

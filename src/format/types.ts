@@ -28,5 +28,5 @@ export interface SourceLocation {
   line?: number;
 }
 
-/** Formatters are pure: report in, text out (ARCHITECTURE.md §1.5). */
+/** Formatters are pure: report in, text out; the CLI decides where the text goes. */
 export type Formatter = (report: AuditReport, context: FormatContext) => string;

@@ -3,7 +3,7 @@ import { RefusedInput } from "./refusal.js";
 
 /**
  * The attachments of one e-mail (RFC 5322 / MIME), as buffers. The caller caps the message size
- * before parsing: postal-mime has no attachment-size limit (LIBRARIES.md §6). Forwarded messages
+ * before parsing: postal-mime has no attachment-size limit. Forwarded messages
  * (`message/rfc822`) come back as attachments, which the caller reads as e-mails again (depth-capped).
  */
 export interface MailPart {

@@ -5,7 +5,7 @@ import { RefusedInput } from "./refusal.js";
 
 /**
  * Streaming gunzip with an output cap: a gzip bomb is refused after `maxBytes` of output, never
- * inflated in memory (LIBRARIES.md §6). Concatenated members are read as one stream (RFC 1952 §2.2).
+ * inflated in memory. Concatenated members are read as one stream (RFC 1952 §2.2).
  */
 export async function* gunzip(
   chunks: AsyncIterable<Uint8Array>,

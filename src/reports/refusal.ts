@@ -1,6 +1,6 @@
 /**
  * An input that is not stored, with the reason. Refusals are values the ingest collects and names on
- * stderr (exit 3, PRODUCT.md); they are thrown only inside one input's pipeline, never past it.
+ * stderr (exit 3, docs/cli.md); they are thrown only inside one input's pipeline, never past it.
  */
 export class RefusedInput extends Error {
   constructor(reason: string) {

@@ -1,7 +1,7 @@
 import type { ReportStore } from "../store/store.js";
 import * as q from "../store/summary-queries.js";
 
-/** The `reports summary` document: PRODUCT.md's shape (schemaVersion 1) plus extra fields. */
+/** The `reports summary` document: the shape in docs/cli.md (schemaVersion 1) plus extra fields. */
 export interface SourceSummary {
   ip: string;
   messages: number;

@@ -4,7 +4,7 @@ import { capBytes, formatMegabytes, type ReadLimits } from "./limits.js";
 import { RefusedInput } from "./refusal.js";
 
 /**
- * Zip archives through yauzl (LIBRARIES.md §6): entries one at a time (`lazyEntries`), declared sizes
+ * Zip archives through yauzl: entries one at a time (`lazyEntries`), declared sizes
  * checked before inflating, real sizes checked while inflating (`validateEntrySizes` catches headers
  * that lie), a cap on the number of entries. File names are only labels here (nothing is written to
  * disk), but an entry whose name climbs out of the archive (zip-slip) is ignored and named.

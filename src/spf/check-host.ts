@@ -31,8 +31,8 @@ export interface CheckHostOutcome {
 
 /**
  * RFC 7208 check_host() for one connection, evaluated by mailauth's `spf()` in strict mode
- * (LIBRARIES.md §2.x: 198/203 of the RFC 7208 suite; the lenient default mode bends §4.6.4's void
- * counting and exp/HELO syntax) over our resolver. Core logic: returns a value, never prints.
+ * (docs/conformance.md gives its score on the RFC 7208 suite; the lenient default mode bends §4.6.4's
+ * void counting and exp/HELO syntax) over our resolver. Core logic: returns a value, never prints.
  */
 export async function checkHost(input: CheckHostInput, resolver: Resolver): Promise<CheckHostOutcome> {
   const sender = input.sender ?? (input.domain ? `postmaster@${input.domain}` : "");

@@ -1,6 +1,6 @@
 /**
  * SPF data as plain JSON: the parsed record (`parse.ts`) and the facts the static walker gathers
- * for one domain (the `spf` object of PRODUCT.md's JSON: `record`, `lookupCount`,
+ * for one domain (the `spf` object of the JSON of docs/cli.md: `record`, `lookupCount`,
  * `voidLookupCount`, `tree` are public; the rest is welcome extra).
  */
 

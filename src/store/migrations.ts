@@ -21,7 +21,7 @@ export const MIGRATIONS: readonly string[] = [
      source TEXT NOT NULL,
      ingested_at INTEGER NOT NULL,
      raw_xml TEXT,
-     -- A report's identity (PRODUCT.md): ingesting it again changes nothing.
+     -- A report's identity (docs/cli.md): ingesting it again changes nothing.
      UNIQUE (org_name, report_id, policy_domain, begin_ts, end_ts)
    ) STRICT;
    CREATE INDEX reports_domain_end ON reports (policy_domain, end_ts);

@@ -9,7 +9,7 @@ const BUSY_TIMEOUT_MS = 60_000;
 
 /**
  * Opens (creating if needed) the SQLite store and brings its schema up to date. WAL lets readers run
- * beside a writer, and `busy_timeout` makes two writers take turns instead of failing (LIBRARIES.md §5).
+ * beside a writer, and `busy_timeout` makes two writers take turns instead of failing.
  * A file that is not SQLite, is damaged, or is some other program's database is an error, never reset.
  */
 export function openStore(location: string): DatabaseSync {

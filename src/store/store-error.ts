@@ -13,7 +13,7 @@ export class StoreError extends Error {
 
 /**
  * Another process held the store's write lock for the whole busy timeout. Unlike a wrong `--db`, this
- * fixes itself: exit 3 (inconclusive, PRODUCT.md), so a cron job retries instead of paging someone.
+ * fixes itself: exit 3 (inconclusive, docs/cli.md), so a cron job retries instead of paging someone.
  */
 export class StoreBusyError extends Error {
   readonly exitCode = 3;

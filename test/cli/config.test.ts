@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -155,6 +155,12 @@ describe("check with mailaudit.yaml", () => {
     expect(init.exitCode).toBe(0);
     const text = readFileSync(file, "utf8");
     expect(text).toMatch(/found by probing common names/);
+    // The header cites a document that exists and ships in the npm package (package.json "files").
+    const cited = /^# Format: (docs\/[\w.-]+\.md) /m.exec(text)?.[1];
+    expect(cited && existsSync(new URL(`../../${cited}`, import.meta.url))).toBe(true);
+    expect(JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")).files).toContain(
+      "docs/*.md",
+    );
     const config = parseConfig(text, { source: file, knownRuleIds: new Set() });
     expect(config.domains[0]).toMatchObject({
       domain: "acme.test",

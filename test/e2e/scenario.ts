@@ -1,6 +1,6 @@
 /**
  * An acceptance scenario: one `mailaudit check` run and the facts its JSON must show. Expected values
- * are computed by hand from the RFCs and PRODUCT.md's contract (see the zone files' comments), never
+ * are computed by hand from the RFCs and the contract in docs/cli.md (see the zone files' comments), never
  * by running our own code.
  */
 import { expect } from "vitest";

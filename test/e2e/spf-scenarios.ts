@@ -3,7 +3,7 @@
  * (include, a, mx, ptr, exists, redirect; §4.6.4) over the whole tree, derived in each zone file's
  * header comment under fixtures/e2e/. Severities follow the RFC: what makes check_host() return
  * permerror (over 10 lookups, over 2 void lookups, a loop) is an error; `+all` is an error and
- * `?all` a warning (PRODUCT.md).
+ * `?all` a warning (docs/cli.md).
  */
 import type { Scenario } from "./scenario.js";
 

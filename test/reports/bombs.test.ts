@@ -1,7 +1,7 @@
 /**
  * Decompression bombs whose danger is only visible while inflating: a gzip stream and a zip whose
  * headers understate the inflated size. Both must be cut off at the output limit (not inflated to
- * 1 GiB), named on stderr, while the good report beside them is stored; exit 3 (PRODUCT.md).
+ * 1 GiB), named on stderr, while the good report beside them is stored; exit 3 (docs/cli.md).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

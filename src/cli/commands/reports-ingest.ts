@@ -14,7 +14,7 @@ interface IngestFlags {
   progress?: boolean;
 }
 
-/** `mailaudit reports ingest`: inputs → store; refused inputs named on stderr, exit 3 (PRODUCT.md). */
+/** `mailaudit reports ingest`: inputs → store; refused inputs named on stderr, exit 3 (docs/cli.md). */
 export async function run(paths: string[], flags: IngestFlags): Promise<number> {
   const limits = limitsForMegabytes(parseMaxSize(flags.maxSize));
   const store = await openReportStore(flags.db ?? defaultStorePath());
