@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { figureOccurrences, publishedDocuments, REPO_DIR } from "../helpers/doc-figures.js";
+import { figureOccurrences, publishedDocuments, REPO_DIR, withoutCodeSpans } from "../helpers/doc-figures.js";
 
 function testFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
@@ -35,6 +35,7 @@ describe("published figures", () => {
     for (const file of publishedDocuments()) {
       readFileSync(file, "utf8")
         .split("\n")
+        .map(withoutCodeSpans)
         .forEach((line, i) => {
           const opened = line.match(/<!--figure:/g)?.length ?? 0;
           const closed = line.match(/<!--\/figure-->/g)?.length ?? 0;

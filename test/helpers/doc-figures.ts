@@ -36,13 +36,18 @@ export interface FigureOccurrence {
 
 const MARKER = /<!--figure:([\w.-]+)-->(.*?)<!--\/figure-->/g;
 
+/** A line without its inline code spans: a marker shown in backticks is an example, not a figure. */
+export function withoutCodeSpans(line: string): string {
+  return line.replace(/`[^`]*`/g, "");
+}
+
 /** Every figure marker in the published documents. */
 export function figureOccurrences(): FigureOccurrence[] {
   return publishedDocuments().flatMap((file) =>
     readFileSync(file, "utf8")
       .split("\n")
       .flatMap((line, i) =>
-        [...line.matchAll(MARKER)].map(([, name = "", value = ""]) => ({
+        [...withoutCodeSpans(line).matchAll(MARKER)].map(([, name = "", value = ""]) => ({
           name,
           value,
           where: `${relative(REPO_DIR, file)}:${i + 1}`,
