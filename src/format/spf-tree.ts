@@ -17,6 +17,8 @@ export interface SpfView {
   domain: string;
   spf: SpfAudit;
   lookupFailures: LookupFailure[];
+  /** What the reader should know about how the answer was reached (e.g. a malformed domain). */
+  notices: string[];
   evaluation?: SpfEvaluation;
 }
 
@@ -27,6 +29,7 @@ export function spfJsonDocument(view: SpfView) {
     domain: view.domain,
     spf: view.spf,
     lookupFailures: view.lookupFailures,
+    notices: view.notices,
     ...(view.evaluation ? { evaluation: view.evaluation } : {}),
   };
 }
@@ -63,6 +66,7 @@ export function formatSpfTree(view: SpfView, options: { color: boolean }): strin
       ),
     );
   }
+  for (const notice of view.notices) lines.push(c.cyan(`  notice: ${escapeForTerminal(notice)}`));
   if (view.evaluation) lines.push(...evaluationLines(view.evaluation, c));
   return `${lines.join("\n")}\n`;
 }

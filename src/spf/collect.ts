@@ -59,6 +59,19 @@ export async function collectSpf(resolver: Resolver, domain: string): Promise<Sp
   };
 }
 
+/** The audit of a name that has no SPF record to read (RFC 7208 §4.3: a malformed domain is `none`). */
+export function noSpfAudit(): SpfAudit {
+  return {
+    record: null,
+    records: [],
+    lookupCount: 0,
+    voidLookupCount: 0,
+    lookupCountIsLowerBound: false,
+    inconclusive: false,
+    tree: null,
+  };
+}
+
 interface Visit {
   node: SpfNode;
   /** The TXT query for this node's name was void (counted against the term that led here). */

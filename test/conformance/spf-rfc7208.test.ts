@@ -2,7 +2,7 @@
  * check_host() (`src/spf/check-host.ts`: mailauth strict mode over our resolver) against the
  * openspf RFC 7208 suite and Stalwart's SPF suite, each scenario's DNS served by the fixture server
  * over real UDP/TCP on loopback. The suites are read from fixtures/conformance (copied unmodified) and never edited;
- * known failures are listed below with the wrong result we give and why (docs/conformance.md lists
+ * known failures (RFC 7208: rfc7208-suite.ts, shared with the run through the CLI) are listed with the wrong result we give and why (docs/conformance.md lists
  * the same ids; a test compares), and each is asserted to still fail that way, so the list stays
  * true in both directions. The totals are counted as the cases run and compared with the figures
  * README.md and docs/conformance.md publish (test/helpers/doc-figures.ts).
@@ -10,55 +10,22 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import YAML from "yaml";
 import { SystemResolver } from "../../src/dns/system-resolver.js";
-import { type CheckHostOutcome, checkHost } from "../../src/spf/check-host.js";
-import { type Fault, type FixtureServer, startFixtureServer } from "../helpers/dns-server.js";
+import { checkHost } from "../../src/spf/check-host.js";
+import type { FixtureServer } from "../helpers/dns-server.js";
 import { expectPublishedFigures, tableNamesUnderHeading } from "../helpers/doc-figures.js";
-import { CONFORMANCE_DIR } from "../helpers/fixtures.js";
+import {
+  judgeCase,
+  type KnownExplanationFailure,
+  type KnownFailure,
+  RFC7208_EXPLANATION_FAILURES,
+  RFC7208_RESULT_FAILURES,
+  rfc7208Scenarios,
+  SPF_SUITE_DIR,
+  type Scenario,
+  startScenarioServer,
+} from "./rfc7208-suite.js";
 import { parseStalwartSuite } from "./spf-stalwart-format.js";
-import { type ZoneData, zonesFromZoneData } from "./spf-zonedata.js";
-
-const SUITE_DIR = join(CONFORMANCE_DIR, "spf");
-
-const EBADNAME =
-  "node:dns (c-ares) refuses to send a name holding ':', ' ' or '%' (EBADNAME), though DNS labels may hold any octet; no query reaches the server and the result is temperror, not the suite's pass";
-
-/** A case we know we get wrong: the result we give instead, and why. */
-interface KnownFailure {
-  got: CheckHostOutcome["result"];
-  reason: string;
-}
-
-/** A case whose result is right but whose explanation differs: the explanation we give, and why. */
-interface KnownExplanationFailure {
-  gotExplanation: string | null;
-  reason: string;
-}
-
-/** RFC 7208 suite tests whose result is known to be wrong (docs/conformance.md lists them too). */
-const RFC7208_RESULT_FAILURES: Record<string, KnownFailure> = {
-  "a-colon-domain": { got: "temperror", reason: EBADNAME },
-  "a-colon-domain-ip4mapped": { got: "temperror", reason: EBADNAME },
-  "mx-colon-domain": { got: "temperror", reason: EBADNAME },
-  "mx-colon-domain-ip4mapped": { got: "temperror", reason: EBADNAME },
-  "macro-mania-in-domain": { got: "temperror", reason: EBADNAME },
-  "null-text": {
-    got: "temperror",
-    reason:
-      "a TXT RR with no character-strings (illegal, RFC 1035 §3.3.14) is rejected by node:dns as a malformed answer (EBADRESP) for the whole RRset, so the valid record beside it is lost: temperror instead of pass",
-  },
-};
-
-/** RFC 7208 suite tests whose result is right but whose explanation differs. */
-const RFC7208_EXPLANATION_FAILURES: Record<string, KnownExplanationFailure> = {
-  "v-macro-ip6": {
-    gotExplanation:
-      "cafe:babe::1 is queried as 1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.e.b.a.b.e.f.a.c.ip6.arpa",
-    reason:
-      "mailauth writes the nibbles of %{v}/ip6.arpa in lower case (as RFC 7208's own examples do); the suite expects upper case",
-  },
-};
 
 const EXISTS_IS_A =
   "RFC 7208 §5.7: exists always asks for an A record, even for IPv6 clients; Stalwart asks AAAA for them and expects pass where the name has only AAAA";
@@ -103,44 +70,8 @@ interface Tally {
   withExplanation: number;
 }
 
-interface SuiteCase {
-  id: string;
-  ip: string;
-  sender: string;
-  helo: string;
-  allowed: string[];
-  /** Expected explanation; "DEFAULT" means the checker's own (we have none: null). */
-  explanation?: string;
-}
-
-interface Scenario {
-  title: string;
-  zonedata: ZoneData;
-  faults: Record<string, Fault>;
-  cases: SuiteCase[];
-}
-
-function rfc7208Scenarios(): Scenario[] {
-  const docs = YAML.parseAllDocuments(readFileSync(join(SUITE_DIR, "rfc7208-tests.yml"), "utf8")).map((d) =>
-    d.toJS(),
-  );
-  return docs.map((doc) => ({
-    title: String(doc.description),
-    zonedata: doc.zonedata ?? {},
-    faults: {},
-    cases: Object.entries<Record<string, unknown>>(doc.tests).map(([id, t]) => ({
-      id,
-      ip: String(t.host),
-      sender: String(t.mailfrom ?? ""),
-      helo: String(t.helo ?? ""),
-      allowed: ([] as unknown[]).concat(t.result).map(String),
-      ...(t.explanation === undefined ? {} : { explanation: String(t.explanation) }),
-    })),
-  }));
-}
-
 function stalwartScenarios(): Scenario[] {
-  const dir = join(SUITE_DIR, "stalwart-mail-auth");
+  const dir = join(SPF_SUITE_DIR, "stalwart-mail-auth");
   return readdirSync(dir)
     .filter((f) => f.endsWith(".yml"))
     .sort()
@@ -190,49 +121,20 @@ function runSuite(suite: SuiteSpec) {
         let server: FixtureServer;
         let resolver: SystemResolver;
         beforeAll(async () => {
-          const { zones, timeouts } = zonesFromZoneData(scenario.zonedata);
-          const faults = {
-            ...scenario.faults,
-            ...Object.fromEntries(timeouts.map((n) => [n, "drop" as const])),
-          };
-          server = await startFixtureServer({ zones, faults });
+          server = await startScenarioServer(scenario);
           resolver = new SystemResolver({ servers: [server.address], timeoutMs: 300, tries: 1 });
         });
         afterAll(() => server.close());
 
         for (const c of scenario.cases) {
-          const knownResult = resultFailures[c.id];
-          const knownExplanation = explanationFailures[c.id];
-          const known = knownResult ?? knownExplanation;
+          const known = resultFailures[c.id] ?? explanationFailures[c.id];
           it(`${c.id}: ${c.allowed.join(" or ")}${known ? " (known failure)" : ""}`, async () => {
             const outcome = await checkHost({ ip: c.ip, sender: c.sender, helo: c.helo }, resolver);
-            const resultOk = c.allowed.includes(outcome.result);
-            const expected = c.explanation === "DEFAULT" ? null : c.explanation;
-            const explanationOk =
-              outcome.result !== "fail" || c.explanation === undefined || outcome.explanation === expected;
+            const verdict = judgeCase(c, outcome, resultFailures, explanationFailures);
             tally.cases += 1;
-            if (resultOk) tally.matching += 1;
-            if (resultOk && explanationOk) tally.withExplanation += 1;
-
-            if (knownResult) {
-              expect(resultOk, `${c.id} now passes: remove it from the known failures`).toBe(false);
-              expect(outcome.result, `${c.id} fails differently from what is documented`).toBe(
-                knownResult.got,
-              );
-            } else if (knownExplanation) {
-              expect(outcome.result).toBeOneOf(c.allowed);
-              expect(
-                explanationOk,
-                `${c.id} explanation now matches: remove it from the known failures`,
-              ).toBe(false);
-              expect(outcome.explanation, `${c.id} explains differently from what is documented`).toBe(
-                knownExplanation.gotExplanation,
-              );
-            } else {
-              expect(outcome.result).toBeOneOf(c.allowed);
-              if (outcome.result === "fail" && c.explanation !== undefined)
-                expect(outcome.explanation).toBe(expected);
-            }
+            if (verdict.resultOk) tally.matching += 1;
+            if (verdict.resultOk && verdict.explanationOk) tally.withExplanation += 1;
+            expect(verdict.problem).toBeUndefined();
           });
         }
       });

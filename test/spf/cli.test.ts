@@ -90,16 +90,63 @@ describe("mailaudit spf --ip (check_host)", () => {
     expect(result.exitCode).toBe(3);
   });
 
-  it("rejects an invalid IP or domain with exit 2 and one line", async () => {
+  it("refuses only an unparseable --ip or a missing argument (exit 2, one line)", async () => {
     for (const args of [
       ["google.customer.example", "--ip", "300.1.1.1"],
-      ["not a domain", "--ip", "192.0.2.1"],
+      ["", "--ip", "192.0.2.1"],
+      ["google.customer.example", "--ip"],
     ]) {
       const result = await spf(...(args as [string, ...string[]]));
-      expect(result.exitCode).toBe(2);
+      expect(result.exitCode, args.join(" ")).toBe(2);
       expect(result.stderr.trim().split("\n")).toHaveLength(1);
       expect(result.stdout).toBe("");
     }
+  });
+
+  it("answers none, with a notice, for a domain RFC 7208 §4.3 calls malformed (exit 0, no DNS asked)", async () => {
+    for (const domain of [
+      "not a domain",
+      "a..customer.example",
+      `${"x".repeat(64)}.example`,
+      "[192.0.2.1]",
+    ]) {
+      const result = await spf(domain, "--ip", "192.0.2.1", "-f", "json");
+      expect(result.exitCode, domain).toBe(0);
+      const doc = JSON.parse(result.stdout);
+      expect(doc.evaluation.result, domain).toBe("none");
+      expect(doc.notices, domain).toEqual([expect.stringContaining("RFC 7208 §4.3")]);
+      expect(doc.spf.record).toBeNull();
+    }
+    const before = server.queries.length;
+    const table = await spf("a..customer.example", "--ip", "192.0.2.1");
+    expect(server.queries.slice(before)).toEqual([]);
+    expect(table.exitCode).toBe(0);
+    expect(table.stdout).toMatch(
+      /notice: "a\.\.customer\.example" is not a valid domain name \(has an empty label\)/,
+    );
+  });
+
+  it("takes --sender and --helo as mail logs print them", async () => {
+    const json = async (...args: string[]) =>
+      JSON.parse(
+        (await spf("google.customer.example", "--ip", "[172.217.1.1]", ...args, "-f", "json")).stdout,
+      ).evaluation;
+    // Angle brackets of the log's MAIL FROM are the log's, not the address's.
+    expect(await json("--sender", "<bounce@google.customer.example>")).toMatchObject({
+      ip: "172.217.1.1",
+      sender: "bounce@google.customer.example",
+      result: "pass",
+    });
+    // A local part with a space, a HELO that is not a domain: check_host judges them, no usage error.
+    expect(
+      await json("--sender", "Macro Error@google.customer.example", "--helo", "JUMPIN' JUPITER"),
+    ).toMatchObject({ result: "pass", helo: "JUMPIN' JUPITER" });
+    // The null reverse-path of a bounce: the HELO identity is checked (RFC 7208 §2.4).
+    expect(await json("--sender", "<>", "--helo", "google.customer.example")).toMatchObject({
+      sender: "",
+      result: "pass",
+    });
+    expect(await json("--sender", "<>", "--helo", "OEMCOMPUTER")).toMatchObject({ result: "none" });
   });
 });
 

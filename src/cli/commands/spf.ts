@@ -1,16 +1,16 @@
-import { isIP } from "node:net";
 import { FailureRecorder } from "../../audit/failure-recorder.js";
 import { DeadlineResolver } from "../../dns/deadline-resolver.js";
+import { normalizeDomainInput } from "../../dns/domain-name.js";
 import { EXIT } from "../../engine/exit-code.js";
 import { toJsonText } from "../../format/json-text.js";
 import { formatSpfTree, type SpfEvaluation, type SpfView, spfJsonDocument } from "../../format/spf-tree.js";
-import { checkHost } from "../../spf/check-host.js";
-import { collectSpf } from "../../spf/collect.js";
+import { type CheckHostOutcome, checkHost } from "../../spf/check-host.js";
+import { collectSpf, noSpfAudit } from "../../spf/collect.js";
 import { buildResolver, domainBudgetFor } from "../build-resolver.js";
-import { validateDomain } from "../check-settings.js";
 import { UsageError } from "../errors.js";
 import { parseResolvers, parseTimeoutSeconds } from "../option-parsers.js";
 import { useColor, writeOut } from "../output.js";
+import { type ConnectionIdentity, connectionIdentity } from "../spf-identity.js";
 
 export interface SpfOptions {
   ip?: string;
@@ -25,7 +25,9 @@ export interface SpfOptions {
 
 /** `mailaudit spf`: the include tree with per-node counts, and check_host() for `--ip`. */
 export async function run(domainInput: string, options: SpfOptions): Promise<number> {
-  const domain = validateDomain(domainInput);
+  if (domainInput.trim() === "") throw new UsageError("missing <domain>: the domain whose SPF to read");
+  const name = normalizeDomainInput(domainInput);
+  const domain = name.ok ? name.domain : domainInput.trim();
   const identity = options.ip === undefined ? undefined : connectionIdentity(domain, options);
   const settings = {
     servers: parseResolvers(options.resolver ?? []),
@@ -34,11 +36,17 @@ export async function run(domainInput: string, options: SpfOptions): Promise<num
   };
   const resolver = buildResolver(settings);
   const recorder = new FailureRecorder(new DeadlineResolver(resolver, domainBudgetFor(settings)));
+  // A malformed name (empty label, label over 63 octets, a domain literal…) has no record to read:
+  // RFC 7208 §4.3 makes check_host return none at once, and no question is sent for it.
   const [spf, outcome] = await Promise.all([
-    collectSpf(recorder, domain),
+    name.ok ? collectSpf(recorder, domain) : noSpfAudit(),
     identity ? checkHost(identity, resolver) : undefined,
   ]);
-  const view: SpfView = { domain, spf, lookupFailures: recorder.failures };
+  const view: SpfView = { domain, spf, lookupFailures: recorder.failures, notices: [] };
+  if (!name.ok)
+    view.notices.push(
+      `"${domain}" is not a valid domain name (${name.reason}): its SPF result is none (RFC 7208 §4.3); nothing was asked of DNS for it`,
+    );
   if (identity && outcome) view.evaluation = evaluation(identity, outcome);
   writeOut(
     options.format === "json"
@@ -50,29 +58,7 @@ export async function run(domainInput: string, options: SpfOptions): Promise<num
   return spf.inconclusive ? EXIT.inconclusive : EXIT.ok;
 }
 
-function connectionIdentity(domain: string, options: SpfOptions) {
-  const ip = (options.ip ?? "").trim();
-  if (isIP(ip) === 0) throw new UsageError(`--ip "${options.ip}": not an IPv4 or IPv6 address`);
-  for (const [flag, value] of [
-    ["--sender", options.sender],
-    ["--helo", options.helo],
-  ] as const) {
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing them is the point
-    if (value !== undefined && /[\u0000-\u0020\u007f]/.test(value))
-      throw new UsageError(`${flag} "${value}": contains spaces or control characters`);
-  }
-  return {
-    ip,
-    sender: options.sender ?? `postmaster@${domain}`,
-    domain,
-    ...(options.helo ? { helo: options.helo } : {}),
-  };
-}
-
-function evaluation(
-  identity: ReturnType<typeof connectionIdentity>,
-  outcome: Awaited<ReturnType<typeof checkHost>>,
-): SpfEvaluation {
+function evaluation(identity: ConnectionIdentity, outcome: CheckHostOutcome): SpfEvaluation {
   return {
     ip: identity.ip,
     sender: identity.sender,
