@@ -1,0 +1,109 @@
+/**
+ * A Terraform plan as `terraform show -json <plan>` prints it → the zones it will leave behind.
+ * Records being deleted are absent; created, updated and unchanged ones have their planned values.
+ * A record whose values are unknown until apply cannot be checked: it is left out and named in a
+ * notice. Resource types that are not DNS records are listed once, as skipped.
+ */
+import type { Zone, ZoneRecord } from "../../dns/zone-records.js";
+import { ZoneInputError } from "../input-error.js";
+import { lineOfJsonPath } from "../json-input.js";
+import type { ZoneInputNotice } from "../types.js";
+import { isGoneAfterApply, isUnknown, type Json, type ResourceChange, resourceChanges } from "./plan-json.js";
+import { RECORD_RESOURCES } from "./record-resources.js";
+import { isZoneResourceType, PlanZones } from "./zone-names.js";
+
+export function readTerraformPlan(
+  plan: Json,
+  text: string,
+  options: { source: string; origin?: string },
+): { zones: Zone[]; notices: ZoneInputNotice[] } {
+  const { source } = options;
+  const major = String(plan.format_version).split(".")[0];
+  if (major !== "0" && major !== "1") {
+    throw new ZoneInputError(
+      source,
+      undefined,
+      `Terraform JSON format_version ${String(plan.format_version)} is not supported (1.x is)`,
+    );
+  }
+  if (!Array.isArray(plan.resource_changes)) {
+    throw new ZoneInputError(
+      source,
+      undefined,
+      "a Terraform JSON without resource_changes (a state, not a plan?): run `terraform show -json <planfile>`",
+    );
+  }
+  const changes: ResourceChange[] = [];
+  for (const entry of resourceChanges(plan)) {
+    if ("problem" in entry) {
+      throw new ZoneInputError(
+        source,
+        lineOfJsonPath(text, ["resource_changes", entry.index]),
+        entry.problem,
+      );
+    }
+    changes.push(entry);
+  }
+  const zones = new PlanZones(plan, changes);
+  const byOrigin = new Map<string, ZoneRecord[]>();
+  const notices: ZoneInputNotice[] = [];
+  const skipped = new Map<string, number>();
+
+  for (const change of changes) {
+    if (change.mode !== "managed" || isZoneResourceType(change.type)) continue;
+    const read = RECORD_RESOURCES[change.type];
+    if (!read) {
+      skipped.set(change.type, (skipped.get(change.type) ?? 0) + 1);
+      continue;
+    }
+    if (isGoneAfterApply(change)) continue;
+    const planned = read(change.after, change.afterUnknown);
+    const unknown = planned.needs.filter((field) => isUnknown(change, field));
+    if (unknown.length > 0) {
+      notices.push({
+        source,
+        address: change.address,
+        kind: "unknown-value",
+        reason: `${unknown.join(", ")} known only after apply: not checked`,
+      });
+      continue;
+    }
+    const fail = (reason: string): never => {
+      throw new ZoneInputError(source, change.address, reason);
+    };
+    const origin = zones.zoneOf(planned, change, options.origin);
+    if (origin === undefined) {
+      fail(
+        "cannot tell which zone this record is in (no zone resource or data source in the plan names it): give --zone-origin",
+      );
+    }
+    const owner = planned.owner(origin as string);
+    if (typeof owner !== "string") return fail(owner.problem);
+    const records = planned.records(owner);
+    if (!Array.isArray(records)) {
+      if (records.problem.startsWith("an alias") || records.problem.startsWith("a routing-policy")) {
+        notices.push({
+          source,
+          address: change.address,
+          kind: "unknown-value",
+          reason: `${records.problem}: not checked`,
+        });
+        continue;
+      }
+      return fail(records.problem);
+    }
+    const list = byOrigin.get(origin as string) ?? [];
+    list.push(...records);
+    byOrigin.set(origin as string, list);
+  }
+  for (const [type, count] of [...skipped].sort(([a], [b]) => a.localeCompare(b))) {
+    notices.push({
+      source,
+      address: type,
+      kind: "skipped-type",
+      reason: `${count} resource${count === 1 ? "" : "s"} of a type that holds no DNS records mailaudit reads: skipped`,
+    });
+  }
+  const planZones = [...byOrigin].map(([origin, records]) => ({ origin, records, source }));
+  return { zones: planZones, notices };
+}
