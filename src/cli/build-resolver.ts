@@ -1,11 +1,13 @@
-import { readFileSync } from "node:fs";
 import { CachingResolver } from "../dns/caching-resolver.js";
 import { domainBudgetMs } from "../dns/deadline-resolver.js";
 import { DEFAULT_QUERY_TIMEOUT_MS, SystemResolver } from "../dns/system-resolver.js";
 import type { Resolver } from "../dns/types.js";
-import { parseZoneFile, ZoneFileError } from "../dns/zone-file.js";
+import { ZoneFileError } from "../dns/zone-file.js";
 import { ZoneSet } from "../dns/zone-records.js";
 import { ZoneResolver } from "../dns/zone-resolver.js";
+import { ZoneInputError } from "../zone-formats/input-error.js";
+import { readZoneInputFile } from "../zone-formats/read-zone-input.js";
+import type { ZoneInput } from "../zone-formats/types.js";
 import { UsageError } from "./errors.js";
 
 export interface ResolverSettings {
@@ -30,25 +32,19 @@ export function buildResolver(settings: ResolverSettings): CachingResolver {
       : { timeoutMs: Math.round(settings.timeoutSeconds * 1000) }),
   });
   if (settings.zoneFiles && settings.zoneFiles.length > 0) {
-    resolver = new ZoneResolver(new ZoneSet(settings.zoneFiles.map(readZone)), resolver);
+    const zones = settings.zoneFiles.flatMap((file) => readZoneInput(file).zones);
+    resolver = new ZoneResolver(new ZoneSet(zones), resolver);
   }
   return new CachingResolver(resolver);
 }
 
-function readZone(path: string) {
-  let text: string;
+/** One `--zone` input in any format it may be written in; a bad one is a usage error (exit 2). */
+export function readZoneInput(path: string): ZoneInput {
   try {
-    // Zone files are octets (\DDD escapes are octets too): read as Latin-1 so each byte is one character.
-    text = readFileSync(path, "latin1");
+    return readZoneInputFile(path);
   } catch (error) {
-    throw new UsageError(
-      `--zone ${path}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
-    );
-  }
-  try {
-    return parseZoneFile(text, { source: path });
-  } catch (error) {
-    if (error instanceof ZoneFileError) throw new UsageError(`--zone ${error.message}`);
+    if (error instanceof ZoneFileError || error instanceof ZoneInputError)
+      throw new UsageError(`--zone ${error.message}`);
     throw error;
   }
 }

@@ -9,13 +9,13 @@ import { type CheckSettings, type CommandLine, resolveCheckSettings } from "../c
 import { parseShard } from "../config/shard.js";
 import type { Config } from "../config/types.js";
 import { normalizeDomainInput } from "../dns/domain-name.js";
-import { parseZoneFile } from "../dns/zone-file.js";
 import type { FailOn } from "../engine/severity.js";
 import type { RuleMeta, SeverityOverrides } from "../engine/types.js";
 import { ruleMetaMap } from "../format/rule-meta.js";
 import type { Format, FormatContext } from "../format/types.js";
 import { PACKAGE_ROOT } from "../paths.js";
 import { isProfileName, PROFILE_NAMES } from "../profiles/index.js";
+import { readZoneInput } from "./build-resolver.js";
 import { UsageError } from "./errors.js";
 import { parseResolvers, parseTimeoutSeconds } from "./option-parsers.js";
 
@@ -143,7 +143,7 @@ export function formatContextFor(settings: CheckSettings, color: boolean): Forma
       ...(settings.configFile ? { configFile: settings.configFile } : {}),
       ...(settings.baselineFile ? { baselineFile: settings.baselineFile } : {}),
       declarations: settings.targets.flatMap((t) => (t.declared ? [t.declared] : [])),
-      zones: settings.zoneFiles.map((file) => ({ file, origin: zoneOrigin(file) })),
+      zones: settings.zoneFiles.flatMap((file) => zoneOrigins(file).map((origin) => ({ file, origin }))),
     }),
   };
 }
@@ -164,7 +164,7 @@ function packageVersion(): string {
     .version;
 }
 
-/** The zone's origin (buildResolver has already read and validated the file). */
-function zoneOrigin(file: string): string {
-  return parseZoneFile(readFileSync(file, "latin1"), { source: file }).origin;
+/** The origins of the zones a `--zone` input holds (buildResolver has already read and validated it). */
+function zoneOrigins(file: string): string[] {
+  return readZoneInput(file).zones.map((zone) => zone.origin);
 }

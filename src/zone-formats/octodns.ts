@@ -74,7 +74,9 @@ export function readOctoDns(text: string, options: { source: string; origin?: st
           `record "${label}" needs a mapping with a type`,
         );
       }
-      records.push(...readRecord(doc, entry, name, label, source, line));
+      // A record written directly under its name is placed at the name; list entries at themselves.
+      const where = isSeq(value) ? line(entry) : line(keyNode ?? undefined);
+      records.push(...readRecord(doc, entry, name, label, source, line, where));
     }
   }
   return { origin, records, source };
@@ -102,8 +104,8 @@ function readRecord(
   label: string,
   source: string,
   line: Line,
+  where: number | undefined,
 ): ZoneRecord[] {
-  const where = line(map);
   const type = scalarText(resolve(doc, map.get("type", true) as Node | undefined))?.toUpperCase();
   if (!type) throw new ZoneInputError(source, where, `record "${label}" has no type`);
   const ttlNode = resolve(doc, map.get("ttl", true) as Node | undefined);

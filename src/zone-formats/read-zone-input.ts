@@ -84,7 +84,10 @@ function readBounded(path: string): Buffer {
     );
   }
   try {
-    if (fstatSync(fd).isDirectory()) throw new ZoneInputError(path, undefined, "a folder, not a file");
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) throw new ZoneInputError(path, undefined, "a folder, not a file");
+    // A file says its size: refuse it unread. A pipe is read up to the limit.
+    if (stat.isFile() && stat.size > MAX_ZONE_INPUT_BYTES) throw tooLarge(path);
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
@@ -105,6 +108,14 @@ function readBounded(path: string): Buffer {
   } finally {
     closeSync(fd);
   }
+}
+
+function tooLarge(path: string): ZoneInputError {
+  return new ZoneInputError(
+    path,
+    undefined,
+    `over the ${MAX_ZONE_INPUT_BYTES / 1024 / 1024} MB limit for zone inputs`,
+  );
 }
 
 export { ZoneFileError, ZoneInputError };
