@@ -109,13 +109,20 @@ export function buildProgram(): Command {
   reports
     .command("ingest")
     .description(
-      "store aggregate reports from files, .gz, .zip, .eml, mbox, Maildir or folders (- for stdin)",
+      "store aggregate reports from files, .gz, .zip, .eml, mbox, Maildir, folders (- for stdin) or IMAP mailboxes",
     )
-    .argument("<path...>", "files or folders")
+    .argument("<input...>", "files, folders, or mailboxes as imaps://user@host[:port]/Folder")
     .option("--db <file>", "SQLite store (default: the per-user data directory)")
     .option("--keep-raw", "keep each report's raw XML in the store")
     .option("--max-size <MB>", "refuse inputs (and decompressed contents) larger than this", "64")
     .option("--no-progress", "no progress line on stderr")
+    .option("--imap-move-to <folder>", "move each message once its reports are stored (created if missing)")
+    .option("--imap-ca <file>", "trust this CA (PEM) for the IMAP server, beside the system's")
+    .option(
+      "--imap-password-file <file>",
+      "read the IMAP password from this file (else MAILAUDIT_IMAP_PASSWORD; MAILAUDIT_IMAP_TOKEN for XOAUTH2)",
+    )
+    .option("--watch", "keep the mailbox open (IMAP IDLE) and ingest mail as it arrives, until SIGTERM")
     .action(lazy(() => import("./commands/reports-ingest.js")));
   reports
     .command("summary")

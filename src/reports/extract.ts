@@ -3,7 +3,7 @@ import { mailAttachments } from "./email.js";
 import { gunzip } from "./gunzip.js";
 import { capBytes, type ReadLimits, readAll } from "./limits.js";
 import { mboxMessages } from "./mbox.js";
-import { RefusedInput, refusalReason } from "./refusal.js";
+import { NoReportInMessage, RefusedInput, refusalReason } from "./refusal.js";
 import { SNIFF_LENGTH, sniff } from "./sniff.js";
 import { zipEntries } from "./unzip.js";
 
@@ -14,7 +14,7 @@ import { zipEntries } from "./unzip.js";
  */
 export type Extracted =
   | { kind: "report"; name: string; bytes: AsyncIterable<Uint8Array> }
-  | { kind: "refused"; name: string; reason: string };
+  | { kind: "refused"; name: string; reason: string; noReport?: true };
 
 export interface ByteInput {
   /** How the user will recognise it: a path, `-`, or `path!entry` for what is inside a container. */
@@ -36,7 +36,12 @@ export async function* extractReports(
   try {
     yield* unwrap(input, limits, depth, unrecognized);
   } catch (error) {
-    yield { kind: "refused", name: input.name, reason: refusalReason(error) };
+    yield {
+      kind: "refused",
+      name: input.name,
+      reason: refusalReason(error),
+      ...(error instanceof NoReportInMessage ? { noReport: true as const } : {}),
+    };
   }
 }
 
@@ -119,7 +124,7 @@ async function* fromEmail(
       yield item;
     }
   }
-  if (found === 0) throw new RefusedInput("no DMARC report attached to this e-mail");
+  if (found === 0) throw new NoReportInMessage();
 }
 
 async function* fromMbox(

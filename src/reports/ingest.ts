@@ -1,16 +1,16 @@
-import type { ReportStore, ReportTransaction } from "../store/store.js";
-import { isStoreFailure, StoreUnavailableError } from "../store/store-error.js";
-import { parseAggregateStream } from "./aggregate-parser.js";
+import type { ReportStore } from "../store/store.js";
 import { extractReports } from "./extract.js";
 import { walkInputs } from "./inputs.js";
 import type { ReadLimits } from "./limits.js";
-import { refusalReason } from "./refusal.js";
+import { type IngestResult, ReportSink } from "./report-sink.js";
 
 export interface IngestOptions {
   limits: ReadLimits;
   /** Keep each report's XML text in the store (off by default: reports name people's mail servers). */
   keepRaw: boolean;
   onProgress?(progress: IngestProgress): void;
+  /** Adds to this sink's totals (a run that also reads mailboxes); a new one otherwise. */
+  sink?: ReportSink;
 }
 
 export interface IngestProgress {
@@ -21,19 +21,7 @@ export interface IngestProgress {
   current: string;
 }
 
-export interface NamedReason {
-  name: string;
-  reason: string;
-}
-
-export interface IngestResult {
-  stored: number;
-  /** Reports whose identity was stored already (read, not counted again). */
-  duplicates: number;
-  refused: NamedReason[];
-  /** Reports stored after a documented repair (docs/reports.md). */
-  repaired: NamedReason[];
-}
+export type { IngestResult, NamedReason } from "./report-sink.js";
 
 /**
  * Reads every input, stores each report it holds once, and collects what was refused. One bad input
@@ -46,63 +34,25 @@ export async function ingest(
   stdin: AsyncIterable<Uint8Array>,
   options: IngestOptions,
 ): Promise<IngestResult> {
-  const result: IngestResult = { stored: 0, duplicates: 0, refused: [], repaired: [] };
-  let reportsSeen = 0;
+  const sink = options.sink ?? new ReportSink(store, options.keepRaw);
+  const result = sink.result;
   const progress = (current: string) =>
     options.onProgress?.({
-      reportsSeen,
+      reportsSeen: sink.reportsSeen,
       stored: result.stored,
       duplicates: result.duplicates,
       refused: result.refused.length,
       current,
     });
+  sink.onReport = progress;
 
   for await (const item of walkInputs(paths, stdin, new Set(store.ownFiles))) {
     if (item.kind === "unreadable") {
-      result.refused.push({ name: item.name, reason: item.reason });
+      sink.refuse(item.name, item.reason);
       continue;
     }
     for await (const found of extractReports(item.input, options.limits)) {
-      if (found.kind === "refused") {
-        result.refused.push({ name: found.name, reason: found.reason });
-        continue;
-      }
-      reportsSeen++;
-      progress(found.name);
-      const raw: string[] | undefined = options.keepRaw ? [] : undefined;
-      let transaction: ReportTransaction | "duplicate" | undefined;
-      try {
-        const outcome = await parseAggregateStream(found.bytes, {
-          onHeader: (header) => {
-            transaction = store.startReport(header, found.name);
-            return transaction === "duplicate" ? "stop" : undefined;
-          },
-          onRecord: (record) => (transaction as ReportTransaction).add(record),
-          afterChunk: async () =>
-            typeof transaction === "object" && (await transaction.flush()) === "duplicate"
-              ? "stop"
-              : undefined,
-          ...(raw ? { onText: (text: string) => raw.push(text) } : {}),
-        });
-        const stored =
-          typeof transaction === "object" && !outcome.stopped
-            ? await transaction.commit(
-                { records: outcome.recordCount, messages: outcome.messageCount },
-                raw?.join(""),
-              )
-            : "duplicate";
-        if (stored === "duplicate") {
-          result.duplicates++;
-          continue;
-        }
-        result.stored++;
-        for (const warning of outcome.warnings) result.repaired.push({ name: found.name, reason: warning });
-      } catch (error) {
-        if (typeof transaction === "object") await transaction.rollback();
-        if (error instanceof StoreUnavailableError) throw error.afterStoring(result.stored);
-        if (isStoreFailure(error)) throw error;
-        result.refused.push({ name: found.name, reason: refusalReason(error) });
-      }
+      await sink.take(found);
     }
   }
   progress("");

@@ -6,7 +6,7 @@ import type { ByteInput } from "./extract.js";
 /**
  * The command-line paths as byte inputs: files, `-` (stdin), folders walked recursively in name
  * order (a Maildir is a folder: its `cur/` and `new/` are read, its `tmp/` holds half-delivered mail
- * and is skipped). Symbolic links to folders met during the walk are not followed, so a link loop
+ * and is skipped, and so are the server's own files beside them). Symbolic links to folders met during the walk are not followed, so a link loop
  * cannot trap it.
  */
 export type InputItem =
@@ -72,7 +72,16 @@ async function* walkPath(path: string, skip: ReadonlySet<string>, named = false)
   }
   const isMaildir = names.includes("cur") && names.includes("new");
   for (const name of names) {
-    if (isMaildir && name === "tmp") continue;
+    if (isMaildir && !isMaildirMail(name)) continue;
     yield* walkPath(join(path, name), skip);
   }
+}
+
+/**
+ * In a Maildir, mail lives in `cur/` and `new/`, and Maildir++ subfolders are `.Name/`. Everything
+ * else is half-delivered mail (`tmp/`) or the server's state (Dovecot's `dovecot-uidlist`,
+ * `dovecot.index*`, `subscriptions`), which would only be refused as "not a report".
+ */
+function isMaildirMail(name: string): boolean {
+  return name === "cur" || name === "new" || (name.startsWith(".") && name !== "." && name !== "..");
 }

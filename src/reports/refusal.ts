@@ -9,6 +9,17 @@ export class RefusedInput extends Error {
   }
 }
 
+/**
+ * An e-mail none of whose parts holds a report. From files it is refused like any other input; a
+ * mailbox leaves such mail where it is and counts it instead (docs/reports.md).
+ */
+export class NoReportInMessage extends RefusedInput {
+  constructor() {
+    super("no DMARC report attached to this e-mail");
+    this.name = "NoReportInMessage";
+  }
+}
+
 /** The reason to show for any failure while reading one input: ours verbatim, others by message. */
 export function refusalReason(error: unknown): string {
   if (error instanceof RefusedInput) return error.message;

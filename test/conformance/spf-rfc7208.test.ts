@@ -21,8 +21,8 @@ import {
   RFC7208_EXPLANATION_FAILURES,
   RFC7208_RESULT_FAILURES,
   rfc7208Scenarios,
-  SPF_SUITE_DIR,
   type Scenario,
+  SPF_SUITE_DIR,
   startScenarioServer,
 } from "./rfc7208-suite.js";
 import { parseStalwartSuite } from "./spf-stalwart-format.js";

@@ -1,0 +1,187 @@
+import type { ImapFlow } from "imapflow";
+import { once } from "../reports/byte-streams.js";
+import { extractReports } from "../reports/extract.js";
+import { formatMegabytes, type ReadLimits } from "../reports/limits.js";
+import type { ReportSink } from "../reports/report-sink.js";
+import type { ReportStore } from "../store/store.js";
+import { isStoreFailure } from "../store/store-error.js";
+import { describeImapFailure } from "./imap-error.js";
+import type { MailboxUrl } from "./mailbox-url.js";
+
+/** UIDs per round: one size FETCH, one body FETCH, one MOVE and one cursor update each. */
+const BATCH = 250;
+
+export interface ReadMailboxOptions {
+  limits: ReadLimits;
+  /** Move each message whose reports are all stored or refused for good here (created if missing). */
+  moveTo?: string;
+  /** Polled after each message: true ends the run once the message in hand is done (SIGTERM). */
+  shouldStop(): boolean;
+  onProgress?(progress: MailboxProgress): void;
+}
+
+export interface MailboxProgress {
+  read: number;
+  total: number;
+}
+
+export interface MailboxTotals {
+  /** Messages fetched and read (each at most once per run). */
+  read: number;
+  /** Messages with no report in them: left where they are (counted, never moved). */
+  withoutReport: number;
+  moved: number;
+  /** The folder's UIDVALIDITY differed from the stored cursor's: it was read again from the start. */
+  uidValidityChanged: boolean;
+}
+
+/**
+ * Reads the messages of the selected folder that the cursor has not seen, oldest first, through the
+ * same extraction, limits and parser as files (ReportSink). Per message, in this order: its reports
+ * are stored (each its own transaction), then it is moved, then the cursor passes it. A crash between
+ * any two steps loses nothing: the next run reads the message again, and report identity stores
+ * nothing twice.
+ */
+export async function readMailbox(
+  client: ImapFlow,
+  url: MailboxUrl,
+  store: ReportStore,
+  sink: ReportSink,
+  options: ReadMailboxOptions,
+): Promise<MailboxTotals> {
+  const totals: MailboxTotals = { read: 0, withoutReport: 0, moved: 0, uidValidityChanged: false };
+  try {
+    const mailbox = client.mailbox;
+    if (!mailbox) throw new Error("no folder selected");
+    const uidValidity = Number(mailbox.uidValidity);
+    const cursor = await store.readImapCursor(url.account, url.folder);
+    totals.uidValidityChanged = cursor !== undefined && cursor.uidValidity !== uidValidity;
+    const after = cursor && !totals.uidValidityChanged ? cursor.lastUid : 0;
+    // `n:*` always matches the highest UID, even below n (RFC 9051 §6.4.8): filter.
+    const found = await client.search({ uid: `${after + 1}:*` }, { uid: true });
+    const uids = (found || []).filter((uid) => uid > after).sort((a, b) => a - b);
+    const progress = { read: 0, total: uids.length };
+    options.onProgress?.(progress);
+    if (uids.length > 0 && options.moveTo !== undefined) await ensureFolder(client, options.moveTo);
+
+    for (let at = 0; at < uids.length && !options.shouldStop(); at += BATCH) {
+      const batch = uids.slice(at, at + BATCH);
+      const outcome = await readBatch(client, url, sink, batch, options, totals, progress);
+      if (outcome.toMove.length > 0 && options.moveTo !== undefined) {
+        await client.messageMove(outcome.toMove.join(","), options.moveTo, { uid: true });
+        totals.moved += outcome.toMove.length;
+      }
+      if (outcome.doneUpTo > 0)
+        await store.saveImapCursor(url.account, url.folder, { uidValidity, lastUid: outcome.doneUpTo });
+      if (outcome.stopped) break;
+    }
+    return totals;
+  } catch (error) {
+    // The store's own failure (exit 3, or 2 for a wrong --db) is not the mailbox's: passed on as it is.
+    if (isStoreFailure(error)) throw error;
+    throw describeImapFailure(error, url);
+  }
+}
+
+interface BatchOutcome {
+  /** Every message of the batch up to this UID is done (0: none). */
+  doneUpTo: number;
+  toMove: number[];
+  stopped: boolean;
+}
+
+async function readBatch(
+  client: ImapFlow,
+  url: MailboxUrl,
+  sink: ReportSink,
+  batch: number[],
+  options: ReadMailboxOptions,
+  totals: MailboxTotals,
+  progress: MailboxProgress,
+): Promise<BatchOutcome> {
+  const outcome: BatchOutcome = { doneUpTo: 0, toMove: [], stopped: false };
+  // Sizes first, so a message over --max-size is refused without being downloaded.
+  const small: number[] = [];
+  const sizes = new Map<number, number>();
+  for await (const message of client.fetch(batch.join(","), { uid: true, size: true }, { uid: true })) {
+    sizes.set(message.uid, message.size ?? 0);
+  }
+  for (const uid of batch) {
+    const size = sizes.get(uid);
+    if (size === undefined) continue; // expunged meanwhile by someone else
+    if (size > options.limits.maxBytes) {
+      sink.refuse(
+        messageName(url, uid),
+        `e-mail exceeds the size limit of ${formatMegabytes(options.limits.maxBytes)} (--max-size)`,
+      );
+      outcome.toMove.push(uid);
+    } else {
+      small.push(uid);
+    }
+  }
+  let lastHandled = 0;
+  if (small.length > 0) {
+    // imapflow hands each message over only when the previous loop body has finished (backpressure),
+    // so one message at a time is in memory, however large the batch.
+    for await (const message of client.fetch(small.join(","), { uid: true, source: true }, { uid: true })) {
+      // A store failure throws out of here: this message is not done, so neither moved nor passed.
+      const source = message.source ?? Buffer.alloc(0);
+      const verdict = await readMessage(url, message.uid, source, sink, options.limits);
+      totals.read++;
+      progress.read++;
+      options.onProgress?.(progress);
+      if (verdict === "no-report") totals.withoutReport++;
+      else outcome.toMove.push(message.uid);
+      lastHandled = message.uid;
+      if (options.shouldStop()) {
+        outcome.stopped = true;
+        break;
+      }
+    }
+  }
+  const finished = !outcome.stopped;
+  // The oversize ones are done too; a message the server no longer has is done by definition.
+  outcome.doneUpTo = finished ? (batch.at(-1) ?? 0) : doneBefore(batch, small, lastHandled);
+  outcome.toMove.sort((a, b) => a - b);
+  if (!finished) outcome.toMove = outcome.toMove.filter((uid) => uid <= outcome.doneUpTo);
+  return outcome;
+}
+
+/** When the batch ended early: every UID before the first body not read is done. */
+function doneBefore(batch: number[], small: number[], lastHandled: number): number {
+  const firstUnread = small.find((uid) => uid > lastHandled);
+  if (firstUnread === undefined) return batch.at(-1) ?? 0;
+  const before = batch.filter((uid) => uid < firstUnread);
+  return before.at(-1) ?? 0;
+}
+
+type MessageVerdict = "reports" | "no-report";
+
+async function readMessage(
+  url: MailboxUrl,
+  uid: number,
+  source: Buffer,
+  sink: ReportSink,
+  limits: ReadLimits,
+): Promise<MessageVerdict> {
+  let verdict: MessageVerdict = "reports";
+  for await (const found of extractReports({ name: messageName(url, uid), chunks: once(source) }, limits)) {
+    if (found.kind === "refused" && found.noReport) {
+      verdict = "no-report";
+      continue;
+    }
+    await sink.take(found);
+  }
+  return verdict;
+}
+
+/** RFC 5092's form for one message: `imaps://user@host/INBOX/;UID=42`. */
+export function messageName(url: MailboxUrl, uid: number): string {
+  return `${url.text.replace(/\/+$/, "")}/;UID=${uid}`;
+}
+
+async function ensureFolder(client: ImapFlow, folder: string): Promise<void> {
+  const list = await client.list();
+  if (list.some((entry) => entry.path === folder)) return;
+  await client.mailboxCreate(folder);
+}
