@@ -21,6 +21,5 @@ export const strict: Profile = {
     "dmarc/testing-mode": "error",
     "spf/permissive-all": "error",
     "spf/ptr": "error",
-    "spf/record-too-long": "error",
   },
 };

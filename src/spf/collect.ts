@@ -108,10 +108,13 @@ class TreeWalker {
     if (records.length !== 1) {
       const node = emptyNode(name, via, term, records.length === 0 ? "missing" : "multiple");
       node.records = records;
+      node.answerBytes = lookup.answerBytes;
       return { node, void: lookup.void };
     }
     const record = records[0] as string;
-    return { node: await this.evaluate(name, via, term, record, [...path, name]), void: false };
+    const node = await this.evaluate(name, via, term, record, [...path, name]);
+    node.answerBytes = lookup.answerBytes;
+    return { node, void: false };
   }
 
   /** Counts one record's DNS-querying terms and walks into its include and redirect targets. */
@@ -256,6 +259,7 @@ export function emptyNode(
     record: null,
     records: [],
     recordBytes: 0,
+    answerBytes: 0,
     syntaxProblems: [],
     allQualifier: null,
     hasRedirect: false,

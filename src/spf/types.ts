@@ -87,8 +87,13 @@ export interface SpfNode {
   record: string | null;
   /** Every TXT record at the name that starts with `v=spf1` (more than one: `multiple`). */
   records: string[];
-  /** Octets of the record (§3.4). */
+  /** Octets of the record. */
   recordBytes: number;
+  /**
+   * Octets of the whole TXT answer at the name as RFC 7208 §3.4 counts them: the name plus the text of
+   * every TXT record there, SPF or not. 0 when the name has no TXT records (or was not read).
+   */
+  answerBytes: number;
   syntaxProblems: SyntaxProblem[];
   /** The record's `all` qualifier, or null without `all`. */
   allQualifier: Qualifier | null;

@@ -150,6 +150,14 @@ describe("static SPF walker: limits and faults", () => {
     expect(server.queries.slice(before).filter((q) => q === "TXT big.limits.example")).toHaveLength(2);
   });
 
+  it("measures the whole TXT answer at a name, other TXT records included (RFC 7208 §3.4)", async () => {
+    const audit = await collectSpf(resolver, "crowded.limits.example");
+    expect(audit.tree?.recordBytes).toBe("v=spf1 include:i4.limits.example -all".length);
+    // The name, the SPF record and three site-verification records: 22 + 37 + 250 + 205 + 40.
+    expect(audit.tree?.answerBytes).toBe(554);
+    expect(audit.tree?.children[0]?.answerBytes).toBe("i4.limits.example".length + "v=spf1 a:host.limits.example -all".length);
+  });
+
   it("keeps control characters as data", async () => {
     const audit = await collectSpf(resolver, "ctrl.limits.example");
     expect(audit.record).toContain("\u001b[31m");

@@ -13,6 +13,7 @@ export function node(domain: string, record: string | null, extra: Partial<SpfNo
     record,
     records: record ? [record] : [],
     recordBytes: record ? Buffer.byteLength(record) : 0,
+    answerBytes: record ? Buffer.byteLength(domain) + Buffer.byteLength(record) : 0,
     syntaxProblems: parsed?.problems ?? [],
     allQualifier: all?.kind === "mechanism" ? all.qualifier : null,
     hasRedirect: parsed?.terms.some((t) => t.kind === "modifier" && t.name === "redirect") ?? false,
