@@ -34,5 +34,8 @@ export async function readSpfRecords(resolver: Resolver, name: string): Promise<
  * text of every TXT record there (site verifications included), not the SPF record alone.
  */
 export function txtAnswerBytes(name: string, texts: readonly string[]): number {
-  return texts.reduce((total, text) => total + Buffer.byteLength(text, "utf8"), Buffer.byteLength(name, "utf8"));
+  return texts.reduce(
+    (total, text) => total + Buffer.byteLength(text, "utf8"),
+    Buffer.byteLength(name, "utf8"),
+  );
 }

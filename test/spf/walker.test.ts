@@ -155,7 +155,9 @@ describe("static SPF walker: limits and faults", () => {
     expect(audit.tree?.recordBytes).toBe("v=spf1 include:i4.limits.example -all".length);
     // The name, the SPF record and three site-verification records: 22 + 37 + 250 + 205 + 40.
     expect(audit.tree?.answerBytes).toBe(554);
-    expect(audit.tree?.children[0]?.answerBytes).toBe("i4.limits.example".length + "v=spf1 a:host.limits.example -all".length);
+    expect(audit.tree?.children[0]?.answerBytes).toBe(
+      "i4.limits.example".length + "v=spf1 a:host.limits.example -all".length,
+    );
   });
 
   it("keeps control characters as data", async () => {
