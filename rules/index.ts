@@ -26,6 +26,7 @@ import dmarcSubdomainPolicyIgnored from "./dmarc/subdomain-policy-ignored.js";
 import dmarcSubdomainPolicyWeaker from "./dmarc/subdomain-policy-weaker.js";
 import dmarcSyntax from "./dmarc/syntax.js";
 import dmarcTestingMode from "./dmarc/testing-mode.js";
+import dnsAssumedAbsent from "./dns/assumed-absent.js";
 import dnsLookupFailed from "./dns/lookup-failed.js";
 import driftBaseline from "./drift/baseline.js";
 import driftDkimKeySize from "./drift/dkim-key-size.js";
@@ -74,6 +75,7 @@ export const RULES = {
   "dmarc/subdomain-policy-weaker": dmarcSubdomainPolicyWeaker,
   "dmarc/syntax": dmarcSyntax,
   "dmarc/testing-mode": dmarcTestingMode,
+  "dns/assumed-absent": dnsAssumedAbsent,
   "dns/lookup-failed": dnsLookupFailed,
   "drift/baseline": driftBaseline,
   "drift/dkim-key-size": driftDkimKeySize,

@@ -42,5 +42,6 @@ export async function collectDomain(
     ...(options.selectors.length > 0 ? { dkim } : {}),
     ...(senders.length > 0 ? { alignment } : {}),
     lookupFailures: recorder.failures,
+    ...(recorder.assumedAbsent.length > 0 ? { assumedAbsent: recorder.assumedAbsent } : {}),
   };
 }

@@ -2,11 +2,13 @@ import type { DnsAnswer, LookupFailure, RecordData, RecordType, Resolver } from 
 
 /**
  * Wraps the run's resolver for one domain's audit and notes every question that got no verdict, so
- * the snapshot says exactly what made it inconclusive (rule `dns/lookup-failed`).
+ * the snapshot says exactly what made it inconclusive (rule `dns/lookup-failed`), and every name
+ * taken as non-existent without asking (`--offline`, rule `dns/assumed-absent`).
  */
 export class FailureRecorder implements Resolver {
   readonly failures: LookupFailure[] = [];
   readonly #seen = new Set<string>();
+  readonly #assumedAbsent = new Set<string>();
 
   constructor(readonly inner: Resolver) {}
 
@@ -18,7 +20,14 @@ export class FailureRecorder implements Resolver {
         this.#seen.add(key);
         this.failures.push({ name, type, reason: answer.reason });
       }
+    } else if (answer.kind === "nxdomain" && answer.assumedAbsent !== undefined) {
+      this.#assumedAbsent.add(answer.assumedAbsent);
     }
     return answer;
+  }
+
+  /** The names answered as non-existent without a question being sent, sorted. */
+  get assumedAbsent(): string[] {
+    return [...this.#assumedAbsent].sort();
   }
 }

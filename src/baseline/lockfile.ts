@@ -16,12 +16,12 @@ export interface LockFile {
 }
 
 /**
- * What a baseline keeps of a snapshot: the published facts. Lookup failures are left out: they
- * describe one run's network, not what is published (and a snapshot taken during an outage is
- * refused, see `snapshotProblems`).
+ * What a baseline keeps of a snapshot: the published facts. Lookup failures and the names assumed
+ * absent offline are left out: they describe one run, not what is published (and a snapshot taken
+ * during an outage is refused, see `snapshotProblems`).
  */
 export function baselineView(snapshot: DomainSnapshot): unknown {
-  const { domain: _domain, lookupFailures: _failures, ...published } = snapshot;
+  const { domain: _domain, lookupFailures: _failures, assumedAbsent: _assumed, ...published } = snapshot;
   return canonicalize(published);
 }
 

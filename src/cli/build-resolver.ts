@@ -14,6 +14,8 @@ export interface ResolverSettings {
   servers: string[];
   timeoutSeconds?: number;
   zoneFiles?: string[];
+  /** No question leaves the machine: names outside every zone are taken as non-existent. */
+  offline?: boolean;
 }
 
 /** The overall time one domain's audit may take with these settings (see DeadlineResolver). */
@@ -23,18 +25,23 @@ export function domainBudgetFor(settings: Pick<ResolverSettings, "timeoutSeconds
   );
 }
 
-/** The run's one resolver: system (or given) servers, zone files layered over them, one cache on top. */
+/**
+ * The run's one resolver: system (or given) servers, zone files layered over them, one cache on top.
+ * Offline there is no system resolver at all, so nothing can leave the machine by mistake.
+ */
 export function buildResolver(settings: ResolverSettings): CachingResolver {
+  const zoneFiles = settings.zoneFiles ?? [];
+  if (settings.offline && zoneFiles.length === 0)
+    throw new UsageError("--offline needs at least one --zone: there would be nothing to answer from");
+  const zones = () => new ZoneSet(zoneFiles.flatMap((file) => readZoneInput(file).zones));
+  if (settings.offline) return new CachingResolver(new ZoneResolver(zones(), "assume-absent"));
   let resolver: Resolver = new SystemResolver({
     servers: settings.servers,
     ...(settings.timeoutSeconds === undefined
       ? {}
       : { timeoutMs: Math.round(settings.timeoutSeconds * 1000) }),
   });
-  if (settings.zoneFiles && settings.zoneFiles.length > 0) {
-    const zones = settings.zoneFiles.flatMap((file) => readZoneInput(file).zones);
-    resolver = new ZoneResolver(new ZoneSet(zones), resolver);
-  }
+  if (zoneFiles.length > 0) resolver = new ZoneResolver(zones(), { ask: resolver });
   return new CachingResolver(resolver);
 }
 

@@ -27,6 +27,7 @@ export interface CheckOptions {
   resolver?: string[];
   timeout?: string;
   zone?: string[];
+  offline?: boolean;
   baseline?: string;
   format: Format;
   failOn?: FailOn;
@@ -74,6 +75,7 @@ function commandLineFrom(domains: readonly string[], options: CheckOptions): Com
     servers: parseResolvers(options.resolver ?? []),
     ...optional("timeoutSeconds", parseTimeoutSeconds(options.timeout)),
     zoneFiles: options.zone ?? [],
+    offline: options.offline === true,
     format: options.format,
     ...optional("failOn", options.failOn),
     ...optional("profile", options.profile === undefined ? undefined : validateProfile(options.profile)),

@@ -28,6 +28,8 @@ function lazy(load: () => Promise<{ run: Action }>) {
   };
 }
 
+const OFFLINE_HELP = "ask no DNS server: names outside every --zone are taken as non-existent (and listed)";
+
 const dnsOptions = (command: Command) =>
   command
     .option(
@@ -53,6 +55,7 @@ export function buildProgram(): Command {
     .option("-s, --selector <name>", "DKIM selector to check; repeatable", collect);
   dnsOptions(check)
     .option("--zone <file>", "answer from this RFC 1035 zone file first; repeatable", collect)
+    .option("--offline", OFFLINE_HELP)
     .option("--baseline <file>", "report every change since this snapshot as drift")
     .addOption(new Option("-f, --format <fmt>", "output format").choices(FORMATS).default("table"))
     .addOption(new Option("--fail-on <level>", "exit 1 on findings at or above").choices(FAIL_ON_LEVELS))
@@ -71,6 +74,7 @@ export function buildProgram(): Command {
     .option("-o, --output <file>", "where to write the lock file (default: stdout)");
   dnsOptions(snapshot)
     .option("--zone <file>", "answer from this RFC 1035 zone file first; repeatable", collect)
+    .option("--offline", OFFLINE_HELP)
     .option("--shard <i/n>", "record only the i-th of n equal shares of the domains (1-based)")
     .option("--concurrency <n>", "domains collected at once", "16")
     .action(lazy(() => import("./commands/snapshot.js")));
@@ -83,6 +87,7 @@ export function buildProgram(): Command {
     .option("--force", "overwrite an existing file");
   dnsOptions(init)
     .option("--zone <file>", "answer from this RFC 1035 zone file first; repeatable", collect)
+    .option("--offline", OFFLINE_HELP)
     .action(lazy(() => import("./commands/init.js")));
 
   const spf = program

@@ -23,6 +23,8 @@ export interface CommandLine {
   servers: string[];
   timeoutSeconds?: number;
   zoneFiles: string[];
+  /** `--offline`: no DNS server is asked; names outside the zones are taken as non-existent. */
+  offline: boolean;
   format: Format;
   failOn?: FailOn;
   profile?: ProfileName;
@@ -35,6 +37,7 @@ export interface CheckSettings {
   servers: string[];
   timeoutSeconds?: number;
   zoneFiles: string[];
+  offline: boolean;
   format: Format;
   failOn: FailOn;
   profile: ProfileName;
@@ -78,6 +81,7 @@ export function resolveCheckSettings(
     servers: commandLine.servers.length > 0 ? commandLine.servers : (config?.resolvers ?? []),
     ...timeout(commandLine.timeoutSeconds ?? config?.timeout),
     zoneFiles: commandLine.zoneFiles,
+    offline: commandLine.offline,
     format: commandLine.format,
     failOn: commandLine.failOn ?? config?.failOn ?? "error",
     profile,

@@ -35,8 +35,12 @@ export const RECORD_TYPES = [
 
 export type DnsAnswer<T> =
   | { kind: "ok"; records: T }
-  /** RCODE 3: the name does not exist. */
-  | { kind: "nxdomain" }
+  /**
+   * RCODE 3: the name does not exist. With `assumedAbsent` no server was asked: that name (the one
+   * asked, or where a CNAME in a zone led) lies outside every zone given with `--offline` and is
+   * taken as non-existent; the audit lists it.
+   */
+  | { kind: "nxdomain"; assumedAbsent?: string }
   /** NOERROR with no records of the asked type. */
   | { kind: "nodata" }
   /** SERVFAIL, REFUSED, timeout, malformed answer: no verdict can be drawn. */

@@ -3,15 +3,23 @@ import type { DnsAnswer, RecordData, RecordType, Resolver } from "./types.js";
 import type { ZoneRecord, ZoneSet } from "./zone-records.js";
 
 /**
+ * What a `ZoneResolver` does with a name outside every zone: ask the rest of DNS (the proposed zone
+ * layered over live DNS, so a pull request is checked with the third-party includes it points at),
+ * or, offline, take it as non-existent without asking anyone.
+ */
+export type OutsideZones = { ask: Resolver } | "assume-absent";
+
+/**
  * Answers names inside the zones' origins from the zones themselves (NXDOMAIN and NODATA included),
- * and everything else from `fallback`: the proposed zone is layered over live DNS, so a pull request
- * is checked with the third-party includes it points at. Without a fallback, outside names are a
- * temporary failure (the audit is inconclusive rather than wrong).
+ * and everything else as `outside` says. Every zone reader (RFC 1035, octoDNS, DNSControl,
+ * Terraform) ends in a `ZoneSet`, so `--offline` means the same whatever the zones were written in.
+ * Offline answers for outside names say which name was assumed absent, so the audit can list what it took for
+ * granted (rule `dns/assumed-absent`) rather than present a guess as DNS's word.
  */
 export class ZoneResolver implements Resolver {
   constructor(
     readonly zones: ZoneSet,
-    readonly fallback?: Resolver,
+    readonly outside: OutsideZones,
   ) {}
 
   async query<T extends RecordType>(name: string, type: T): Promise<DnsAnswer<RecordData[T]>> {
@@ -26,9 +34,8 @@ export class ZoneResolver implements Resolver {
       case "cname-loop":
         return { kind: "temperror", reason: `CNAME loop at ${name}` };
       case "outside":
-        if (!this.fallback)
-          return { kind: "temperror", reason: `${result.target} is outside the zone files (offline)` };
-        return this.fallback.query(result.target, type);
+        if (this.outside === "assume-absent") return { kind: "nxdomain", assumedAbsent: result.target };
+        return this.outside.ask.query(result.target, type);
     }
   }
 }

@@ -18,6 +18,11 @@ export interface DomainSnapshot {
   alignment?: SenderAlignment[];
   /** Questions that got no verdict (timeout, SERVFAIL…): the audit of this domain is inconclusive. */
   lookupFailures: LookupFailure[];
+  /**
+   * Names taken as non-existent without asking DNS (`--offline`: outside every zone given), sorted.
+   * Absent when nothing was assumed. Like `lookupFailures`, a fact of the run, not of what is published.
+   */
+  assumedAbsent?: string[];
 }
 
 /** Values a message template may interpolate; names from the argument vocabulary in rules/README.md. */

@@ -16,6 +16,7 @@ export function toJsonDocument(report: AuditReport) {
       ...(snapshot.dkim ? { dkim: snapshot.dkim } : {}),
       ...(snapshot.alignment ? { alignment: snapshot.alignment } : {}),
       lookupFailures: snapshot.lookupFailures,
+      ...(snapshot.assumedAbsent ? { assumedAbsent: snapshot.assumedAbsent } : {}),
       findings: findings.map(({ rule, severity, message, messageId, data, suggestion }) => ({
         rule,
         severity,

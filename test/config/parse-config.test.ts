@@ -111,6 +111,7 @@ rules:
     selectors: ["extra"],
     servers: [],
     zoneFiles: [],
+    offline: false,
     format: "json" as const,
     concurrency: 4,
   };

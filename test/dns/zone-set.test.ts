@@ -57,17 +57,30 @@ describe("ZoneSet", () => {
 });
 
 describe("ZoneResolver", () => {
-  it("answers inside the zones, falls back to DNS outside, and is a temporary failure offline", async () => {
+  it("answers inside the zones and falls back to DNS outside", async () => {
     const zones = new ZoneSet([parent]);
     const fallback = {
       query: async () => ({ kind: "ok", records: [["from dns"]] }),
     } as unknown as Resolver;
-    const layered = new ZoneResolver(zones, fallback);
+    const layered = new ZoneResolver(zones, { ask: fallback });
     expect(await layered.query("example.com", "TXT")).toEqual({ kind: "ok", records: [["v=spf1 -all"]] });
     expect(await layered.query("nothing.example.com", "TXT")).toEqual({ kind: "nxdomain" });
     expect(await layered.query("example.org", "TXT")).toEqual({ kind: "ok", records: [["from dns"]] });
-    const offline = new ZoneResolver(zones);
-    expect((await offline.query("example.org", "TXT")).kind).toBe("temperror");
+  });
+
+  it("offline, takes names outside every zone as non-existent and says which name it assumed", async () => {
+    const offline = new ZoneResolver(new ZoneSet([parent]), "assume-absent");
+    expect(await offline.query("_dmarc.com", "TXT")).toEqual({
+      kind: "nxdomain",
+      assumedAbsent: "_dmarc.com",
+    });
+    // An authoritative NXDOMAIN inside a zone is DNS's word, not an assumption.
+    expect(await offline.query("nothing.example.com", "TXT")).toEqual({ kind: "nxdomain" });
+    // A CNAME in the zone that leads outside: the outside name is the one assumed.
+    expect(await offline.query("out.example.com", "TXT")).toEqual({
+      kind: "nxdomain",
+      assumedAbsent: "elsewhere.test",
+    });
     expect((await offline.query("loop1.example.com", "TXT")).kind).toBe("temperror");
   });
 });

@@ -3,6 +3,7 @@ import { collectDomain } from "../../audit/collect-domain.js";
 import { COMMON_SELECTORS, initialConfig } from "../../config/init-config.js";
 import { DEFAULT_CONFIG_FILE } from "../../config/load.js";
 import { EXIT } from "../../engine/exit-code.js";
+import { assumedAbsentNote } from "../assumed-absent-note.js";
 import { buildResolver, domainBudgetFor } from "../build-resolver.js";
 import { validateDomain } from "../check-settings.js";
 import { InputError, UsageError } from "../errors.js";
@@ -14,6 +15,7 @@ export interface InitOptions {
   resolver?: string[];
   timeout?: string;
   zone?: string[];
+  offline?: boolean;
 }
 
 /** `mailaudit init <domain>`: write a mailaudit.yaml declaring what DNS shows today. */
@@ -25,6 +27,7 @@ export async function run(domainInput: string, options: InitOptions): Promise<nu
   const settings = {
     servers: parseResolvers(options.resolver ?? []),
     zoneFiles: options.zone ?? [],
+    offline: options.offline === true,
     ...(options.timeout === undefined ? {} : { timeoutSeconds: parseTimeoutSeconds(options.timeout) }),
   };
   const resolver = buildResolver(settings);
@@ -38,6 +41,8 @@ export async function run(domainInput: string, options: InitOptions): Promise<nu
     throw new InputError(
       `${file} not written: DNS lookup of ${failure.type} ${failure.name} failed (${failure.reason})`,
     );
+  const note = assumedAbsentNote([snapshot]);
+  if (note) process.stderr.write(note);
   writeFileSync(file, initialConfig(snapshot));
   process.stderr.write(`wrote ${file}\n`);
   return EXIT.ok;

@@ -3,6 +3,7 @@ import { collectDomain } from "../../audit/collect-domain.js";
 import { mapWithConcurrency } from "../../audit/pool.js";
 import { buildLockFile, serializeLockFile, snapshotProblems } from "../../baseline/lockfile.js";
 import { EXIT } from "../../engine/exit-code.js";
+import { assumedAbsentNote } from "../assumed-absent-note.js";
 import { buildResolver, domainBudgetFor } from "../build-resolver.js";
 import { type CheckOptions, checkSettings } from "../check-settings.js";
 import { InputError } from "../errors.js";
@@ -29,6 +30,8 @@ export async function run(domains: string[], options: SnapshotOptions): Promise<
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more domain(s))` : "";
     throw new InputError(`no baseline written: ${problems[0]}${more}`);
   }
+  const note = assumedAbsentNote(snapshots);
+  if (note) process.stderr.write(note);
   const text = serializeLockFile(buildLockFile(snapshots, new Date().toISOString()));
   if (options.output === undefined || options.output === "-") writeOut(text);
   else writeFileSync(options.output, text);
