@@ -33,10 +33,18 @@ export async function watchMailbox(options: WatchOptions): Promise<void> {
       client = await options.open();
       connected = true;
       delay = FIRST_DELAY_MS;
+      // Mail announced while a catch-up runs (as an untagged EXISTS beside its FETCH) is not announced
+      // again once IDLE starts: remember it, and read again at once instead of idling.
+      const news = { arrived: false, wake: () => {} };
+      client.on("exists", () => {
+        news.arrived = true;
+        news.wake();
+      });
       while (!options.isStopped()) {
+        news.arrived = false;
         await options.catchUp(client);
         if (options.isStopped()) break;
-        await newMailOrEnd(client, options.stopped);
+        if (!news.arrived) await newMailOrEnd(client, news, options.stopped);
         if (!client.usable) throw new Error("the server closed the connection");
       }
       await client.logout().catch(() => client?.close());
@@ -55,14 +63,14 @@ export async function watchMailbox(options: WatchOptions): Promise<void> {
 }
 
 /** Idles until the server reports new messages (EXISTS), the connection closes, or a stop. */
-function newMailOrEnd(client: ImapFlow, stopped: Promise<void>): Promise<void> {
+function newMailOrEnd(client: ImapFlow, news: { wake: () => void }, stopped: Promise<void>): Promise<void> {
   return new Promise((resolve) => {
     const finish = () => {
-      client.off("exists", finish);
+      news.wake = () => {};
       client.off("close", finish);
       resolve();
     };
-    client.on("exists", finish);
+    news.wake = finish;
     client.on("close", finish);
     void stopped.then(finish);
     // idle() resolves when IDLE ends; the next command (the catch-up's SEARCH) ends it for us.

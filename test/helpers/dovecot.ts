@@ -222,6 +222,16 @@ async function waitForGreeting(port: number, exited: () => boolean, log: () => s
   throw new Error(`dovecot did not greet on 127.0.0.1:${port}:\n${log()}`);
 }
 
+/** Signals the server's whole process group (its pid is the group's id: it was spawned detached). */
+function signalGroup(proc: ChildProcess, signal: NodeJS.Signals): void {
+  if (proc.pid === undefined) return;
+  try {
+    process.kill(-proc.pid, signal);
+  } catch {
+    // the group is gone already
+  }
+}
+
 export async function startDovecot(options: DovecotOptions): Promise<Dovecot> {
   const program = dovecotPath();
   if (!program) throw new Error("dovecot is not installed (apt-get install dovecot-imapd)");
@@ -247,7 +257,9 @@ export async function startDovecot(options: DovecotOptions): Promise<Dovecot> {
 
   const start = async (): Promise<void> => {
     exited = false;
-    const proc = spawn(program, ["-F", "-c", configFile], { stdio: ["ignore", "pipe", "pipe"] });
+    // A process group of its own: stopping the server must cut its clients off too, and Dovecot's
+    // imap processes outlive a SIGTERM to the master while they serve a connection.
+    const proc = spawn(program, ["-F", "-c", configFile], { stdio: ["ignore", "pipe", "pipe"], detached: true });
     child = proc;
     const keep = (chunk: Buffer) => {
       log = (log + chunk.toString("utf8")).slice(-20_000);
@@ -267,12 +279,15 @@ export async function startDovecot(options: DovecotOptions): Promise<Dovecot> {
     const proc = child;
     if (!proc || exited) return;
     const gone = new Promise<void>((resolve) => proc.once("exit", () => resolve()));
-    proc.kill("SIGTERM");
-    const killTimer = setTimeout(() => proc.kill("SIGKILL"), 5000);
+    signalGroup(proc, "SIGTERM");
+    const killTimer = setTimeout(() => signalGroup(proc, "SIGKILL"), 5000);
     await gone;
     clearTimeout(killTimer);
+    signalGroup(proc, "SIGKILL"); // whatever of the group is left
   };
-  const killOnExit = () => child?.kill("SIGKILL");
+  const killOnExit = () => {
+    if (child) signalGroup(child, "SIGKILL");
+  };
   process.once("exit", killOnExit);
 
   for (let attempt = 1; ; attempt++) {
