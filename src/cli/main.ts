@@ -140,6 +140,11 @@ export function buildProgram(): Command {
     )
     .option("--fail-above <percent>", "exit 1 when a domain's DMARC failure rate is above this percentage")
     .option("--fail-on-new-sources", "exit 1 when a source IP appears that was not seen before --since")
+    .option(
+      "--fail-if-silent <days>",
+      "exit 1 when a domain has no report whose period ended in the last <days> days (a broken rua=)",
+    )
+    .option("-c, --config <file>", "with --fail-if-silent: watch the domains of this mailaudit.yaml")
     .option("--no-dns", "skip reverse DNS names for source IPs");
   dnsOptions(reports.commands.at(-1) as Command)
     .option("--no-color", "never colour the output")

@@ -131,3 +131,12 @@ export async function dkimSelectors(db: Reader, filter: SummaryFilter): Promise<
     w.params,
   );
 }
+
+/** The end of each domain's latest report period (seconds), over the whole store (`--fail-if-silent`). */
+export async function latestReportEnds(db: Reader): Promise<Row[]> {
+  return all(
+    db,
+    "SELECT policy_domain AS domain, max(end_ts) AS latest FROM reports GROUP BY policy_domain ORDER BY policy_domain",
+    [],
+  );
+}

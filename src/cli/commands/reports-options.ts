@@ -33,3 +33,12 @@ export function parsePercent(value: string, flag: string): number {
   }
   return percent;
 }
+
+/** `--fail-if-silent <days>`: a whole number of days, 1 to 3650. */
+export function parseDays(value: string): number {
+  const days = Number(value);
+  if (!/^\d+$/.test(value.trim()) || days < 1 || days > 3650) {
+    throw new UsageError(`--fail-if-silent "${value}": expected a whole number of days from 1 to 3650`);
+  }
+  return days;
+}

@@ -1,16 +1,19 @@
 import { EXIT } from "../../engine/exit-code.js";
 import { escapeForTerminal } from "../../format/escape.js";
 import { reverseNames } from "../../reports/reverse-dns.js";
+import { silenceReason, silentDomains } from "../../reports/silence.js";
 import { alertReasons, summarize } from "../../reports/summary.js";
 import { SUMMARY_FORMATTERS, type SummaryFormat } from "../../reports/summary-format.js";
 import { defaultStorePath } from "../../store/default-path.js";
 import { openReportStore } from "../../store/open-report-store.js";
+import type { ReportStore } from "../../store/store.js";
+import { latestReportEnds } from "../../store/summary-queries.js";
 import { buildResolver } from "../build-resolver.js";
-import { validateDomain } from "../check-settings.js";
+import { findConfig, validateDomain } from "../check-settings.js";
 import { UsageError } from "../errors.js";
 import { parseResolvers, parseTimeoutSeconds } from "../option-parsers.js";
 import { writeData, writeOut } from "../output.js";
-import { parsePercent, parseSince } from "./reports-options.js";
+import { parseDays, parsePercent, parseSince } from "./reports-options.js";
 
 interface SummaryFlags {
   db?: string;
@@ -19,6 +22,8 @@ interface SummaryFlags {
   format: SummaryFormat;
   failAbove?: string;
   failOnNewSources?: boolean;
+  failIfSilent?: string;
+  config?: string;
   dns?: boolean;
   resolver?: string[];
   timeout?: string;
@@ -31,13 +36,16 @@ export async function run(flags: SummaryFlags): Promise<number> {
   if (flags.failOnNewSources && since === undefined)
     throw new UsageError("--fail-on-new-sources needs --since (new since when?)");
   const domain = flags.domain === undefined ? undefined : validateDomain(flags.domain);
+  const silentDays = flags.failIfSilent === undefined ? undefined : parseDays(flags.failIfSilent);
   const store = await openReportStore(flags.db ?? defaultStorePath());
   let summary: Awaited<ReturnType<typeof summarize>>;
+  let silences: string[] = [];
   try {
     summary = await summarize(store, {
       ...(domain ? { domain } : {}),
       ...(since !== undefined ? { since } : {}),
     });
+    if (silentDays !== undefined) silences = await silenceAlerts(store, silentDays, domain, flags.config);
   } finally {
     await store.close();
   }
@@ -60,6 +68,34 @@ export async function run(flags: SummaryFlags): Promise<number> {
     ...(failAbove !== undefined ? { failAbove } : {}),
     failOnNewSources: flags.failOnNewSources === true,
   });
+  alerts.push(...silences);
   for (const alert of alerts) process.stderr.write(`mailaudit: ${escapeForTerminal(alert)}\n`);
   return alerts.length > 0 ? EXIT.findings : EXIT.ok;
+}
+
+/**
+ * `--fail-if-silent N`: the domains watched are `--domain`, else those declared in the config
+ * (`-c`, or ./mailaudit.yaml when present), else every domain in the store.
+ */
+async function silenceAlerts(
+  store: ReportStore,
+  days: number,
+  domain: string | undefined,
+  configFile: string | undefined,
+): Promise<string[]> {
+  const latest = new Map(
+    (await latestReportEnds(store)).map((row) => [String(row.domain), Number(row.latest)]),
+  );
+  let watched: string[];
+  if (domain !== undefined) watched = [domain];
+  else {
+    const config = await findConfig(configFile, false, process.cwd());
+    // Reports are sent for the declared domains; a `subdomains:` entry is covered by its parent's.
+    watched = config
+      ? config.domains.filter((d) => d.parent === undefined).map((d) => d.domain)
+      : [...latest.keys()];
+  }
+  return silentDomains(watched, latest, days, Math.floor(Date.now() / 1000)).map((s) =>
+    silenceReason(s, days),
+  );
 }
