@@ -259,7 +259,10 @@ export async function startDovecot(options: DovecotOptions): Promise<Dovecot> {
     exited = false;
     // A process group of its own: stopping the server must cut its clients off too, and Dovecot's
     // imap processes outlive a SIGTERM to the master while they serve a connection.
-    const proc = spawn(program, ["-F", "-c", configFile], { stdio: ["ignore", "pipe", "pipe"], detached: true });
+    const proc = spawn(program, ["-F", "-c", configFile], {
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    });
     child = proc;
     const keep = (chunk: Buffer) => {
       log = (log + chunk.toString("utf8")).slice(-20_000);
