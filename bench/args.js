@@ -5,14 +5,14 @@ const DEFAULTS = {
   startupRuns: 15,
   smallReports: 3000,
   bigMb: 100,
-  only: "audit,startup,ingest",
+  only: "audit,startup,ingest,zones",
   peers: true,
   write: true,
   build: true,
 };
 
 const USAGE = `usage: npm run bench -- [--domains N] [--rounds N] [--startup-runs N] [--small-reports N]
-                          [--big-mb N] [--only audit,startup,ingest] [--no-peers] [--no-write] [--no-build]`;
+                          [--big-mb N] [--only audit,startup,ingest,zones] [--no-peers] [--no-write] [--no-build]`;
 
 export function parseArgs(argv) {
   const options = { ...DEFAULTS };
@@ -68,7 +68,7 @@ export function parseArgs(argv) {
   }
   const sections = options.only.split(",");
   for (const s of sections)
-    if (!["audit", "startup", "ingest"].includes(s)) throw new Error(`--only ${s}: not a section`);
+    if (!["audit", "startup", "ingest", "zones"].includes(s)) throw new Error(`--only ${s}: not a section`);
   options.sections = new Set(sections);
   return options;
 }

@@ -84,6 +84,16 @@ export function tableRows(results) {
       verdict(s.check.medianMs <= 150),
     ]);
   }
+  for (const z of Object.values(results.zones ?? {})) {
+    rows.push([
+      "zones",
+      `--zone ${z.label} (${fmt(z.bytes / 1024 / 1024, 1)} MB, ${z.records} records): read + index, median`,
+      ms(z.medianMs),
+      `first run ${ms(z.coldMs)}`,
+      "≤ 1000 ms",
+      verdict(Math.max(z.medianMs, z.coldMs) <= 1000),
+    ]);
+  }
   const i = results.ingest;
   if (i) {
     for (const corpus of i.corpora) {

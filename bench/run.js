@@ -20,6 +20,7 @@ import { ensureDebianPackages } from "./packages.js";
 import { markdownTable, printTable, tableRows } from "./report-table.js";
 import { startNsd, startUnbound } from "./servers.js";
 import { benchStartup } from "./startup-bench.js";
+import { benchZoneInputs } from "./zone-inputs.js";
 
 const ROOT = join(import.meta.dirname, "..");
 const PEER_SAMPLE = 100;
@@ -94,6 +95,10 @@ async function main() {
     }
     say(`ingest: ${options.smallReports} small reports and one ${options.bigMb} MB report`);
     results.ingest = await benchIngest({ dir: makeTempDir("ingest"), ...options });
+  }
+  if (options.sections.has("zones")) {
+    say("zones: reading a 10,000-record octoDNS zone and a 5,000-resource Terraform plan");
+    results.zones = await benchZoneInputs({ dir: makeTempDir("zones") });
   }
   const rows = tableRows(results);
   process.stdout.write(`${printTable(rows)}\n`);

@@ -5,9 +5,10 @@ import type { Resolver } from "../dns/types.js";
 import { ZoneFileError } from "../dns/zone-file.js";
 import { ZoneSet } from "../dns/zone-records.js";
 import { ZoneResolver } from "../dns/zone-resolver.js";
+import { escapeForTerminal } from "../format/escape.js";
 import { ZoneInputError } from "../zone-formats/input-error.js";
 import { readZoneInputFile } from "../zone-formats/read-zone-input.js";
-import type { ZoneInput } from "../zone-formats/types.js";
+import { describeNotice, type ZoneInput } from "../zone-formats/types.js";
 import { UsageError } from "./errors.js";
 
 export interface ResolverSettings {
@@ -33,7 +34,14 @@ export function buildResolver(settings: ResolverSettings): CachingResolver {
   const zoneFiles = settings.zoneFiles ?? [];
   if (settings.offline && zoneFiles.length === 0)
     throw new UsageError("--offline needs at least one --zone: there would be nothing to answer from");
-  const zones = () => new ZoneSet(zoneFiles.flatMap((file) => readZoneInput(file).zones));
+  const zones = () => {
+    const inputs = zoneFiles.map(readZoneInput);
+    // What a reader could not check (unknown planned values, skipped resource types), said once.
+    for (const notice of inputs.flatMap((input) => input.notices)) {
+      process.stderr.write(`mailaudit: note: ${escapeForTerminal(describeNotice(notice))}\n`);
+    }
+    return new ZoneSet(inputs.flatMap((input) => input.zones));
+  };
   if (settings.offline) return new CachingResolver(new ZoneResolver(zones(), "assume-absent"));
   let resolver: Resolver = new SystemResolver({
     servers: settings.servers,

@@ -24,6 +24,7 @@ export function simpleRecord(name: string, ttl: number, type: string, value: str
 
 /** Why a number is not an MX preference (0–65535), or undefined. */
 export function preferenceProblem(value: unknown): string | undefined {
+  if (value === undefined || value === null) return "MX has no preference";
   const n = typeof value === "string" && /^\d+$/.test(value) ? Number(value) : value;
   if (typeof n !== "number" || !Number.isInteger(n) || n < 0 || n > 65535) {
     return `MX preference ${JSON.stringify(value)} is not a number from 0 to 65535`;

@@ -4,10 +4,10 @@ import type { Zone } from "../dns/zone-records.js";
 export interface ZoneInputNotice {
   /** The file it comes from. */
   source: string;
-  /** A Terraform resource address, or a resource type for `skipped-type`. */
+  /** A Terraform resource address, or the resource types skipped (`skipped-type`). */
   address: string;
   kind: "unknown-value" | "skipped-type";
-  /** Why, in words ("records known only after apply", "3 resources of a type not read"). */
+  /** Why, in words ("records known only after apply: not checked"). */
   reason: string;
 }
 
@@ -25,4 +25,9 @@ export interface ZoneInputOptions {
   source: string;
   /** `--zone-origin`: the zone's name where the input does not say it. */
   origin?: string;
+}
+
+/** One line for a person: `plan.json: aws_route53_record.ses: records known only after apply: not checked`. */
+export function describeNotice(notice: ZoneInputNotice): string {
+  return `${notice.source}: ${notice.address}: ${notice.reason}`;
 }

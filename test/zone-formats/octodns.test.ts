@@ -99,7 +99,12 @@ www.sub:
       "preference",
     ],
     ["a non-numeric ttl", "a:\n  type: A\n  ttl: soon\n  value: 192.0.2.1\n", 3, "ttl"],
-    ["a duplicate name", "a:\n  type: A\n  value: 192.0.2.1\na:\n  type: A\n  value: 192.0.2.2\n", 4, "YAML"],
+    [
+      "a duplicate name",
+      "a:\n  type: A\n  value: 192.0.2.1\na:\n  type: A\n  value: 192.0.2.2\n",
+      4,
+      "appears twice",
+    ],
     ["invalid YAML", "a:\n  type: A\n  value: [1, 2\nb: 3\n", 4, "YAML"],
     ["a record with no value", "a:\n  type: TXT\n", 1, "no value"],
   ])("refuses %s with its line", (_name, text, line, reason) => {

@@ -131,10 +131,11 @@ describe("Terraform plans: aws_route53_record", () => {
     expect(input.zones[0]?.records.map((r) => r.name)).toEqual(["_dmarc.example.com"]);
     expect(input.notices.map((n) => [n.kind, n.address])).toEqual([
       ["unknown-value", "aws_route53_record.ses"],
-      ["skipped-type", "aws_instance"],
-      ["skipped-type", "aws_s3_bucket"],
+      ["skipped-type", "aws_instance, aws_s3_bucket"],
     ]);
-    expect(input.notices[1]?.reason).toMatch(/^2 resources/);
+    expect(input.notices[0]?.reason).toBe("records known only after apply: not checked");
+    expect(input.notices[1]?.reason).toContain("3 resources of types");
+    expect(input.notices[1]?.reason).toContain("aws_instance ×2, aws_s3_bucket ×1");
   });
 
   it("finds the zone of a record whose zone_id is unknown through the configuration's references", () => {

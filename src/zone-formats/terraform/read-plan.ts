@@ -96,14 +96,19 @@ export function readTerraformPlan(
     list.push(...records);
     byOrigin.set(origin as string, list);
   }
-  for (const [type, count] of [...skipped].sort(([a], [b]) => a.localeCompare(b))) {
-    notices.push({
-      source,
-      address: type,
-      kind: "skipped-type",
-      reason: `${count} resource${count === 1 ? "" : "s"} of a type that holds no DNS records mailaudit reads: skipped`,
-    });
-  }
+  if (skipped.size > 0) notices.push(skippedTypesNotice(source, skipped));
   const planZones = [...byOrigin].map(([origin, records]) => ({ origin, records, source }));
   return { zones: planZones, notices };
+}
+
+/** Every resource type not read, in one notice: a plan of a whole estate holds many. */
+function skippedTypesNotice(source: string, skipped: Map<string, number>): ZoneInputNotice {
+  const types = [...skipped].sort(([a], [b]) => a.localeCompare(b));
+  const total = types.reduce((sum, [, count]) => sum + count, 0);
+  return {
+    source,
+    address: types.map(([type]) => type).join(", "),
+    kind: "skipped-type",
+    reason: `${total} resource${total === 1 ? "" : "s"} of type${types.length === 1 ? "" : "s"} holding no DNS records mailaudit reads, skipped (${types.map(([type, count]) => `${type} ×${count}`).join(", ")})`,
+  };
 }

@@ -1,0 +1,120 @@
+/** `--zone` with the new formats through the built CLI: notes said once, errors one line with exit 2. */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type FixtureServer, startFixtureServer } from "../helpers/dns-server.js";
+import { FIXTURES_DIR } from "../helpers/fixtures.js";
+import { runCli } from "../helpers/run-cli.js";
+
+const DIR = join(FIXTURES_DIR, "zone-formats");
+let empty: FixtureServer;
+beforeAll(async () => {
+  empty = await startFixtureServer({ zones: [] });
+});
+afterAll(async () => {
+  await empty.close();
+});
+
+const plan = (changes: unknown[]) =>
+  JSON.stringify({ format_version: "1.2", terraform_version: "1.9.8", resource_changes: changes });
+const r53 = (name: string, after: Record<string, unknown>, afterUnknown: Record<string, unknown> = {}) => ({
+  address: `aws_route53_record.${name}`,
+  mode: "managed",
+  type: "aws_route53_record",
+  name,
+  change: { actions: ["create"], after: { ttl: 300, ...after }, after_unknown: afterUnknown },
+});
+
+describe("--zone with octoDNS, DNSControl and Terraform inputs", () => {
+  it("reads a plan from a pipe and names, once each, records known only after apply and skipped types", async () => {
+    const input = plan([
+      r53("spf", { name: "pipe.example", type: "TXT", records: ["v=spf1 -all"] }),
+      r53("ses", { name: "_amazonses.pipe.example", type: "TXT" }, { records: true }),
+      {
+        address: "aws_instance.web",
+        mode: "managed",
+        type: "aws_instance",
+        name: "web",
+        change: { actions: ["create"], after: {} },
+      },
+    ]);
+    const result = await runCli(
+      [
+        "check",
+        "pipe.example",
+        "--zone",
+        "/dev/stdin",
+        "--zone-origin",
+        "pipe.example",
+        "-r",
+        empty.address,
+        "-f",
+        "json",
+      ],
+      { input },
+    );
+    const notes = result.stderr.split("\n").filter((line) => line.startsWith("mailaudit: note: "));
+    expect(notes).toEqual([
+      "mailaudit: note: /dev/stdin: aws_route53_record.ses: records known only after apply: not checked",
+      "mailaudit: note: /dev/stdin: aws_instance: 1 resource of type holding no DNS records mailaudit reads, skipped (aws_instance ×1)",
+    ]);
+    const doc = JSON.parse(result.stdout) as { domains: Array<{ spf: { record: string } }> };
+    expect(doc.domains[0]?.spf.record).toBe("v=spf1 -all");
+  });
+
+  it.each([
+    [
+      "octoDNS",
+      "bad.example.yaml",
+      "'':\n  type: MX\n  value:\n    exchange: mx.example.net.\n",
+      'bad.example.yaml:4: MX record "": MX has no preference',
+    ],
+    [
+      "Terraform",
+      "plan.json",
+      plan([r53("x", { name: "a.example", type: "TXT", records: ["v=spf1 -all"] })]),
+      "plan.json: aws_route53_record.x: cannot tell which zone",
+    ],
+    ["JSON of neither kind", "other.json", '{"hello": 1}', "other.json: JSON that is neither"],
+  ])("refuses a bad %s input in one line, exit 2", async (_name, file, text, expected) => {
+    const dir = mkdtempSync(join(tmpdir(), "mailaudit-zone-cli-"));
+    try {
+      writeFileSync(join(dir, file), text);
+      const result = await runCli(["check", "a.example", "--zone", join(dir, file), "-r", empty.address]);
+      expect(result.exitCode).toBe(2);
+      expect(result.stderr.trim().split("\n")).toHaveLength(1);
+      expect(result.stderr).toContain(expected);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("points SARIF findings at the input that serves the domain, whatever its format", async () => {
+    const result = await runCli([
+      "check",
+      "equal.example",
+      "--zone",
+      join(DIR, "equal.example.yaml"),
+      "-s",
+      "missing",
+      "-r",
+      empty.address,
+      "-f",
+      "sarif",
+    ]);
+    const sarif = JSON.parse(result.stdout) as {
+      runs: Array<{
+        results: Array<{
+          ruleId: string;
+          locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }>;
+        }>;
+      }>;
+    };
+    const dkim = sarif.runs[0]?.results.find((r) => r.ruleId === "dkim/missing");
+    expect(dkim?.locations.map((l) => l.physicalLocation.artifactLocation.uri).join(" ")).toContain(
+      "equal.example.yaml",
+    );
+    expect(readFileSync(join(DIR, "equal.example.yaml"), "utf8")).toContain("s1._domainkey");
+  });
+});
