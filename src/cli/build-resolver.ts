@@ -53,10 +53,20 @@ export function buildResolver(settings: ResolverSettings): CachingResolver {
   return new CachingResolver(resolver);
 }
 
-/** One `--zone` input in any format it may be written in; a bad one is a usage error (exit 2). */
+const zoneInputs = new Map<string, ZoneInput>();
+
+/**
+ * One `--zone` input in any format it may be written in; a bad one is a usage error (exit 2). Each
+ * path is read once per run: the resolver and the SARIF locator both need it, and a pipe
+ * (`--zone <(terraform show -json plan)`) can be read only once.
+ */
 export function readZoneInput(path: string): ZoneInput {
+  const known = zoneInputs.get(path);
+  if (known) return known;
   try {
-    return readZoneInputFile(path);
+    const input = readZoneInputFile(path);
+    zoneInputs.set(path, input);
+    return input;
   } catch (error) {
     if (error instanceof ZoneFileError || error instanceof ZoneInputError)
       throw new UsageError(`--zone ${error.message}`);

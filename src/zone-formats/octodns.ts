@@ -32,7 +32,7 @@ const MAX_ALIAS_COUNT = 100;
 /** An alias (`*name`) where YAML allows one; a false match only costs the alias check. */
 const MAYBE_ALIAS = /(?:^|[\s[{,:-])\*[^\s,\]}'"]/m;
 /** Deeper flow nesting than any zone needs; yaml recurses per level and slows down sharply past it. */
-const MAX_FLOW_DEPTH = 64;
+export const MAX_FLOW_DEPTH = 64;
 
 type Line = (node: Node | undefined) => number | undefined;
 

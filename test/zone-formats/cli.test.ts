@@ -1,5 +1,6 @@
 /** `--zone` with the new formats through the built CLI: notes said once, errors one line with exit 2. */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -23,12 +24,19 @@ const r53 = (name: string, after: Record<string, unknown>, afterUnknown: Record<
   mode: "managed",
   type: "aws_route53_record",
   name,
-  change: { actions: ["create"], after: { ttl: 300, ...after }, after_unknown: afterUnknown },
+  change: { actions: ["create"], after: { ttl: 300, zone_id: "Z1", ...after }, after_unknown: afterUnknown },
 });
 
 describe("--zone with octoDNS, DNSControl and Terraform inputs", () => {
   it("reads a plan from a pipe and names, once each, records known only after apply and skipped types", async () => {
     const input = plan([
+      {
+        address: "aws_route53_zone.z",
+        mode: "managed",
+        type: "aws_route53_zone",
+        name: "z",
+        change: { actions: ["no-op"], after: { name: "pipe.example", zone_id: "Z1" } },
+      },
       r53("spf", { name: "pipe.example", type: "TXT", records: ["v=spf1 -all"] }),
       r53("ses", { name: "_amazonses.pipe.example", type: "TXT" }, { records: true }),
       {
@@ -39,25 +47,18 @@ describe("--zone with octoDNS, DNSControl and Terraform inputs", () => {
         change: { actions: ["create"], after: {} },
       },
     ]);
-    const result = await runCli(
-      [
-        "check",
-        "pipe.example",
-        "--zone",
-        "/dev/stdin",
-        "--zone-origin",
-        "pipe.example",
-        "-r",
-        empty.address,
-        "-f",
-        "json",
-      ],
-      { input },
-    );
+    // As `--zone <(terraform show -json plan.tfplan)` hands it over: a pipe, readable once.
+    const dir = mkdtempSync(join(tmpdir(), "mailaudit-zone-fifo-"));
+    const fifo = join(dir, "plan.json");
+    execFileSync("mkfifo", [fifo]);
+    const writer = createWriteStream(fifo);
+    writer.end(input);
+    const result = await runCli(["check", "pipe.example", "--zone", fifo, "-r", empty.address, "-f", "json"]);
+    rmSync(dir, { recursive: true, force: true });
     const notes = result.stderr.split("\n").filter((line) => line.startsWith("mailaudit: note: "));
     expect(notes).toEqual([
-      "mailaudit: note: /dev/stdin: aws_route53_record.ses: records known only after apply: not checked",
-      "mailaudit: note: /dev/stdin: aws_instance: 1 resource of type holding no DNS records mailaudit reads, skipped (aws_instance ×1)",
+      `mailaudit: note: ${fifo}: aws_route53_record.ses: records known only after apply: not checked`,
+      `mailaudit: note: ${fifo}: aws_instance: 1 resource of type holding no DNS records mailaudit reads, skipped (aws_instance ×1)`,
     ]);
     const doc = JSON.parse(result.stdout) as { domains: Array<{ spf: { record: string } }> };
     expect(doc.domains[0]?.spf.record).toBe("v=spf1 -all");

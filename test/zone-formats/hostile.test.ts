@@ -8,11 +8,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ZoneInputError } from "../../src/zone-formats/input-error.js";
+import { MAX_JSON_DEPTH } from "../../src/zone-formats/json-input.js";
+import { MAX_FLOW_DEPTH } from "../../src/zone-formats/octodns.js";
 import {
   MAX_ZONE_INPUT_BYTES,
   parseZoneInput,
   readZoneInputFile,
 } from "../../src/zone-formats/read-zone-input.js";
+import { expectPublishedFigures } from "../helpers/doc-figures.js";
 import { runCli } from "../helpers/run-cli.js";
 
 const dir = mkdtempSync(join(tmpdir(), "mailaudit-zone-hostile-"));
@@ -30,6 +33,14 @@ const refusal = (run: () => unknown) => {
 };
 
 describe("hostile --zone inputs", () => {
+  it("publishes the limits it enforces", () => {
+    expectPublishedFigures({
+      "zone.max-input-mb": MAX_ZONE_INPUT_BYTES / 1024 / 1024,
+      "zone.max-json-depth": MAX_JSON_DEPTH,
+      "zone.max-yaml-flow-depth": MAX_FLOW_DEPTH,
+    });
+  });
+
   it("refuses a 50 MB plan without reading it whole", async () => {
     const path = join(dir, "huge-plan.json");
     const padding = "x".repeat(50 * 1024 * 1024);
@@ -49,7 +60,7 @@ describe("hostile --zone inputs", () => {
   it("refuses JSON nested a million deep at once", () => {
     const deep = `{"format_version":"1.2","resource_changes":${"[".repeat(1_000_000)}${"]".repeat(1_000_000)}}`;
     const refused = refusal(() => parseZoneInput(Buffer.from(deep), { source: "deep.json" }));
-    expect(refused.message).toMatch(/deep\.json:1: JSON nested deeper than 256 levels/);
+    expect(refused.message).toContain(`deep.json:1: JSON nested deeper than ${MAX_JSON_DEPTH} levels`);
     expect(refused.ms).toBeLessThan(2_000);
   });
 
@@ -67,7 +78,9 @@ describe("hostile --zone inputs", () => {
   it("refuses deeply nested YAML flow collections before the parser recurses", () => {
     const yaml = `a:\n  type: TXT\n  value: ${"[".repeat(100_000)}${"]".repeat(100_000)}\n`;
     const refused = refusal(() => parseZoneInput(Buffer.from(yaml), { source: "deep.example.yaml" }));
-    expect(refused.message).toContain("deep.example.yaml:3: YAML nested deeper than 64 levels");
+    expect(refused.message).toContain(
+      `deep.example.yaml:3: YAML nested deeper than ${MAX_FLOW_DEPTH} levels`,
+    );
     expect(refused.ms).toBeLessThan(2_000);
   });
 });
