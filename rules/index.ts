@@ -27,6 +27,7 @@ import dmarcSubdomainPolicyWeaker from "./dmarc/subdomain-policy-weaker.js";
 import dmarcSyntax from "./dmarc/syntax.js";
 import dmarcTestingMode from "./dmarc/testing-mode.js";
 import dnsAssumedAbsent from "./dns/assumed-absent.js";
+import dnsDomainNotFound from "./dns/domain-not-found.js";
 import dnsLookupFailed from "./dns/lookup-failed.js";
 import driftBaseline from "./drift/baseline.js";
 import driftDkimKeySize from "./drift/dkim-key-size.js";
@@ -76,6 +77,7 @@ export const RULES = {
   "dmarc/syntax": dmarcSyntax,
   "dmarc/testing-mode": dmarcTestingMode,
   "dns/assumed-absent": dnsAssumedAbsent,
+  "dns/domain-not-found": dnsDomainNotFound,
   "dns/lookup-failed": dnsLookupFailed,
   "drift/baseline": driftBaseline,
   "drift/dkim-key-size": driftDkimKeySize,

@@ -1,6 +1,7 @@
 import { Chalk, type ChalkInstance } from "chalk";
 import Table from "cli-table3";
 import type { DomainResult } from "../audit/audit.js";
+import { domainIsAbsent } from "../audit/domain-absent.js";
 import type { DomainStatus } from "../engine/exit-code.js";
 import type { Severity } from "../engine/severity.js";
 import { escapeForTerminal } from "./escape.js";
@@ -23,7 +24,8 @@ export const formatTable: Formatter = (report, context) => {
 
 function domainBlock(result: DomainResult, context: FormatContext, c: ChalkInstance): string {
   const lines = [`${c.bold(escapeForTerminal(result.domain))}  ${statusBadge(result.status, c)}`];
-  const rows = publishedRows(result.snapshot);
+  // A domain that does not exist publishes nothing: its finding says so, an empty table would not.
+  const rows = domainIsAbsent(result.snapshot) ? [] : publishedRows(result.snapshot);
   if (rows.length > 0) {
     // cli-table3 colours borders even into pipes unless its style is emptied.
     const table = new Table({

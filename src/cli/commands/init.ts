@@ -1,8 +1,10 @@
 import { existsSync, writeFileSync } from "node:fs";
 import { collectDomain } from "../../audit/collect-domain.js";
+import { domainIsAbsent } from "../../audit/domain-absent.js";
 import { COMMON_SELECTORS, initialConfig } from "../../config/init-config.js";
 import { DEFAULT_CONFIG_FILE } from "../../config/load.js";
 import { EXIT } from "../../engine/exit-code.js";
+import { escapeForTerminal } from "../../format/escape.js";
 import { assumedAbsentNote } from "../assumed-absent-note.js";
 import { buildResolver, domainBudgetFor } from "../build-resolver.js";
 import { validateDomain } from "../check-settings.js";
@@ -41,6 +43,13 @@ export async function run(domainInput: string, options: InitOptions): Promise<nu
     throw new InputError(
       `${file} not written: DNS lookup of ${failure.type} ${failure.name} failed (${failure.reason})`,
     );
+  // Declaring a domain that does not exist would write an empty config that passes forever.
+  if (domainIsAbsent(snapshot)) {
+    process.stderr.write(
+      `mailaudit: ${escapeForTerminal(file)} not written: ${domain} does not exist (NXDOMAIN); check the spelling\n`,
+    );
+    return EXIT.findings;
+  }
   const note = assumedAbsentNote([snapshot]);
   if (note) process.stderr.write(note);
   writeFileSync(file, initialConfig(snapshot));
