@@ -38,6 +38,7 @@ import driftDmarcSubdomainPolicy from "./drift/dmarc-subdomain-policy.js";
 import driftSpfAll from "./drift/spf-all.js";
 import driftSpfInclude from "./drift/spf-include.js";
 import driftSpfLookups from "./drift/spf-lookups.js";
+import spfImpossibleName from "./spf/impossible-name.js";
 import spfIncludeLoop from "./spf/include-loop.js";
 import spfIncludeMissing from "./spf/include-missing.js";
 import spfLookupLimit from "./spf/lookup-limit.js";
@@ -88,6 +89,7 @@ export const RULES = {
   "drift/spf-all": driftSpfAll,
   "drift/spf-include": driftSpfInclude,
   "drift/spf-lookups": driftSpfLookups,
+  "spf/impossible-name": spfImpossibleName,
   "spf/include-loop": spfIncludeLoop,
   "spf/include-missing": spfIncludeMissing,
   "spf/lookup-limit": spfLookupLimit,

@@ -71,7 +71,7 @@ function expectations(snapshot: DomainSnapshot, q: (s: string) => string): strin
   if (tree && tree.status === "ok") {
     const parts: string[] = [];
     const includes = tree.children
-      .filter((c) => c.via === "include" && c.status !== "macro")
+      .filter((c) => c.via === "include" && c.status !== "macro" && c.status !== "impossible-name")
       .map((c) => q(c.domain));
     if (includes.length > 0) parts.push(`includes: [${includes.join(", ")}]`);
     const { qualifier } = finalAll(tree);

@@ -41,6 +41,7 @@ const STATUS_NOTES: Record<SpfNodeStatus, string> = {
   temperror: "DNS lookup failed",
   loop: "loop: already being evaluated",
   macro: "built from macros: not followed",
+  "impossible-name": "can never be a DNS name: permerror",
   truncated: "not expanded: tree too large",
 };
 

@@ -1,5 +1,6 @@
-import { isIP } from "node:net";
+import { isIPv4 } from "node:net";
 import { mapWithConcurrency } from "../audit/pool.js";
+import { ipv6Groups } from "../dns/ipv6.js";
 import type { Resolver } from "../dns/types.js";
 
 /**
@@ -7,17 +8,10 @@ import type { Resolver } from "../dns/types.js";
  * RFC 3596 §2.5 (ip6.arpa, the 32 nibbles reversed). Undefined for anything that is not an IP.
  */
 export function reverseName(ip: string): string | undefined {
-  const version = isIP(ip);
-  if (version === 4) return `${ip.split(".").reverse().join(".")}.in-addr.arpa`;
-  if (version !== 6) return undefined;
-  const [head = "", tail = ""] = ip.includes("::") ? ip.split("::") : [ip, ""];
-  const groups = (part: string) => (part === "" ? [] : part.split(":"));
-  const left = groups(head);
-  const right = groups(tail);
-  if (ip.includes(".")) return undefined; // IPv4-mapped forms: rare in reports, not worth a lookup
-  const full = [...left, ...Array(8 - left.length - right.length).fill("0"), ...right];
-  const nibbles = full.map((g) => g.padStart(4, "0")).join("");
-  return `${[...nibbles].reverse().join(".")}.ip6.arpa`;
+  if (isIPv4(ip)) return `${ip.split(".").reverse().join(".")}.in-addr.arpa`;
+  const groups = ipv6Groups(ip);
+  if (!groups) return undefined;
+  return `${[...groups.join("")].reverse().join(".")}.ip6.arpa`;
 }
 
 /** PTR names for many addresses, through the run's resolver; null where none could be found. */

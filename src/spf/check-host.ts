@@ -1,5 +1,6 @@
 import { toMailauthResolver } from "../dns/mailauth-adapter.js";
 import type { Resolver } from "../dns/types.js";
+import { loadMailauthSpf } from "./mailauth-spf.js";
 
 /** The results of RFC 7208 §2.6. */
 export const SPF_RESULTS = ["pass", "fail", "softfail", "neutral", "none", "permerror", "temperror"] as const;
@@ -32,15 +33,12 @@ export interface CheckHostOutcome {
 /**
  * RFC 7208 check_host() for one connection, evaluated by mailauth's `spf()` in strict mode
  * (docs/conformance.md gives its score on the RFC 7208 suite; the lenient default mode bends §4.6.4's
- * void counting and exp/HELO syntax) over our resolver. Core logic: returns a value, never prints.
+ * void counting and exp/HELO syntax) over our resolver, with our record parser deciding syntax and
+ * our macro expansion (mailauth-spf.ts). Core logic: returns a value, never prints.
  */
 export async function checkHost(input: CheckHostInput, resolver: Resolver): Promise<CheckHostOutcome> {
   const sender = input.sender ?? (input.domain ? `postmaster@${input.domain}` : "");
-  // Loaded on first use, and only mailauth's SPF module: the package root pulls in ~340 CommonJS
-  // files (undici, BIMI certificate parsing, ARC, DKIM) that check_host never uses. Measured on this
-  // machine under load: importing "mailauth" 366–401 ms, "mailauth/lib/spf/index.js" 131–155 ms.
-  // mailauth has no `exports` map, so the deep path is a plain file of the exactly pinned version.
-  const { spf } = await import("mailauth/lib/spf/index.js");
+  const spf = await loadMailauthSpf();
   const response = await spf({
     ip: input.ip,
     sender,

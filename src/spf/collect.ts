@@ -7,6 +7,7 @@
 import { isVoid, normalizeName, type Resolver } from "../dns/types.js";
 import { parseSpfRecord } from "./parse.js";
 import { readSpfRecords } from "./read-records.js";
+import { impossibleNameReason } from "./target-name.js";
 import {
   LOOKUP_MECHANISMS,
   type MechanismTerm,
@@ -172,10 +173,12 @@ class TreeWalker {
   ): Promise<{ lookup: SpfLookupTerm; child?: SpfNode }> {
     if (term.mechanism === "include")
       return this.follow(term.text, term.domainSpec ?? "", term.hasMacros, "include", path);
-    const target = normalizeName(term.domainSpec ?? current);
     // Targets built from macros depend on the connection: the term still costs its one lookup (§4.6.4),
-    // but whether that lookup is void cannot be known statically.
-    if (term.hasMacros) return { lookup: { term: term.text, void: false } };
+    // but the name is never sent as written, and whether its lookup is void cannot be known statically.
+    if (term.hasMacros) return { lookup: { term: term.text, void: false, macro: true } };
+    const impossible = term.domainSpec === undefined ? undefined : impossibleNameReason(term.domainSpec);
+    if (impossible) return { lookup: { term: term.text, void: false, impossible } };
+    const target = normalizeName(term.domainSpec ?? current);
     switch (term.mechanism) {
       case "a":
         return { lookup: { term: term.text, void: await this.addressLookupIsVoid(target) } };
@@ -209,8 +212,15 @@ class TreeWalker {
       // Never guessed, never followed: the target is only known for one connection (§7).
       this.lowerBound = true;
       return {
-        lookup: { term: termText, void: false },
+        lookup: { term: termText, void: false, macro: true },
         child: emptyNode(domainSpec, via, termText, "macro"),
+      };
+    }
+    const impossible = impossibleNameReason(domainSpec);
+    if (impossible) {
+      return {
+        lookup: { term: termText, void: false, impossible },
+        child: emptyNode(domainSpec, via, termText, "impossible-name"),
       };
     }
     const { node, void: wasVoid } = await this.visit(normalizeName(domainSpec), via, termText, path);

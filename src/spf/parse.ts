@@ -122,38 +122,54 @@ function parseDirective(text: string): SpfTerm | SyntaxProblem {
   }
 }
 
-/** a / mx = name [ ":" domain-spec ] [ dual-cidr-length ] (§5.3, §5.4). */
+/**
+ * a / mx = name [ ":" domain-spec ] [ dual-cidr-length ] (§5.3, §5.4). "/" is a legal character
+ * inside a domain-spec (macro-literal, §7.1), so only a trailing "/<digits>" and "//<digits>" are
+ * the prefix lengths: `a:slash/ok.example` names the host "slash/ok.example". A domain-spec can
+ * never end in "/<digits>" itself (its last label would not be a toplabel), so the split is unique.
+ */
+const DUAL_CIDR_SUFFIX = /^(.*?)(?:\/(\d+))?(?:\/\/(\d+))?$/s;
+/** ip4-cidr-length = "/" ("0" / %x31-39 0*1DIGIT); ip6-cidr-length = "/" ("0" / %x31-39 0*2DIGIT). */
+const CIDR4 = /^(?:0|[1-9]\d?)$/;
+const CIDR6 = /^(?:0|[1-9]\d{0,2})$/;
+
 function parseAddressMechanism(
   base: MechanismTerm,
   rest: string,
   fail: (reason: string) => SyntaxProblem,
 ): MechanismTerm | SyntaxProblem {
+  const [, head = "", cidr4Text, cidr6Text] = DUAL_CIDR_SUFFIX.exec(rest) ?? [];
   let domainPart = "";
-  let cidrPart = rest;
-  if (rest.startsWith(":")) {
-    const slash = firstSlashOutsideMacros(rest);
-    domainPart = rest.slice(1, slash);
-    cidrPart = rest.slice(slash);
+  if (head.startsWith(":")) {
+    domainPart = head.slice(1);
     const problem = checkDomainSpec(domainPart);
     if (problem) return fail(problem);
-  } else if (rest !== "" && !rest.startsWith("/")) {
-    return fail(`unexpected text "${rest}"`);
+  } else if (head !== "") {
+    return fail(head.startsWith("/") ? `invalid CIDR length "${rest}" (§5.6)` : `unexpected text "${rest}"`);
   }
-  // dual-cidr-length = [ ip4-cidr-length ] [ "/" ip6-cidr-length ]: "/24", "//64", "/24//64".
-  const cidr = /^(?:\/(0|[1-9]\d*))?(?:\/\/(0|[1-9]\d*))?$/.exec(cidrPart);
-  if (!cidr) return fail(`invalid CIDR length "${cidrPart}" (§5.6)`);
-  const cidr4 = cidr[1] === undefined ? undefined : Number(cidr[1]);
-  const cidr6 = cidr[2] === undefined ? undefined : Number(cidr[2]);
-  if (cidr4 !== undefined && cidr4 > 32) return fail(`IPv4 prefix /${cidr4} is over 32 (§5.6)`);
-  if (cidr6 !== undefined && cidr6 > 128) return fail(`IPv6 prefix /${cidr6} is over 128 (§5.6)`);
+  const cidrProblem =
+    prefixProblem(cidr4Text, CIDR4, 32, "IPv4", "/") ?? prefixProblem(cidr6Text, CIDR6, 128, "IPv6", "//");
+  if (cidrProblem) return fail(cidrProblem);
   return {
     ...base,
     ...(domainPart
       ? { domainSpec: domainPart, hasMacros: scanMacroString(domainPart, "domain").hasMacros }
       : {}),
-    ...(cidr4 === undefined ? {} : { cidr4 }),
-    ...(cidr6 === undefined ? {} : { cidr6 }),
+    ...(cidr4Text === undefined ? {} : { cidr4: Number(cidr4Text) }),
+    ...(cidr6Text === undefined ? {} : { cidr6: Number(cidr6Text) }),
   };
+}
+
+function prefixProblem(
+  text: string | undefined,
+  form: RegExp,
+  max: number,
+  family: string,
+  slash: string,
+): string | undefined {
+  if (text === undefined) return undefined;
+  if (!form.test(text)) return `invalid ${family} prefix length "${slash}${text}": no leading zeros (§5.6)`;
+  return Number(text) > max ? `${family} prefix ${slash}${text} is over ${max} (§5.6)` : undefined;
 }
 
 const QNUM = "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]\\d|\\d)";
@@ -199,16 +215,4 @@ export function checkDomainSpec(spec: string): string | undefined {
     /^[a-z0-9]*[a-z][a-z0-9]*$/i.test(toplabel) || /^[a-z0-9]+-[a-z0-9-]*[a-z0-9]$/i.test(toplabel);
   if (!isToplabel) return `"${toplabel}" is not a valid top label (§7.1)`;
   return undefined;
-}
-
-/** Index of the first "/" that is not inside a %{…} macro, or the string's length. */
-function firstSlashOutsideMacros(text: string): number {
-  let inMacro = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === "%" && text[i + 1] === "{") inMacro = true;
-    else if (ch === "}") inMacro = false;
-    else if (ch === "/" && !inMacro) return i;
-  }
-  return text.length;
 }

@@ -63,9 +63,19 @@ export type SpfNodeVia = "root" | "include" | "redirect";
  * - `temperror`: DNS gave no verdict; nothing is concluded about this node (inconclusive);
  * - `loop`: the name is already on the path from the root (include/redirect loop), not followed again;
  * - `macro`: the target is built from macros (§7) and cannot be known statically: never guessed;
+ * - `impossible-name`: the target can never be a DNS name (an empty label, a label over 63 octets):
+ *   never queried; check_host gives permerror for such an include or redirect (§4.3, §5.2, §6.1);
  * - `truncated`: not expanded because the tree passed the walker's size cap.
  */
-export type SpfNodeStatus = "ok" | "missing" | "multiple" | "temperror" | "loop" | "macro" | "truncated";
+export type SpfNodeStatus =
+  | "ok"
+  | "missing"
+  | "multiple"
+  | "temperror"
+  | "loop"
+  | "macro"
+  | "impossible-name"
+  | "truncated";
 
 /** A DNS-querying term of a record and what its own lookup found. */
 export interface SpfLookupTerm {
@@ -74,6 +84,10 @@ export interface SpfLookupTerm {
   void: boolean;
   /** For `mx`: how many MX hosts the name lists (each would need an address lookup). */
   mxHosts?: number;
+  /** The target is built from macros (§7): not queried, so whether it is void is unknown. */
+  macro?: true;
+  /** Why the target can never be a DNS name: not queried; check_host never matches it (or permerror). */
+  impossible?: string;
 }
 
 export interface SpfNode {

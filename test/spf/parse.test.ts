@@ -37,6 +37,27 @@ const valid: [string, unknown][] = [
     ],
   ],
   ["v=spf1", []],
+  // Issue 12, item 2: domain-end = ( "." toplabel [ "." ] ) / macro-expand (§7.1), %% %_ %- included.
+  [
+    "v=spf1 exists:%{d}%_ exists:%{d}%% exists:%{d}%-",
+    [
+      { mechanism: "exists", domainSpec: "%{d}%_" },
+      { mechanism: "exists", domainSpec: "%{d}%%" },
+      { mechanism: "exists", domainSpec: "%{d}%-" },
+    ],
+  ],
+  // Issue 12, item 3: "/" is a macro-literal; only a trailing /digits and //digits are prefix lengths.
+  [
+    "v=spf1 a:slash/ok.example a:slash/ok.example/24//64 mx:x.y/1.example mx:%{d}/0",
+    [
+      { mechanism: "a", domainSpec: "slash/ok.example" },
+      { mechanism: "a", domainSpec: "slash/ok.example", cidr4: 24, cidr6: 64 },
+      { mechanism: "mx", domainSpec: "x.y/1.example" },
+      { mechanism: "mx", domainSpec: "%{d}", cidr4: 0 },
+    ],
+  ],
+  // Issue 12, item 4: any macro-expand makes the name macro-dependent (never queried as written).
+  ["v=spf1 exists:%%.ok.example", [{ mechanism: "exists", hasMacros: true }]],
 ];
 
 const invalid: [string, RegExp][] = [
@@ -58,6 +79,14 @@ const invalid: [string, RegExp][] = [
   ["v=spf1 a:foo%.example.com", /must start/],
   ["v=spf1 redirect=a.example.com redirect=b.example.com", /more than once/],
   ["v=spf1 exp=a.example.com exp=b.example.com", /more than once/],
+  // Issue 12, item 6: c, r and t are allowed only in exp text (§7.2), so not in any term's value.
+  ["v=spf1 foo=%{c}", /only in exp/],
+  ["v=spf1 exp=%{r}.example.com", /only in exp/],
+  ["v=spf1 a:%{t}.example.com", /only in exp/],
+  ["v=spf1 a:foo.example/024", /leading zeros/],
+  ["v=spf1 mx:foo.example//0128", /leading zeros/],
+  ["v=spf1 a:foo.example/24/64", /top label/],
+  ["v=spf1 a:foo.example/", /top label/],
   ["v=spf1 a:ctrl.example.com\rptr -all", /U\+000D/],
   ["v=spf1 ip4:1.2.3.4\t-all", /not an IPv4/],
   ["v=spf10 -all", /exactly "v=spf1"/],

@@ -176,3 +176,34 @@ describe("static SPF walker: limits and faults", () => {
     expect(MAX_TREE_NODES).toBeGreaterThan(100);
   });
 });
+
+describe("static SPF walker: names it must never send (issue 12, items 4 and 5)", () => {
+  it("a name holding a macro-expand, %% included, is counted but never queried", async () => {
+    const before = server.queries.length;
+    const audit = await collectSpf(resolver, "percent.grammar.example");
+    expect(audit.tree?.lookupTerms).toEqual([
+      { term: "exists:%%.ok.grammar.example", void: false, macro: true },
+    ]);
+    expect(audit.lookupCount).toBe(1);
+    expect(audit.inconclusive).toBe(false);
+    expect(server.queries.slice(before).filter((q) => q.includes("ok.grammar.example"))).toEqual([]);
+  });
+
+  it("a name with an empty label or a 64-octet label is an answer, not a query and not a DNS failure", async () => {
+    for (const domain of ["empty-label.grammar.example", "long-label.grammar.example"]) {
+      const before = server.queries.length;
+      const audit = await collectSpf(resolver, domain);
+      expect(audit.tree?.lookupTerms[0]?.impossible, domain).toMatch(/empty label|64 octets/);
+      expect(audit.inconclusive).toBe(false);
+      expect(server.queries.slice(before), domain).toEqual([`TXT ${domain}`]);
+    }
+  });
+
+  it("an include of an impossible name is a node of its own, never followed", async () => {
+    const audit = await collectSpf(resolver, "bad-include.grammar.example");
+    expect(audit.tree?.children).toMatchObject([
+      { domain: "_spf..grammar.example", status: "impossible-name", via: "include" },
+    ]);
+    expect(audit.inconclusive).toBe(false);
+  });
+});
