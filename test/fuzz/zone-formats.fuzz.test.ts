@@ -83,7 +83,7 @@ describe("zone-format readers on generated input", () => {
         expectContained(() => read(text), OURS);
         expectContained(() => read(`{${text}`, "fuzz.json"), OURS);
       }),
-      fuzzOptions(),
+      fuzzOptions(150),
     );
   });
 
@@ -113,7 +113,7 @@ describe("zone-format readers on generated input", () => {
     );
   });
 
-  it("TXT text round-trips through each format's quoting: DNSControl raw, octoDNS \\;, Route 53 octal, Cloudflare quoted", () => {
+  it("TXT text round-trips through each format's quoting: DNSControl raw, octoDNS \\;, Route 53 octal", () => {
     fc.assert(
       fc.property(wellFormed(700), (text) => {
         const octets = utf8(text);
