@@ -86,7 +86,7 @@ export function readOctoDns(text: string, options: { source: string; origin?: st
         );
       }
       // A record written directly under its name is placed at the name; list entries at themselves.
-      const where = isSeq(value) ? line(entry) : line(keyNode ?? undefined);
+      const where = isSeq(value) ? entry : (keyNode ?? undefined);
       records.push(...readRecord(doc, entry, name, label, source, line, where));
     }
   }
@@ -115,32 +115,33 @@ function readRecord(
   label: string,
   source: string,
   line: Line,
-  where: number | undefined,
+  where: Node | undefined,
 ): ZoneRecord[] {
+  // Lines are found only for an error: looking them up for every record would cost a tenth of the read.
+  const fail = (node: Node | undefined, reason: string): never => {
+    throw new ZoneInputError(source, line(node) ?? line(where), reason);
+  };
   const type = scalarText(resolve(doc, map.get("type", true) as Node | undefined))?.toUpperCase();
-  if (!type) throw new ZoneInputError(source, where, `record "${label}" has no type`);
+  if (!type) return fail(where, `record "${label}" has no type`);
   const ttlNode = resolve(doc, map.get("ttl", true) as Node | undefined);
   const ttlText = ttlNode === undefined ? undefined : scalarText(ttlNode);
   if (ttlNode !== undefined && !/^\d+$/.test(ttlText ?? "")) {
-    throw new ZoneInputError(source, line(ttlNode), `${type} record "${label}": ttl must be a whole number`);
+    fail(ttlNode, `${type} record "${label}": ttl must be a whole number`);
   }
   const ttl = ttlText === undefined ? DEFAULT_TTL : Number(ttlText);
   const valuesNode = resolve(doc, (map.get("values", true) ?? map.get("value", true)) as Node | undefined);
   if (valuesNode === undefined || (isScalar(valuesNode) && valuesNode.value === null)) {
-    throw new ZoneInputError(source, where, `${type} record "${label}" has no value or values`);
+    fail(where, `${type} record "${label}" has no value or values`);
   }
   const values = isSeq(valuesNode) ? valuesNode.items.map((v) => resolve(doc, v as Node)) : [valuesNode];
   return values.map((node) => {
-    const at = line(node) ?? where;
-    if (type === "MX") return readMx(doc, node, name, ttl, label, source, at);
+    const failHere = (reason: string) => fail(node, reason);
+    if (type === "MX") return readMx(doc, node, name, ttl, label, failHere);
     const text = scalarText(node);
-    if (text === undefined)
-      throw new ZoneInputError(source, at, `${type} record "${label}": value must be a string`);
-    if (type === "TXT" || type === "SPF") return txtRecord(name, ttl, type, octoDnsTxt(text, source, at));
+    if (text === undefined) return failHere(`${type} record "${label}": value must be a string`);
+    if (type === "TXT" || type === "SPF") return txtRecord(name, ttl, type, octoDnsTxt(text, failHere));
     if ((type === "CNAME" || type === "NS" || type === "PTR") && !text.endsWith(".")) {
-      throw new ZoneInputError(
-        source,
-        at,
+      failHere(
         `${type} record "${label}": "${text}" needs a trailing dot (octoDNS takes only absolute names)`,
       );
     }
@@ -154,18 +155,16 @@ function readMx(
   name: string,
   ttl: number,
   label: string,
-  source: string,
-  at: number | undefined,
+  fail: (reason: string) => never,
 ): ZoneRecord {
-  if (!isMap(node))
-    throw new ZoneInputError(source, at, `MX record "${label}": each value needs exchange and preference`);
+  if (!isMap(node)) return fail(`MX record "${label}": each value needs exchange and preference`);
   const field = (key: string) => resolve(doc, node.get(key, true) as Node | undefined);
   const exchange = scalarText(field("exchange") ?? field("value"));
   const preferenceNode = field("preference") ?? field("priority");
   const preference = isScalar(preferenceNode) ? preferenceNode.value : undefined;
-  if (!exchange) throw new ZoneInputError(source, at, `MX record "${label}" has no exchange`);
+  if (!exchange) return fail(`MX record "${label}" has no exchange`);
   const problem = preferenceProblem(preference);
-  if (problem) throw new ZoneInputError(source, at, `MX record "${label}": ${problem}`);
+  if (problem) return fail(`MX record "${label}": ${problem}`);
   return mxRecord(name, ttl, toPreference(preference), exchange);
 }
 
@@ -174,7 +173,7 @@ function readMx(
  * first, as octoDNS does; escapes (`\;`, `\"`, `\DDD`) follow zone-file rules, since octoDNS hands
  * the value to providers as zone text; the result is split into 255-octet strings.
  */
-export function octoDnsTxt(value: string, source: string, line: number | undefined): string[] {
+export function octoDnsTxt(value: string, fail: (reason: string) => never): string[] {
   let text = value;
   if (text.startsWith('"') && text.endsWith('"') && text.length >= 2)
     text = text.slice(1, -1).replaceAll('" "', "");
@@ -190,8 +189,7 @@ export function octoDnsTxt(value: string, source: string, line: number | undefin
       continue;
     }
     const decodedEscape = decodeEscape(octets, i, 10);
-    if (typeof decodedEscape === "object")
-      throw new ZoneInputError(source, line, `TXT value: ${decodedEscape.reason}`);
+    if (typeof decodedEscape === "object") fail(`TXT value: ${decodedEscape.reason}`);
     decoded += decodedEscape;
     i += /^\d{3}$/.test(octets.slice(i + 1, i + 4)) ? 4 : 2;
   }
