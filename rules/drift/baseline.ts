@@ -1,8 +1,9 @@
-import { changesSinceBaseline } from "../../src/baseline/compare.js";
+import { baselineView } from "../../src/baseline/lockfile.js";
+import { recordChanges } from "../../src/baseline/record-changes.js";
 import type { DomainDeclaration } from "../../src/config/types.js";
 import { defineRule } from "../../src/engine/define-rule.js";
 
-/** Values in messages are JSON, shortened: a whole SPF subtree would drown the line. */
+/** Record texts in messages are shortened: a 2048-bit key would drown the line. */
 const MAX_VALUE_LENGTH = 160;
 
 export default defineRule<DomainDeclaration>({
@@ -16,9 +17,11 @@ export default defineRule<DomainDeclaration>({
       spec: "RFC 7208 §4.6.4 (third-party includes change the lookup count without notice); RFC 9989 §4.7",
     },
     messages: {
-      changed: "{domain}: {name} changed from {expected} to {actual} since the baseline.",
+      changed: "{domain}: {name} changed since the baseline ({reason}): was {expected}, now {actual}.",
       added: "{domain}: {name} appeared since the baseline: {actual}.",
       removed: "{domain}: {name} disappeared since the baseline (was {expected}).",
+      dependency:
+        "{domain}: {name} is unchanged, but what it depends on changed since the baseline: {reason}.",
       notInBaseline: {
         text: "{domain} is not in the baseline {record}; run `mailaudit snapshot` to add it.",
         severity: "warning",
@@ -36,19 +39,22 @@ export default defineRule<DomainDeclaration>({
       report({ messageId: "notInBaseline", data: { domain: snapshot.domain, record: baseline.source } });
       return;
     }
-    for (const change of changesSinceBaseline(baseline.snapshot, snapshot)) {
-      const data = {
-        domain: snapshot.domain,
-        name: change.path,
-        ...(change.before === undefined ? {} : { expected: shorten(change.before) }),
-        ...(change.after === undefined ? {} : { actual: shorten(change.after) }),
-      };
-      report({ messageId: change.kind, data });
+    // One finding per changed record, however many facts derive from it.
+    for (const change of recordChanges(baseline.snapshot, baselineView(snapshot), snapshot.domain)) {
+      report({
+        messageId: change.kind,
+        data: {
+          domain: snapshot.domain,
+          name: change.name,
+          ...(change.before === undefined ? {} : { expected: shorten(change.before) }),
+          ...(change.after === undefined ? {} : { actual: shorten(change.after) }),
+          ...(change.detail === undefined ? {} : { reason: change.detail }),
+        },
+      });
     }
   },
 });
 
-function shorten(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
+function shorten(text: string): string {
   return text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH - 1)}…` : text;
 }
