@@ -6,24 +6,16 @@
  * it comes from `--zone-origin` or the file name (`example.com.yaml`).
  */
 import { basename } from "node:path";
-import {
-  type Document,
-  isAlias,
-  isMap,
-  isScalar,
-  isSeq,
-  LineCounter,
-  type Node,
-  parseDocument,
-  type YAMLMap,
-} from "yaml";
+import { type Document, LineCounter, parseDocument } from "yaml";
 import { normalizeName } from "../dns/types.js";
 import type { Zone, ZoneRecord } from "../dns/zone-records.js";
 import { decodeEscape } from "./character-strings.js";
 import { ZoneInputError } from "./input-error.js";
+import { lineAt } from "./json-input.js";
 import { nameInZone, nameProblem } from "./names.js";
 import { splitCharacterStrings, utf8Octets } from "./octets.js";
 import { mxRecord, preferenceProblem, simpleRecord, toPreference, txtRecord } from "./record-values.js";
+import { blockYamlTree, documentTree, type TreeNode, treeGet } from "./yaml-tree.js";
 
 /** octoDNS's YamlProvider default. */
 const DEFAULT_TTL = 3600;
@@ -34,19 +26,53 @@ const MAYBE_ALIAS = /(?:^|[\s[{,:-])\*[^\s,\]}'"]/m;
 /** Deeper flow nesting than any zone needs; yaml recurses per level and slows down sharply past it. */
 export const MAX_FLOW_DEPTH = 64;
 
-type Line = (node: Node | undefined) => number | undefined;
+export interface OctoDnsOptions {
+  source: string;
+  origin?: string;
+  /** Tests compare the two YAML paths; "auto" takes the fast block reader when the text allows. */
+  parser?: "auto" | "yaml";
+}
 
-export function readOctoDns(text: string, options: { source: string; origin?: string }): Zone {
+export function readOctoDns(text: string, options: OctoDnsOptions): Zone {
   const { source } = options;
   const origin = octoDnsOrigin(options);
+  const root = (options.parser !== "yaml" && blockYamlTree(text)) || yamlTree(text, source);
+  const line = (node: TreeNode | undefined) => (node ? lineAt(text, node.offset) : undefined);
+  const fail = (node: TreeNode | undefined, reason: string): never => {
+    throw new ZoneInputError(source, line(node), reason);
+  };
+  if (root.kind !== "map") return fail(undefined, "an octoDNS zone is a mapping of record names");
+
+  const records: ZoneRecord[] = [];
+  const seen = new Set<string>();
+  for (const { key, value } of root.pairs) {
+    const label = key.kind === "scalar" ? key.text : null;
+    if (label === null) return fail(key, "record name must be a string");
+    if (seen.has(label)) fail(key, `record name "${label}" appears twice: list its records under one key`);
+    seen.add(label);
+    const name = nameInZone(label, origin);
+    const problem = nameProblem(label === "" ? origin : label);
+    if (problem) fail(key, problem);
+    const entries = value.kind === "seq" ? value.items : [value];
+    for (const entry of entries) {
+      if (entry.kind !== "map") fail(entry, `record "${label}" needs a mapping with a type`);
+      // A record written directly under its name is placed at the name; list entries at themselves.
+      const where = value.kind === "seq" ? entry : key;
+      records.push(...readRecord(entry, name, label, (node, reason) => fail(node ?? where, reason)));
+    }
+  }
+  return { origin, records, source };
+}
+
+/** The yaml package's reading, for text beyond the block subset; bounded against hostile YAML. */
+function yamlTree(text: string, source: string): TreeNode {
   const tooDeep = flowDepthLine(text, MAX_FLOW_DEPTH);
   if (tooDeep !== undefined)
     throw new ZoneInputError(source, tooDeep, `YAML nested deeper than ${MAX_FLOW_DEPTH} levels`);
   const lineCounter = new LineCounter();
   // yaml's own duplicate-key check compares each key with every earlier one (10,000 names: 20 s);
-  // names are checked below with a Set instead.
+  // names are checked with a Set instead.
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
-  const line: Line = (node) => (node?.range ? lineCounter.linePos(node.range[0]).line : undefined);
   const firstError = doc.errors[0];
   if (firstError) {
     throw new ZoneInputError(
@@ -57,40 +83,7 @@ export function readOctoDns(text: string, options: { source: string; origin?: st
   }
   // Expanding the document to test its aliases costs a tenth of the parse: only when it may have one.
   if (MAYBE_ALIAS.test(text)) refuseAliasBombs(doc, source);
-  const root = doc.contents;
-  if (!isMap(root)) throw new ZoneInputError(source, 1, "an octoDNS zone is a mapping of record names");
-
-  const records: ZoneRecord[] = [];
-  const seen = new Set<string>();
-  for (const pair of root.items) {
-    const keyNode = pair.key as Node | null;
-    const label = scalarText(keyNode);
-    if (label === undefined)
-      throw new ZoneInputError(source, line(keyNode ?? undefined), "record name must be a string");
-    if (seen.has(label)) {
-      const reason = `record name "${label}" appears twice: list its records under one key`;
-      throw new ZoneInputError(source, line(keyNode ?? undefined), reason);
-    }
-    seen.add(label);
-    const name = nameInZone(label, origin);
-    const problem = nameProblem(label === "" ? origin : label);
-    if (problem) throw new ZoneInputError(source, line(keyNode ?? undefined), problem);
-    const value = resolve(doc, pair.value as Node | null);
-    const entries = isSeq(value) ? value.items.map((item) => resolve(doc, item as Node)) : [value];
-    for (const entry of entries) {
-      if (!isMap(entry)) {
-        throw new ZoneInputError(
-          source,
-          line(entry ?? keyNode ?? undefined),
-          `record "${label}" needs a mapping with a type`,
-        );
-      }
-      // A record written directly under its name is placed at the name; list entries at themselves.
-      const where = isSeq(value) ? entry : (keyNode ?? undefined);
-      records.push(...readRecord(doc, entry, name, label, source, line, where));
-    }
-  }
-  return { origin, records, source };
+  return documentTree(doc);
 }
 
 /** The zone's name: `--zone-origin`, else the file name without `.yaml` (octoDNS names files so). */
@@ -108,36 +101,26 @@ export function octoDnsOrigin(options: { source: string; origin?: string }): str
   return origin;
 }
 
-function readRecord(
-  doc: Document,
-  map: YAMLMap,
-  name: string,
-  label: string,
-  source: string,
-  line: Line,
-  where: Node | undefined,
-): ZoneRecord[] {
-  // Lines are found only for an error: looking them up for every record would cost a tenth of the read.
-  const fail = (node: Node | undefined, reason: string): never => {
-    throw new ZoneInputError(source, line(node) ?? line(where), reason);
-  };
-  const type = scalarText(resolve(doc, map.get("type", true) as Node | undefined))?.toUpperCase();
-  if (!type) return fail(where, `record "${label}" has no type`);
-  const ttlNode = resolve(doc, map.get("ttl", true) as Node | undefined);
-  const ttlText = ttlNode === undefined ? undefined : scalarText(ttlNode);
+type Fail = (node: TreeNode | undefined, reason: string) => never;
+
+function readRecord(map: TreeNode, name: string, label: string, fail: Fail): ZoneRecord[] {
+  const type = scalarOf(treeGet(map, "type"))?.toUpperCase();
+  if (!type) return fail(undefined, `record "${label}" has no type`);
+  const ttlNode = treeGet(map, "ttl");
+  const ttlText = ttlNode === undefined ? undefined : scalarOf(ttlNode);
   if (ttlNode !== undefined && !/^\d+$/.test(ttlText ?? "")) {
     fail(ttlNode, `${type} record "${label}": ttl must be a whole number`);
   }
   const ttl = ttlText === undefined ? DEFAULT_TTL : Number(ttlText);
-  const valuesNode = resolve(doc, (map.get("values", true) ?? map.get("value", true)) as Node | undefined);
-  if (valuesNode === undefined || (isScalar(valuesNode) && valuesNode.value === null)) {
-    fail(where, `${type} record "${label}" has no value or values`);
+  const valuesNode = treeGet(map, "values") ?? treeGet(map, "value");
+  if (valuesNode === undefined || (valuesNode.kind === "scalar" && valuesNode.text === null)) {
+    return fail(undefined, `${type} record "${label}" has no value or values`);
   }
-  const values = isSeq(valuesNode) ? valuesNode.items.map((v) => resolve(doc, v as Node)) : [valuesNode];
+  const values = valuesNode.kind === "seq" ? valuesNode.items : [valuesNode];
   return values.map((node) => {
     const failHere = (reason: string) => fail(node, reason);
-    if (type === "MX") return readMx(doc, node, name, ttl, label, failHere);
-    const text = scalarText(node);
+    if (type === "MX") return readMx(node, name, ttl, label, failHere);
+    const text = scalarOf(node);
     if (text === undefined) return failHere(`${type} record "${label}": value must be a string`);
     if (type === "TXT" || type === "SPF") return txtRecord(name, ttl, type, octoDnsTxt(text, failHere));
     if ((type === "CNAME" || type === "NS" || type === "PTR") && !text.endsWith(".")) {
@@ -150,22 +133,25 @@ function readRecord(
 }
 
 function readMx(
-  doc: Document,
-  node: Node | undefined,
+  node: TreeNode,
   name: string,
   ttl: number,
   label: string,
   fail: (reason: string) => never,
 ): ZoneRecord {
-  if (!isMap(node)) return fail(`MX record "${label}": each value needs exchange and preference`);
-  const field = (key: string) => resolve(doc, node.get(key, true) as Node | undefined);
-  const exchange = scalarText(field("exchange") ?? field("value"));
-  const preferenceNode = field("preference") ?? field("priority");
-  const preference = isScalar(preferenceNode) ? preferenceNode.value : undefined;
+  if (node.kind !== "map") return fail(`MX record "${label}": each value needs exchange and preference`);
+  const exchange = scalarOf(treeGet(node, "exchange") ?? treeGet(node, "value"));
+  const preferenceNode = treeGet(node, "preference") ?? treeGet(node, "priority");
+  const preference = preferenceNode?.kind === "scalar" ? (preferenceNode.text ?? undefined) : undefined;
   if (!exchange) return fail(`MX record "${label}" has no exchange`);
   const problem = preferenceProblem(preference);
   if (problem) return fail(`MX record "${label}": ${problem}`);
   return mxRecord(name, ttl, toPreference(preference), exchange);
+}
+
+/** A scalar's text, or undefined for null and for anything that is not a scalar. */
+function scalarOf(node: TreeNode | undefined): string | undefined {
+  return node?.kind === "scalar" && node.text !== null ? node.text : undefined;
 }
 
 /**
@@ -194,18 +180,6 @@ export function octoDnsTxt(value: string, fail: (reason: string) => never): stri
     i += /^\d{3}$/.test(octets.slice(i + 1, i + 4)) ? 4 : 2;
   }
   return splitCharacterStrings(decoded);
-}
-
-/** A scalar's text as written (so `1.10` stays "1.10"), or undefined for anything else. */
-function scalarText(node: Node | null | undefined): string | undefined {
-  if (!isScalar(node) || node.value === null || typeof node.value === "object") return undefined;
-  if (typeof node.value === "string") return node.value;
-  return node.source ?? String(node.value);
-}
-
-function resolve(doc: Document, node: Node | null | undefined): Node | undefined {
-  if (node === null || node === undefined) return undefined;
-  return isAlias(node) ? (node.resolve(doc) as Node | undefined) : node;
 }
 
 /** Aliases are legal YAML and octoDNS reads them; an alias that expands exponentially is refused. */

@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ZoneFileError } from "../../src/dns/zone-file.js";
 import { ZoneInputError } from "../../src/zone-formats/input-error.js";
+import { readOctoDns } from "../../src/zone-formats/octodns.js";
 import { parseZoneInput } from "../../src/zone-formats/read-zone-input.js";
 import { anyText, expectContained, fuzzOptions, nearValid } from "./fuzz-kit.js";
 
@@ -156,5 +157,124 @@ describe("zone-format readers on generated input", () => {
       }),
       fuzzOptions(150),
     );
+  });
+});
+
+describe("octoDNS: the fast block reader and yaml agree", () => {
+  const scalarText = fc.oneof(
+    fc.constantFrom(
+      "v=spf1 -all",
+      "v=DMARC1\\; p=reject",
+      "10",
+      "1.10",
+      "0x1F",
+      "true",
+      "null",
+      "~",
+      "",
+      "a: b",
+      "x #c",
+      "-1",
+      "'q'",
+      '"d\\u00e9"',
+      "'it''s'",
+      "*x",
+      "&a b",
+      "[1]",
+      "{}",
+      "|",
+      ">",
+      "@x",
+      "a#b",
+      "é ü",
+    ),
+    fc.string({ unit: fc.constantFrom(..."ab:#-' \"\\;=.{}[]*&!|>%@`\t"), maxLength: 12 }),
+  );
+  const key = fc.oneof(
+    fc.constantFrom("''", "'*'", "www", "_dmarc", "a.b", '"q"', "x#y", "- z", "? k", "1.10"),
+    scalarText,
+  );
+  const indentOf = fc.constantFrom("", " ", "  ", "    ");
+  const line = fc.oneof(
+    fc
+      .tuple(indentOf, key, fc.option(scalarText, { nil: undefined }))
+      .map(([i, k, v]) => `${i}${k}:${v === undefined ? "" : ` ${v}`}`),
+    fc
+      .tuple(indentOf, fc.option(scalarText, { nil: undefined }))
+      .map(([i, v]) => `${i}-${v === undefined ? "" : ` ${v}`}`),
+    fc.tuple(indentOf, key, scalarText).map(([i, k, v]) => `${i}- ${k}: ${v}`),
+    fc.constantFrom("", "# comment", "---", "  # indented comment", "\t- x", "..."),
+  );
+  // Records valid by construction except for what the scalars hold: most documents read in both paths.
+  const saneScalar = fc.oneof(
+    {
+      weight: 4,
+      arbitrary: fc.constantFrom(
+        "v=spf1 -all",
+        "v=DMARC1\\; p=reject",
+        "'it''s'",
+        '"d\\u00e9 \\"x\\""',
+        "10",
+        "1.10",
+        "a#b",
+        "é ü",
+        "x #c",
+        "'*'",
+        "mx.example.",
+      ),
+    },
+    { weight: 1, arbitrary: scalarText },
+  );
+  const record = (i: number) =>
+    fc
+      .tuple(
+        fc.constantFrom("www", "_dmarc", "a.b", "s._domainkey"),
+        fc.constantFrom("", "'", '"'),
+        fc.constantFrom("TXT", "MX", "A"),
+        saneScalar,
+        saneScalar,
+        fc.boolean(),
+        fc.constantFrom("", "  # note"),
+      )
+      .map(([base, quote, t, v, w, list, comment]) => {
+        const k = `${quote}${base}${i}${quote}`;
+        const value = (x: string) => (t === "MX" ? `exchange: ${x}\n        preference: 10` : x);
+        return list
+          ? `${k}:${comment}\n  - type: ${t}\n    values:\n      - ${value(v)}\n      - ${value(w)}\n`
+          : `${k}:\n  type: ${t}\n  ttl: 60${comment}\n  value:${t === "MX" ? `\n    exchange: ${v}\n    preference: 5` : ` ${v}`}\n`;
+      });
+  const documentOf = fc
+    .integer({ min: 1, max: 5 })
+    .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => record(i))));
+  const outcome = (text: string, parser: "auto" | "yaml") => {
+    try {
+      return { zone: readOctoDns(text, { source: "diff.example.yaml", parser }) };
+    } catch (error) {
+      if (error instanceof ZoneInputError) return { error: error.message };
+      throw error;
+    }
+  };
+
+  let agreedOnRecords = 0;
+  it("on near-octoDNS block YAML: the same records, or both refuse", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          { weight: 1, arbitrary: fc.array(line, { maxLength: 12 }).map((l) => l.join("\n")) },
+          { weight: 2, arbitrary: documentOf.map((r) => r.join("")) },
+        ),
+        (text) => {
+          const fast = outcome(text, "auto");
+          const slow = outcome(text, "yaml");
+          if ("zone" in slow) agreedOnRecords++;
+          if ("zone" in slow) expect(fast).toEqual(slow);
+          // Refusals may word the reason differently (yaml names its own errors), never disagree on success.
+          else expect("error" in fast).toBe(true);
+        },
+      ),
+      fuzzOptions(),
+    );
+    // The property means something only if many generated documents are read, not refused.
+    expect(agreedOnRecords).toBeGreaterThan(50);
   });
 });
