@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { REPO_DIR } from "../helpers/doc-figures.js";
+import { expectPublishedFigures, REPO_DIR } from "../helpers/doc-figures.js";
 
 const BIN = join(REPO_DIR, "bin", "mailaudit.js");
 const binText = readFileSync(BIN, "utf8");
@@ -33,9 +33,13 @@ function olderNodes(): { path: string; version: string }[] {
 }
 
 describe("Node version check in bin/mailaudit.js", () => {
-  it("asks for the version package.json's engines field names", () => {
-    const engines = JSON.parse(readFileSync(join(REPO_DIR, "package.json"), "utf8")).engines.node;
-    expect(engines).toBe(`>=${minimum}`);
+  it("asks for the version package.json's engines field names, which README publishes with the pinned Node", () => {
+    const pkg = JSON.parse(readFileSync(join(REPO_DIR, "package.json"), "utf8"));
+    expect(pkg.engines.node).toBe(`>=${minimum}`);
+    expectPublishedFigures({
+      "node.minimum": String(minimum),
+      "node.pinned": String(pkg.devDependencies.node).split(".")[0] ?? "",
+    });
   });
 
   it("an older Node prints one line naming the version it found, exit 2", (context) => {
