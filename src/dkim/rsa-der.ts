@@ -2,8 +2,8 @@
  * Reads an RSA key's modulus size straight from its DER, without building a key object: on a
  * 500-domain audit `createPublicKey` cost ~0.13 ms a key, this walk microseconds. It accepts only
  * the canonical shapes (strict DER, X.690 §10) and returns `undefined` for anything else, so the
- * caller can hand unusual input to `createPublicKey` and keep its verdict: this is a fast path, never
- * a second opinion.
+ * caller can hand unusual input (including moduli below `FAST_PATH_MIN_MODULUS_BITS`) to
+ * `createPublicKey` and keep its verdict: this is a fast path, never a second opinion.
  */
 
 const SEQUENCE = 0x30;
@@ -11,6 +11,13 @@ const INTEGER = 0x02;
 const BIT_STRING = 0x03;
 const OBJECT_IDENTIFIER = 0x06;
 const NULL = 0x05;
+
+/**
+ * The smallest modulus the fast path answers for: RFC 6376 §3.3.3 has verifiers handle 512 to 2048
+ * bits, so real DKIM keys start there. Smaller moduli are unusual, and some are degenerate (a modulus
+ * of 1 reads as "1 bit" here while OpenSSL refuses the key): OpenSSL decides those.
+ */
+export const FAST_PATH_MIN_MODULUS_BITS = 512;
 
 // rsaEncryption, 1.2.840.113549.1.1.1 (RFC 8017 Appendix C), as DER content bytes.
 const RSA_ENCRYPTION_OID = Buffer.from("2a864886f70d010101", "hex");
@@ -66,7 +73,8 @@ function rsaPublicKeyBits(der: Uint8Array, start: number, end: number): number |
   const exponent = readElement(der, modulus.end, outer.end);
   if (!exponent || exponent.end !== outer.end) return undefined;
   const bits = positiveIntegerBits(der, modulus);
-  return bits !== undefined && positiveIntegerBits(der, exponent) !== undefined ? bits : undefined;
+  if (bits === undefined || bits < FAST_PATH_MIN_MODULUS_BITS) return undefined;
+  return positiveIntegerBits(der, exponent) !== undefined ? bits : undefined;
 }
 
 /**

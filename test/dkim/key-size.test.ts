@@ -2,7 +2,11 @@ import { createPublicKey, generateKeyPairSync } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readPublicKey } from "../../src/dkim/key-size.js";
-import { pkcs1RsaModulusBits, spkiRsaModulusBits } from "../../src/dkim/rsa-der.js";
+import {
+  FAST_PATH_MIN_MODULUS_BITS,
+  pkcs1RsaModulusBits,
+  spkiRsaModulusBits,
+} from "../../src/dkim/rsa-der.js";
 
 const rsa = (bits: number) => generateKeyPairSync("rsa", { modulusLength: bits }).publicKey;
 const KEYS = new Map([512, 1024, 2048, 4096].map((bits) => [bits, rsa(bits)]));
@@ -82,9 +86,27 @@ describe("readPublicKey: RSA sizes read from the DER", () => {
 
   it("refuses a negative or zero-padded modulus on the fast path (OpenSSL decides those)", () => {
     const e = Uint8Array.of(1, 0, 1);
-    expect(pkcs1RsaModulusBits(pkcs1From(Uint8Array.of(0x80, 1, 2, 3), e))).toBeUndefined();
-    expect(pkcs1RsaModulusBits(pkcs1From(Uint8Array.of(0, 0x7f, 1, 2), e))).toBeUndefined();
-    expect(pkcs1RsaModulusBits(pkcs1From(Uint8Array.of(0, 0x80, 1, 2), e))).toBe(24);
+    const rest = new Uint8Array(63).fill(0x5a); // with a leading 0x80 octet: a 512-bit modulus
+    expect(pkcs1RsaModulusBits(pkcs1From(Uint8Array.of(0x80, ...rest), e))).toBeUndefined();
+    expect(pkcs1RsaModulusBits(pkcs1From(Uint8Array.of(0, 0x7f, ...rest), e))).toBeUndefined();
+    expect(pkcs1RsaModulusBits(pkcs1From(Uint8Array.of(0, 0x80, ...rest), e))).toBe(512);
+  });
+
+  it(`leaves moduli below ${FAST_PATH_MIN_MODULUS_BITS} bits to OpenSSL, and keeps its verdict`, () => {
+    const e = Uint8Array.of(1, 0, 1);
+    const small = pkcs1From(Uint8Array.of(0x7f, ...new Uint8Array(63).fill(0x5a)), e); // 511 bits
+    expect(pkcs1RsaModulusBits(small)).toBeUndefined();
+    expect(readPublicKey(small.toString("base64"), "rsa")).toMatchObject({ ok: true, keyBits: 511 });
+  });
+});
+
+/** Counterexamples the property tests below found, kept as named cases (see CONTRIBUTING.md). */
+describe("fast-check counterexamples", () => {
+  it("a modulus of 1 (seen as '1 bit' by the fast path; OpenSSL refuses the key): invalid", () => {
+    const bytes = pkcs1From(Uint8Array.from([1]), Uint8Array.from([0, 128]));
+    expect(pkcs1RsaModulusBits(bytes)).toBeUndefined();
+    expect(opensslBits(bytes, "pkcs1")).toBeUndefined();
+    expect(readPublicKey(bytes.toString("base64"), "rsa").ok).toBe(false);
   });
 });
 
@@ -123,7 +145,11 @@ describe("the DER fast path never disagrees with OpenSSL", () => {
   it("on arbitrary moduli and exponents", () => {
     fc.assert(
       fc.property(
-        fc.uint8Array({ minLength: 1, maxLength: 300 }),
+        // Tiny moduli (degenerate ones) and key-sized ones around and above the fast path's floor.
+        fc.oneof(
+          fc.uint8Array({ minLength: 1, maxLength: 8 }),
+          fc.uint8Array({ minLength: 62, maxLength: 300, size: "max" }),
+        ),
         fc.uint8Array({ minLength: 1, maxLength: 4 }),
         (modulus, exponent) => {
           const bytes = pkcs1From(modulus, exponent);
@@ -131,7 +157,7 @@ describe("the DER fast path never disagrees with OpenSSL", () => {
           if (fast !== undefined) expect(fast).toBe(opensslBits(bytes, "pkcs1"));
         },
       ),
-      { numRuns: 1000 },
+      { numRuns: 1000, examples: [[Uint8Array.from([1]), Uint8Array.from([0, 128])]] },
     );
   });
 });
