@@ -1,19 +1,18 @@
 /**
- * Shared pieces of the property-based tests: run settings (a fixed seed, moderate run counts), the
- * "throws only our own error types" and "bounded time per input" checks, and generators for hostile
- * text. fast-check prints the seed and the shrunk counterexample on failure; FUZZ_SEED=<n> replays a
- * run and FUZZ_RUNS=<n> explores longer without editing the tests.
+ * Shared pieces of the property-based tests: run counts, the "throws only our own error types" and
+ * "bounded time per input" checks, and generators for hostile text. The seed is set for every test
+ * file by test/setup/fast-check-seed.ts (fixed; `FC_SEED=<n>` replays a run, `FC_SEED=random`
+ * explores); fast-check prints the seed and the shrunk counterexample on failure. `FC_RUNS=<n>`
+ * explores longer without editing the tests.
  */
 import fc from "fast-check";
 
-const seedFromEnv = Number(process.env.FUZZ_SEED);
-/** Fixed so CI is reproducible; change it (or set FUZZ_SEED) to explore other inputs. */
-export const FUZZ_SEED = Number.isInteger(seedFromEnv) ? seedFromEnv : 20_261_127;
-const runsFromEnv = Number(process.env.FUZZ_RUNS);
-export const FUZZ_RUNS = Number.isInteger(runsFromEnv) && runsFromEnv > 0 ? runsFromEnv : 300;
+const runsFromEnv = Number(process.env.FC_RUNS);
+const RUNS_OVERRIDE = Number.isInteger(runsFromEnv) && runsFromEnv > 0 ? runsFromEnv : undefined;
 
-export function fuzzOptions(numRuns = FUZZ_RUNS): fc.Parameters<unknown> {
-  return { seed: FUZZ_SEED, numRuns, verbose: 1 };
+/** Run settings for a property: `numRuns` unless FC_RUNS overrides it; the seed is the global one. */
+export function fuzzOptions(numRuns = 300): fc.Parameters<unknown> {
+  return { numRuns: RUNS_OVERRIDE ?? numRuns, verbose: 1 };
 }
 
 /**
