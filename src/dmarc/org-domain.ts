@@ -3,10 +3,15 @@ import { getDomain } from "tldts";
 /**
  * RFC 7489 §3.2 Organizational Domain: the public suffix of the domain plus one label, from the
  * Public Suffix List (tldts' bundled copy, ICANN and private sections, as receivers use it).
- * Null when the domain is itself a public suffix.
+ * Null when the domain is itself a public suffix, or is no domain name at all: no input, or an empty
+ * label (".example.com", "a..b"; one trailing dot, the root's, is fine). tldts would skip an empty
+ * label and answer for the rest; the PSL's own test vectors say null.
  */
-export function pslOrganizationalDomain(domain: string): string | null {
-  return getDomain(domain, { allowPrivateDomains: true }) ?? null;
+export function pslOrganizationalDomain(domain: string | null): string | null {
+  if (domain === null) return null;
+  const name = domain.endsWith(".") ? domain.slice(0, -1) : domain;
+  if (name.split(".").includes("")) return null;
+  return getDomain(name, { allowPrivateDomains: true }) ?? null;
 }
 
 /**
