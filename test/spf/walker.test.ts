@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FailureRecorder } from "../../src/audit/failure-recorder.js";
 import { SystemResolver } from "../../src/dns/system-resolver.js";
-import { collectSpf, MAX_TREE_NODES } from "../../src/spf/collect.js";
+import { collectSpf } from "../../src/spf/collect.js";
 import { spfNodes } from "../../src/spf/tree.js";
 import type { SpfNode } from "../../src/spf/types.js";
 import { type FixtureServer, startFixtureServer } from "../helpers/dns-server.js";
@@ -170,10 +170,6 @@ describe("static SPF walker: limits and faults", () => {
     const audit = await collectSpf(resolver, "redirect-and-all.limits.example");
     expect(audit.tree).toMatchObject({ hasRedirect: true, redirectIgnored: true, children: [] });
     expect(audit.lookupCount).toBe(0);
-  });
-
-  it("caps a runaway tree", () => {
-    expect(MAX_TREE_NODES).toBeGreaterThan(100);
   });
 });
 
