@@ -3,7 +3,7 @@ import { parseDkimRecord } from "./parse.js";
 import type { DkimAudit } from "./types.js";
 
 /** More CNAME hops than anyone delegates through; past it the chain is treated as a loop. */
-const MAX_CNAME_HOPS = 8;
+export const MAX_CNAME_HOPS = 8;
 
 /**
  * Gathers each selector's key record at `<selector>._domainkey.<domain>`. The TXT question follows

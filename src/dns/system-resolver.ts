@@ -28,6 +28,9 @@ export const DEFAULT_QUERY_TIMEOUT_MS = 5000;
  */
 export const DEFAULT_MAX_IN_FLIGHT = 128;
 
+/** How many times a question is sent before it is a timeout (c-ares `tries`). */
+export const DEFAULT_TRIES = 2;
+
 /** Error codes node:dns uses for definite negative answers; everything else is a temporary failure. */
 const NXDOMAIN_CODES = new Set(["ENOTFOUND"]);
 const NODATA_CODES = new Set(["ENODATA"]);
@@ -44,7 +47,11 @@ export class SystemResolver implements Resolver {
   constructor(options: SystemResolverOptions = {}) {
     this.#inFlight = new InFlightLimit(options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT);
     const timeout = options.timeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS;
-    this.#resolver = new NodeResolver({ timeout, tries: options.tries ?? 2, maxTimeout: timeout });
+    this.#resolver = new NodeResolver({
+      timeout,
+      tries: options.tries ?? DEFAULT_TRIES,
+      maxTimeout: timeout,
+    });
     if (options.servers && options.servers.length > 0) this.#resolver.setServers(options.servers);
   }
 
@@ -96,7 +103,8 @@ function normalizeRecords<T extends RecordType>(type: T, raw: RecordData[T]): Re
   }
 }
 
-const MAX_CNAME_HOPS = 16;
+/** Hops followed behind a CNAME-only TXT answer before it is inconclusive (SECURITY.md). */
+export const MAX_CNAME_HOPS = 16;
 
 /**
  * node:dns reports a NOERROR answer that holds only CNAMEs as ENODATA. A recursive resolver sends

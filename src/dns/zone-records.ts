@@ -36,7 +36,8 @@ export type ZoneLookup =
   | { kind: "outside"; chain: ZoneRecord[]; target: string }
   | { kind: "cname-loop"; chain: ZoneRecord[] };
 
-const MAX_CNAME_HOPS = 16;
+/** CNAME hops followed inside the zones before the chain is called a loop (SECURITY.md). */
+export const MAX_CNAME_HOPS = 16;
 
 /** One origin's names: records by owner and every name that exists (empty non-terminals too). */
 class ZoneIndex {

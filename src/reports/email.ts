@@ -11,13 +11,16 @@ export interface MailPart {
   content: Buffer;
 }
 
+/** MIME parts nested inside parts: postal-mime refuses a message past this depth. */
+export const MAX_MIME_NESTING = 50;
+
 export async function mailAttachments(message: Buffer): Promise<MailPart[]> {
   let parsed: Awaited<ReturnType<typeof PostalMime.parse>>;
   try {
     parsed = await PostalMime.parse(message, {
       forceRfc822Attachments: true,
       attachmentEncoding: "arraybuffer",
-      maxNestingDepth: 50,
+      maxNestingDepth: MAX_MIME_NESTING,
     });
   } catch (error) {
     throw new RefusedInput(`unreadable e-mail: ${error instanceof Error ? error.message : String(error)}`);

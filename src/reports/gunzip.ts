@@ -39,7 +39,7 @@ export async function* gunzip(
  * inputs (buffered here anyway) we find the end of the member by dropping trailing bytes until the
  * rest inflates; the member's CRC-32 and size (RFC 1952 §2.3.1) still prove it complete.
  */
-const TRAILING_GARBAGE_RETRY_LIMIT = 4 * 1024 * 1024;
+export const TRAILING_GARBAGE_RETRY_LIMIT = 4 * 1024 * 1024;
 const MAX_TRAILING_BYTES = 64;
 
 function isTrailingGarbage(error: unknown): boolean {

@@ -1,11 +1,9 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { DatabaseSync } from "node:sqlite";
+import { storeBusyTimeoutMs } from "./busy-timeout.js";
 import { MIGRATIONS } from "./migrations.js";
 import { StoreBusyError, StoreError } from "./store-error.js";
-
-/** How long a writer waits for another mailaudit (an overlapping cron run) to finish its report. */
-const BUSY_TIMEOUT_MS = 60_000;
 
 /**
  * Opens (creating if needed) the SQLite store and brings its schema up to date. WAL lets readers run
@@ -20,14 +18,15 @@ export function openStore(location: string): DatabaseSync {
       `--db ${location}: cannot create its folder (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
     );
   }
+  const busyTimeoutMs = storeBusyTimeoutMs();
   let db: DatabaseSync;
   try {
-    db = new DatabaseSync(location, { timeout: BUSY_TIMEOUT_MS });
+    db = new DatabaseSync(location, { timeout: busyTimeoutMs });
   } catch (error) {
     throw new StoreError(`--db ${location}: cannot open (${errorText(error)})`);
   }
   try {
-    retryWhileBusy(() => {
+    retryWhileBusy(busyTimeoutMs, () => {
       // The first read fails on a file that is not a database ("file is not a database").
       db.prepare("SELECT count(*) FROM sqlite_schema").get();
       // Judge the file before changing anything: switching to WAL rewrites the header of another
@@ -42,7 +41,7 @@ export function openStore(location: string): DatabaseSync {
     if (error instanceof StoreError) throw error;
     if (isBusy(error)) {
       throw new StoreBusyError(
-        `--db ${location}: locked by another process for over ${BUSY_TIMEOUT_MS / 1000} s (${errorText(error)}); retry later`,
+        `--db ${location}: locked by another process for over ${busyTimeoutMs / 1000} s (${errorText(error)}); retry later`,
       );
     }
     throw new StoreError(`--db ${location}: not a usable SQLite store (${errorText(error)})`);
@@ -54,8 +53,8 @@ export function openStore(location: string): DatabaseSync {
  * Switching a new file to WAL needs an exclusive lock, and SQLite does not always call the busy
  * handler for it, so two cron runs starting on a fresh store could see "database is locked".
  */
-function retryWhileBusy(action: () => void): void {
-  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+function retryWhileBusy(timeoutMs: number, action: () => void): void {
+  const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
       action();

@@ -99,6 +99,9 @@ export function nearValid(
   return fc.array(damaged, { maxLength: maxPieces }).map((parts) => parts.join(separator));
 }
 
+/** The longest pathological input, in characters (SECURITY.md publishes it). */
+export const PATHOLOGICAL_MAX_LENGTH = 2000;
+
 /**
  * Long repetitions of a fragment, up to ~2 KB: the classic shape that makes a backtracking regex
  * explode (`aaaa…!`, `%{%{%{…`, `a.a.a.…`), each with a spoiler character at the end.
@@ -107,7 +110,7 @@ export function pathological(prefix: string, fragments: readonly string[]): fc.A
   return fc
     .tuple(
       fc.constantFrom(...fragments),
-      fc.integer({ min: 50, max: 2000 }),
+      fc.integer({ min: 50, max: PATHOLOGICAL_MAX_LENGTH }),
       fc.constantFrom("", "!", "\u0000", " ", ";", "="),
     )
     .map(
