@@ -15,6 +15,8 @@ const FORMATS = {
   "DNSControl print-ir": "dnscontrol-ir.json",
   "Terraform plan, Route 53": "route53-plan.json",
   "Terraform plan, Cloudflare": "cloudflare-plan.json",
+  "Terraform plan, Google Cloud DNS": "google-plan.json",
+  "Terraform plan, Azure DNS": "azure-plan.json",
 };
 
 const check = (file: string) =>
