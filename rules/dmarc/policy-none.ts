@@ -16,7 +16,8 @@ export default defineRule({
   },
   check({ snapshot, report }) {
     const dmarc = snapshot.dmarc;
-    if (dmarc?.effectivePolicy !== "none") return;
+    // The §4.10.1 fallback for a record without a valid policy is dmarc/syntax's to report, once.
+    if (dmarc?.effectivePolicy !== "none" || dmarc.policyFallback) return;
     report({
       messageId: "none",
       data: { domain: snapshot.domain, record: dmarc.source ?? snapshot.domain, policy: "none" },

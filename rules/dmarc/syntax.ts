@@ -6,6 +6,7 @@ const MESSAGE_FOR = {
   "bad-version": "badVersion",
   "malformed-tag": "malformedTag",
   "duplicate-tag": "duplicateTag",
+  "invalid-character": "invalidCharacter",
   "unknown-tag": "unknownTag",
   "invalid-policy": "invalidPolicy",
   "invalid-value": "invalidValue",
@@ -28,7 +29,9 @@ export default defineRule({
       badVersion: 'DMARC record of {domain}: {reason} (found "{value}").',
       malformedTag: 'DMARC record of {domain}: malformed tag "{value}": {reason}.',
       duplicateTag:
-        "DMARC record of {domain}: tag {tag} appears more than once, which makes the whole record invalid.",
+        "DMARC record of {domain}: tag {tag} appears more than once, which makes the whole record invalid: {reason}.",
+      invalidCharacter:
+        "DMARC record of {domain}: the value of {tag} holds {reason}, so receivers treat {tag} as invalid.",
       unknownTag: { text: "DMARC record of {domain}: unknown tag {tag}; {reason}.", severity: "warning" },
       invalidPolicy:
         "DMARC record of {domain}: {tag}={value} is invalid ({reason}); the record acts as p=none at best.",
@@ -66,7 +69,7 @@ export default defineRule({
         messageId: MESSAGE_FOR[problem.code],
         data: {
           domain,
-          reason: problem.reason,
+          reason: problem.code === "duplicate-tag" ? invalidRecordOutcome(dmarc.policy) : problem.reason,
           tag: problem.tag ?? "",
           value: problem.value ?? "",
           uri: problem.value ?? "",
@@ -75,3 +78,10 @@ export default defineRule({
     }
   },
 });
+
+/** What receivers do with a record whose tag-list is invalid (RFC 9989 §4.10.1), for duplicateTag. */
+function invalidRecordOutcome(policy: string | null): string {
+  return policy === "none"
+    ? "receivers apply none of its tags, only p=none because its rua names a valid address (RFC 9989 §4.10.1)"
+    : "receivers apply no DMARC policy for it at all (RFC 9989 §4.10.1)";
+}

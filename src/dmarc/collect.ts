@@ -22,8 +22,11 @@ export async function collectDmarc(resolver: Resolver, domain: string): Promise<
   ]);
   const { applying } = walk;
   const parsed = applying ? parseDmarcRecord(applying.record) : null;
+  // A repeated tag makes the whole tag-list invalid (RFC 6376 §3.2): nothing in it is judged or
+  // asked about; dmarc/syntax reports it once, and the policy is §4.10.1's fallback at most.
+  const validTags = parsed && parsed.repeatedTags.length === 0 ? parsed.tags : null;
   const reportAuthorizations =
-    applying && parsed ? await checkReportAuthorizations(resolver, applying.domain, parsed.tags) : [];
+    applying && validTags ? await checkReportAuthorizations(resolver, applying.domain, validTags) : [];
   const lookups = uniqueLookups([...walk.lookups, ...psl.lookups]);
   const ownLookup = lookups.find((l) => l.domain === domain);
   const misplaced: MisplacedRecord[] = [
@@ -51,9 +54,9 @@ export async function collectDmarc(resolver: Resolver, domain: string): Promise<
       .map((l) => ({ domain: l.domain, records: l.records })),
     rejectedRecords: lookups.flatMap((l) => l.rejected.map((record) => ({ domain: l.domain, record }))),
     misplaced,
-    tags: parsed?.tags ?? null,
+    tags: validTags,
     problems: parsed?.problems ?? [],
-    alignment: { spf: alignmentMode(parsed?.tags.aspf), dkim: alignmentMode(parsed?.tags.adkim) },
+    alignment: { spf: alignmentMode(validTags?.aspf), dkim: alignmentMode(validTags?.adkim) },
     reportAuthorizations,
   };
 }

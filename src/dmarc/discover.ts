@@ -33,7 +33,13 @@ export interface Discovery {
 function single(lookup: DmarcLookup): FoundRecord | null {
   const [record] = lookup.records;
   if (lookup.records.length !== 1 || record === undefined) return null;
-  return { domain: lookup.domain, record, psd: parseDmarcRecord(record).tags.psd };
+  const parsed = parseDmarcRecord(record);
+  // A record whose tag-list is invalid (a repeated tag) carries no valid psd flag either.
+  return {
+    domain: lookup.domain,
+    record,
+    psd: parsed.repeatedTags.length === 0 ? parsed.tags.psd : undefined,
+  };
 }
 
 /** RFC 9989 §4.10: at most 8 questions, stopping at a record with psd=y or psd=n. */

@@ -51,6 +51,7 @@ export type DmarcProblemCode =
   | "bad-version"
   | "malformed-tag"
   | "duplicate-tag"
+  | "invalid-character"
   | "unknown-tag"
   | "invalid-policy"
   | "invalid-value"
@@ -97,6 +98,11 @@ export interface DmarcAudit {
   subdomainPolicy: DmarcPolicy | null;
   /** What a receiver applies to mail from the audited domain itself (see effective-policy.ts). */
   effectivePolicy: DmarcPolicy | null;
+  /**
+   * True when `policy` is not what the record states but RFC 9989 §4.10.1's `p=none` fallback for a
+   * record without a valid policy (dmarc/syntax says why); rules judging the policy leave it alone.
+   */
+  policyFallback: boolean;
 
   /** false when a DNS failure kept discovery from finishing: absence must not be reported then. */
   complete: boolean;
@@ -113,7 +119,10 @@ export interface DmarcAudit {
   /** TXT records at `_dmarc` names that look like DMARC but do not start with exactly `v=DMARC1`. */
   rejectedRecords: { domain: string; record: string }[];
   misplaced: MisplacedRecord[];
-  /** Parsed tags of the applying record. */
+  /**
+   * Parsed tags of the applying record; null without one, and for a record whose tag-list is invalid
+   * (a repeated tag, RFC 6376 §3.2): none of its tags is valid, so no rule judges them.
+   */
   tags: DmarcTags | null;
   /** Every problem of the applying record. */
   problems: DmarcProblem[];

@@ -82,6 +82,50 @@ describe("mailaudit check: DMARC", () => {
     expect(of("dmarc/misplaced-record").map((f) => f.messageId)).toEqual(["dmarcAtApex"]);
   });
 
+  // Issue 12, item 7: a repeated tag reported once, no policy from the record, RFC 9989 §4.10.1 after it.
+  it("a repeated tag invalidates the record: reported once, p=none only through a valid rua, nothing else judged", async () => {
+    const { exitCode, entry, findings } = await check("repeated.test");
+    expect(entry.dmarc).toMatchObject({
+      policy: "none",
+      effectivePolicy: "none",
+      policyFallback: true,
+      tags: null,
+    });
+    const dmarcFindings = findings.filter((f) => f.rule.startsWith("dmarc/"));
+    expect(dmarcFindings.map((f) => [f.rule, f.messageId, f.data.tag])).toEqual([
+      ["dmarc/syntax", "duplicateTag", "p"],
+    ]);
+    expect(dmarcFindings[0]?.data.reason).toMatch(/only p=none/);
+    expect(exitCode).toBe(1);
+  });
+
+  it("a repeated rua leaves no valid rua: no DMARC policy at all, and still one finding", async () => {
+    const { entry, findings } = await check("repeated-norua.test");
+    expect(entry.dmarc).toMatchObject({
+      policy: null,
+      effectivePolicy: null,
+      policyFallback: false,
+      tags: null,
+    });
+    const dmarcFindings = findings.filter((f) => f.rule.startsWith("dmarc/"));
+    expect(dmarcFindings.map((f) => [f.rule, f.messageId, f.data.tag])).toEqual([
+      ["dmarc/syntax", "duplicateTag", "rua"],
+    ]);
+    expect(dmarcFindings[0]?.data.reason).toMatch(/no DMARC policy/);
+  });
+
+  // Issue 12, item 8: U+00A0 is not printable ASCII, after a rua URI as after p=reject.
+  it("U+00A0 after a rua URI and after p=reject: the same invalidCharacter error, each tag invalid", async () => {
+    const rua = await check("nbsp-rua.test");
+    const p = await check("nbsp-p.test");
+    const syntax = (r: typeof rua) => r.of("dmarc/syntax").map((f) => [f.messageId, f.data.tag, f.severity]);
+    expect(syntax(rua)).toEqual([["invalidCharacter", "rua", "error"]]);
+    expect(syntax(p)).toEqual([["invalidCharacter", "p", "error"]]);
+    expect(rua.entry.dmarc.tags.rua[0].valid).toBe(false);
+    expect(rua.of("dmarc/no-rua")).toHaveLength(1);
+    expect(p.entry.dmarc).toMatchObject({ policy: "none", policyFallback: true });
+  });
+
   it("two records at one name are discarded; an SPF record at _dmarc is misplaced", async () => {
     const { exitCode, entry, of } = await check("multiple.test");
     expect(exitCode).toBe(1);

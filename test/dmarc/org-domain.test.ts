@@ -91,6 +91,7 @@ describe("resolvePolicies", () => {
       policy: "reject",
       subdomainPolicy: "quarantine",
       effectivePolicy: "quarantine",
+      policyFallback: false,
     });
     expect(
       resolvePolicies({ domain: "a.example.test", domainExists: false, applying: org, organizational: org })
@@ -116,6 +117,31 @@ describe("resolvePolicies", () => {
     expect(
       resolvePolicies({ domain: "e.test", domainExists: true, applying: without, organizational: without })
         .effectivePolicy,
+    ).toBeNull();
+  });
+
+  // Issue 12, item 7: a repeated tag makes the tag-list invalid (RFC 6376 §3.2): no valid p at all.
+  it("applies nothing of a record with a repeated tag: p=none only through a valid rua present once", () => {
+    const resolve = (record: string) => {
+      const rec = { domain: "e.test", record };
+      return resolvePolicies({ domain: "e.test", domainExists: true, applying: rec, organizational: rec });
+    };
+    expect(resolve("v=DMARC1; p=reject; p=none; rua=mailto:a@e.test")).toEqual({
+      policy: "none",
+      subdomainPolicy: "none",
+      effectivePolicy: "none",
+      policyFallback: true,
+    });
+    // Any repeated tag, not only p: the reject written once is not a valid p either.
+    expect(resolve("v=DMARC1; p=reject; adkim=s; adkim=r; rua=mailto:a@e.test").policy).toBe("none");
+    expect(resolve("v=DMARC1; p=reject; p=reject")).toEqual({
+      policy: null,
+      subdomainPolicy: null,
+      effectivePolicy: null,
+      policyFallback: false,
+    });
+    expect(
+      resolve("v=DMARC1; p=reject; rua=mailto:a@e.test; rua=mailto:b@e.test").effectivePolicy,
     ).toBeNull();
   });
 });

@@ -19,6 +19,17 @@ const CASES: [string, string[]][] = [
   ["v=DMARC1; p=rejected; sp=all; np=x", ["invalid-policy:p", "invalid-policy:sp", "invalid-policy:np"]],
   ["v=DMARC1; p=REJECT", []],
   ["v=DMARC1; p=reject; p=none", ["duplicate-tag:p"]],
+  // Issue 12, item 7: one problem for the record, however many tags repeat; repeated tags are not read.
+  ["v=DMARC1; p=reject; rua=mailto:a@b.example; p=x; rua=y; rua=z", ["duplicate-tag:p, rua"]],
+  // Issue 12, item 8: printable ASCII only (RFC 6376 §3.2 tag-char), in every tag alike.
+  ["v=DMARC1; p=reject\u00a0", ["invalid-character:p"]],
+  ["v=DMARC1; p=reject; rua=mailto:a@b.example\u00a0", ["invalid-character:rua"]],
+  ["v=DMARC1; p=reject; rua=mailto:a@b.example,\u00a0mailto:c@d.example", ["invalid-character:rua"]],
+  ["v=DMARC1; p=reject; fo=1\u00a0:d", ["invalid-character:fo"]],
+  ["v=DMARC1; p=reject; rf=afrf\u00a0", ["invalid-character:rf"]],
+  ["v=DMARC1; p=reject; adkim=s\u0007", ["invalid-character:adkim"]],
+  ["v=DMARC1; p=reject; foo=b\u00e4r", ["invalid-character:foo"]],
+  ["v=DMARC1; p=reject; fo=1 : d; rua=mailto:a@b.example ,\tmailto:c@d.example", []],
   ["v=DMARC1; p=reject; adkim=x; aspf=strict", ["invalid-value:adkim", "invalid-value:aspf"]],
   ["v=DMARC1; p=reject; pct=101", ["invalid-value:pct"]],
   ["v=DMARC1; p=reject; pct=-1", ["invalid-value:pct"]],
@@ -52,6 +63,12 @@ const codes = (record: string) =>
 describe("parseDmarcRecord", () => {
   it.each(CASES)("%s", (record, expected) => {
     expect(codes(record)).toEqual(expected);
+  });
+
+  it("a value with U+00A0 is invalid where it matters: no valid rua, no valid p", () => {
+    const rua = parseDmarcRecord("v=DMARC1; p=reject; rua=mailto:a@b.example\u00a0").tags.rua;
+    expect(rua?.map((u) => u.valid)).toEqual([false]);
+    expect(parseDmarcRecord("v=DMARC1; p=reject\u00a0").tags.p).toBe("reject\u00a0");
   });
 
   it("keeps tags beside their fields, absent distinct from default", () => {

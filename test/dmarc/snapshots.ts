@@ -18,6 +18,7 @@ export function dmarcAudit(
     policy,
     subdomainPolicy: policy,
     effectivePolicy: policy,
+    policyFallback: false,
     complete: true,
     domainExists: true,
     organizationalDomain: { treeWalk: domain, psl: domain },

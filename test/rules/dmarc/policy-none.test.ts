@@ -6,6 +6,16 @@ testRule(rule, {
   valid: [
     { name: "p=reject", snapshot: dmarcSnapshot(GOOD) },
     { name: "no record (dmarc/missing says so)", snapshot: dmarcSnapshot(null) },
+    {
+      // Issue 12, item 7: the §4.10.1 fallback of an invalid record is dmarc/syntax's finding, once.
+      name: "the p=none fallback of a record with a repeated tag",
+      snapshot: dmarcSnapshot("v=DMARC1; p=reject; p=none; rua=mailto:a@example.com", {
+        policy: "none",
+        effectivePolicy: "none",
+        policyFallback: true,
+        tags: null,
+      }),
+    },
   ],
   invalid: [
     {

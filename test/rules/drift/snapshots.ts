@@ -20,6 +20,7 @@ export function dmarcAudit(
     policy: p,
     subdomainPolicy: p,
     effectivePolicy: p,
+    policyFallback: false,
     complete: true,
     domainExists: true,
     organizationalDomain: { treeWalk: "example.com", psl: "example.com" },
