@@ -1,6 +1,5 @@
 import { SqliteStore } from "./sqlite-store.js";
 import type { ReportStore } from "./store.js";
-import { StoreError } from "./store-error.js";
 
 /** `--db postgres://…` (or `postgresql://`) names a PostgreSQL store; anything else is a SQLite file. */
 export function isPostgresUrl(location: string): boolean {
@@ -10,9 +9,9 @@ export function isPostgresUrl(location: string): boolean {
 /** Opens the store `--db` names, creating and migrating it as needed. */
 export async function openReportStore(location: string): Promise<ReportStore> {
   if (isPostgresUrl(location)) {
-    throw new StoreError(
-      `--db ${location}: PostgreSQL stores are not supported yet; give a SQLite file path`,
-    );
+    // Loaded only for PostgreSQL: a SQLite run never pays for the driver.
+    const { PostgresStore } = await import("./postgres/postgres-store.js");
+    return PostgresStore.open(location);
   }
   return new SqliteStore(location);
 }

@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { storeBusyTimeoutMs } from "./busy-timeout.js";
-import { MIGRATIONS } from "./migrations.js";
+import { MIGRATIONS, type Migration } from "./migrations.js";
 import { StoreBusyError, StoreError } from "./store-error.js";
 
 /**
@@ -74,7 +74,7 @@ function migrate(db: DatabaseSync, location: string): void {
     const problem = ownershipProblem(db, location);
     if (problem) throw problem;
     const version = schemaVersion(db);
-    for (let next = version; next < MIGRATIONS.length; next++) db.exec(MIGRATIONS[next] as string);
+    for (let next = version; next < MIGRATIONS.length; next++) db.exec((MIGRATIONS[next] as Migration).sqlite);
     if (version < MIGRATIONS.length) db.exec(`PRAGMA user_version = ${MIGRATIONS.length}`);
     db.exec("COMMIT");
   } catch (error) {
