@@ -110,14 +110,19 @@ export function buildProgram(): Command {
     .option("--no-color", "never colour the output")
     .action(lazy(() => import("./commands/rules.js")));
 
-  const reports = program.command("reports").description("DMARC aggregate reports: ingest, summarize, parse");
+  const reports = program
+    .command("reports")
+    .description("DMARC aggregate reports: ingest, summarize, prune, parse");
   reports
     .command("ingest")
     .description(
       "store aggregate reports from files, .gz, .zip, .eml, mbox, Maildir, folders (- for stdin) or IMAP mailboxes",
     )
     .argument("<input...>", "files, folders, or mailboxes as imaps://user@host[:port]/Folder")
-    .option("--db <file>", "SQLite store (default: the per-user data directory)")
+    .option(
+      "--db <file|url>",
+      "SQLite file or postgres://user@host:port/dbname (default: a SQLite file in the per-user data directory)",
+    )
     .option("--keep-raw", "keep each report's raw XML in the store")
     .option("--max-size <MB>", "refuse inputs (and decompressed contents) larger than this", "64")
     .option("--no-progress", "no progress line on stderr")
@@ -132,7 +137,10 @@ export function buildProgram(): Command {
   reports
     .command("summary")
     .description("summarize stored reports per domain and source")
-    .option("--db <file>", "SQLite store (default: the per-user data directory)")
+    .option(
+      "--db <file|url>",
+      "SQLite file or postgres://user@host:port/dbname (default: a SQLite file in the per-user data directory)",
+    )
     .option("--domain <domain>", "only this policy domain")
     .option("--since <date>", "only reports whose period ends on or after this date (YYYY-MM-DD)")
     .addOption(
@@ -149,6 +157,15 @@ export function buildProgram(): Command {
   dnsOptions(reports.commands.at(-1) as Command)
     .option("--no-color", "never colour the output")
     .action(lazy(() => import("./commands/reports-summary.js")));
+  reports
+    .command("prune")
+    .description("delete stored reports whose period ended before a date (retention)")
+    .requiredOption("--before <date>", "YYYY-MM-DD, an ISO date-time, or a number of days ago like 400d")
+    .option(
+      "--db <file|url>",
+      "SQLite file or postgres://user@host:port/dbname (default: a SQLite file in the per-user data directory)",
+    )
+    .action(lazy(() => import("./commands/reports-prune.js")));
   reports
     .command("parse")
     .description("print one report, normalized, without storing it")

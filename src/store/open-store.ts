@@ -74,7 +74,8 @@ function migrate(db: DatabaseSync, location: string): void {
     const problem = ownershipProblem(db, location);
     if (problem) throw problem;
     const version = schemaVersion(db);
-    for (let next = version; next < MIGRATIONS.length; next++) db.exec((MIGRATIONS[next] as Migration).sqlite);
+    for (let next = version; next < MIGRATIONS.length; next++)
+      db.exec((MIGRATIONS[next] as Migration).sqlite);
     if (version < MIGRATIONS.length) db.exec(`PRAGMA user_version = ${MIGRATIONS.length}`);
     db.exec("COMMIT");
   } catch (error) {

@@ -12,8 +12,11 @@ export function parseMaxSize(value: string): number {
   return megabytes;
 }
 
-/** `--since`: YYYY-MM-DD (UTC midnight), an ISO date-time, or `<n>d` for n days ago. Seconds since the epoch. */
-export function parseSince(value: string, now = Date.now()): number {
+/**
+ * `--since` (and `--before`): YYYY-MM-DD (UTC midnight), an ISO date-time, or `<n>d` for n days ago.
+ * Seconds since the epoch.
+ */
+export function parseSince(value: string, now = Date.now(), flag = "--since"): number {
   const relative = /^(\d{1,5})d$/.exec(value);
   if (relative) return Math.floor(now / 1000) - Number(relative[1]) * 86_400;
   if (/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(value)) {
@@ -22,7 +25,7 @@ export function parseSince(value: string, now = Date.now()): number {
     if (Number.isFinite(ms)) return Math.floor(ms / 1000);
   }
   throw new UsageError(
-    `--since "${value}": expected a date (YYYY-MM-DD), an ISO date-time, or a number of days like 7d`,
+    `${flag} "${value}": expected a date (YYYY-MM-DD), an ISO date-time, or a number of days like 7d`,
   );
 }
 

@@ -70,7 +70,8 @@ export function parsePostgresUrl(location: string, env: NodeJS.ProcessEnv = proc
   const host = pick(decodeHost(url.hostname) || param("host"), "host", "PGHOST") ?? "localhost";
   const portText = pick(url.port || param("port"), "port", "PGPORT") ?? "5432";
   const port = Number(portText);
-  if (!Number.isInteger(port) || port < 1 || port > 65_535) throw fail(`port "${portText}" is not a port number`);
+  if (!Number.isInteger(port) || port < 1 || port > 65_535)
+    throw fail(`port "${portText}" is not a port number`);
   const user =
     pick(url.username ? decodeURIComponent(url.username) : param("user"), "user", "PGUSER") ??
     env.USER ??
@@ -93,7 +94,10 @@ export function parsePostgresUrl(location: string, env: NodeJS.ProcessEnv = proc
     sslKey: pick(param("sslkey"), "sslkey", "PGSSLKEY"),
     servicePassword: service.password,
     applicationName: pick(param("application_name"), "application_name", "PGAPPNAME") ?? "mailaudit",
-    connectTimeoutSeconds: connectTimeout(pick(param("connect_timeout"), "connect_timeout", "PGCONNECT_TIMEOUT"), fail),
+    connectTimeoutSeconds: connectTimeout(
+      pick(param("connect_timeout"), "connect_timeout", "PGCONNECT_TIMEOUT"),
+      fail,
+    ),
   };
 }
 
@@ -101,7 +105,8 @@ export function parsePostgresUrl(location: string, env: NodeJS.ProcessEnv = proc
 function connectTimeout(text: string | undefined, fail: (reason: string) => StoreError): number {
   if (text === undefined) return 10;
   const seconds = Number(text);
-  if (!Number.isFinite(seconds) || seconds <= 0) throw fail(`connect_timeout "${text}" is not a number of seconds`);
+  if (!Number.isFinite(seconds) || seconds <= 0)
+    throw fail(`connect_timeout "${text}" is not a number of seconds`);
   return seconds;
 }
 
@@ -113,7 +118,9 @@ function decodeHost(hostname: string): string {
 
 /** A URL with its password replaced, so that even the refusal does not print it. */
 export function redact(location: string): string {
-  return location.replace(/^(postgres(?:ql)?:\/\/[^:@/]*):[^@/]*@/i, "$1:***@").replace(/([?&]password=)[^&]*/i, "$1***");
+  return location
+    .replace(/^(postgres(?:ql)?:\/\/[^:@/]*):[^@/]*@/i, "$1:***@")
+    .replace(/([?&]password=)[^&]*/i, "$1***");
 }
 
 /**

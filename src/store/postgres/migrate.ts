@@ -48,7 +48,9 @@ export async function migrate(client: pg.Client, label: string): Promise<void> {
 async function schemaVersion(client: pg.Client, label: string): Promise<number | undefined> {
   const present = await client.query("SELECT to_regclass('mailaudit_schema') IS NOT NULL AS present");
   if (present.rows[0]?.present !== true) return undefined;
-  const result = await client.query<{ version: number | null }>("SELECT max(version) AS version FROM mailaudit_schema");
+  const result = await client.query<{ version: number | null }>(
+    "SELECT max(version) AS version FROM mailaudit_schema",
+  );
   const version = result.rows[0]?.version;
   if (version === null || version === undefined) return undefined;
   if (version > MIGRATIONS.length)

@@ -43,7 +43,14 @@ async function connectOnce(settings: PostgresSettings, ssl: false | ConnectionOp
   // A server that goes away while the client is idle emits "error"; without a listener node would
   // end the process. The next query fails on its own and is reported there.
   client.on("error", () => {});
-  await client.connect();
+  try {
+    await client.connect();
+  } catch (error) {
+    // A refused login (no password to give) would otherwise keep the socket, and the process, open
+    // until the server's authentication timeout.
+    await client.end().catch(() => {});
+    throw error;
+  }
   return client;
 }
 

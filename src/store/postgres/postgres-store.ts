@@ -54,7 +54,8 @@ export class PostgresStore implements ReportStore {
   async select(sql: string, params: readonly SqlValue[]): Promise<Row[]> {
     let n = 0;
     // The shared summary SQL uses `?`; none appears inside its string literals.
-    return (await this.query({ text: sql.replace(/\?/g, () => `$${++n}`), values: [...params] })).rows as Row[];
+    return (await this.query({ text: sql.replace(/\?/g, () => `$${++n}`), values: [...params] }))
+      .rows as Row[];
   }
 
   async readImapCursor(account: string, folder: string): Promise<ImapCursor | undefined> {
@@ -81,7 +82,9 @@ export class PostgresStore implements ReportStore {
 
   async prune(before: number): Promise<number> {
     // Records and auth rows go with their report (ON DELETE CASCADE).
-    return (await this.query({ text: "DELETE FROM reports WHERE end_ts < $1", values: [before] })).rowCount ?? 0;
+    return (
+      (await this.query({ text: "DELETE FROM reports WHERE end_ts < $1", values: [before] })).rowCount ?? 0
+    );
   }
 
   async close(): Promise<void> {

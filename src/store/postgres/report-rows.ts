@@ -102,32 +102,54 @@ const FINISH_REPORT: pg.QueryConfig = {
   text: "UPDATE reports SET record_count = $2, message_count = $3, raw_xml = $4 WHERE id = $1",
 };
 
-/** Column arrays of buffered records and their auth rows. */
+/** Column arrays of buffered records and their auth rows, in the order of RECORD_COLUMNS / AUTH_COLUMNS. */
 export class RowBatch {
-  records: unknown[][] = RECORD_COLUMNS.map(() => []);
-  auths: unknown[][] = AUTH_COLUMNS.map(() => []);
+  readonly records: unknown[][] = RECORD_COLUMNS.map(() => []);
+  readonly auths: unknown[][] = AUTH_COLUMNS.map(() => []);
   size = 0;
 
   add(record: ReportRecord): void {
     const ord = ++this.size;
-    const cells = [
-      record.sourceIp,
-      record.count,
-      record.disposition,
-      record.dkim,
-      record.spf,
-      JSON.stringify(record.reasons),
-      record.headerFrom,
-      record.envelopeFrom,
-      record.envelopeTo,
+    const [ip, count, disposition, dkim, spf, reasons, headerFrom, envelopeFrom, envelopeTo] = this
+      .records as [
+      unknown[],
+      unknown[],
+      unknown[],
+      unknown[],
+      unknown[],
+      unknown[],
+      unknown[],
+      unknown[],
+      unknown[],
     ];
-    cells.forEach((cell, i) => this.records[i]?.push(cell));
+    ip.push(record.sourceIp);
+    count.push(record.count);
+    disposition.push(record.disposition);
+    dkim.push(record.dkim);
+    spf.push(record.spf);
+    reasons.push(JSON.stringify(record.reasons));
+    headerFrom.push(record.headerFrom);
+    envelopeFrom.push(record.envelopeFrom);
+    envelopeTo.push(record.envelopeTo);
     for (const d of record.dkimResults) this.#auth(ord, "dkim", d.domain, d.selector, "", d.result);
     for (const s of record.spfResults) this.#auth(ord, "spf", s.domain, "", s.scope, s.result);
   }
 
-  #auth(...cells: unknown[]): void {
-    cells.forEach((cell, i) => this.auths[i]?.push(cell));
+  #auth(ord: number, method: string, domain: string, selector: string, scope: string, result: string): void {
+    const [ords, methods, domains, selectors, scopes, results] = this.auths as [
+      unknown[],
+      unknown[],
+      unknown[],
+      unknown[],
+      unknown[],
+      unknown[],
+    ];
+    ords.push(ord);
+    methods.push(method);
+    domains.push(domain);
+    selectors.push(selector);
+    scopes.push(scope);
+    results.push(result);
   }
 
   params(): unknown[] {
