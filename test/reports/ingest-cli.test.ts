@@ -241,15 +241,18 @@ describe("reports ingest, end to end", () => {
     expect(refused.stderr).toMatch(/^mailaudit: --db .*not-a-db/);
     expect(readFileSync(notDb, "utf8")).toBe("hello, I am a text file\n".repeat(100));
 
+    // A PostgreSQL URL with a password is refused before any connection (test/store/postgres-*.test.ts
+    // run the PostgreSQL store itself).
     const pg = await runCli([
       "reports",
       "ingest",
       "--db",
-      "postgres://db.example/reports",
+      "postgres://me:secret@db.example/reports",
       join(inputs, "a.xml"),
     ]);
     expect(pg.exitCode).toBe(2);
-    expect(pg.stderr).toContain("not supported yet");
+    expect(pg.stderr).toContain("a password in the URL is refused");
+    expect(pg.stderr).not.toContain("secret");
   }, 30_000);
 
   it("parses one file without a store", async () => {

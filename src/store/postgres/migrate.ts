@@ -4,22 +4,25 @@ import { StoreError } from "../store-error.js";
 
 /** Our tables; a database holding one of them without `mailaudit_schema` belongs to someone else. */
 const OUR_TABLES = ["reports", "records", "auth_results", "imap_cursors"];
-/** pg_advisory_xact_lock key: "mailaudt" in ASCII (0x6d61696c61756474 = 7881696737087546484), recognisable in pg_locks. */
+/** pg_advisory_lock key: "mailaudt" in ASCII (0x6d61696c61756474 = 7881696737087546484), recognisable in pg_locks. */
 const MIGRATION_LOCK = "7881696737087546484";
 
 /**
  * Brings the schema up to date, once however many processes start at the same moment: the first
- * takes a transaction-scoped advisory lock and migrates, the others wait on the lock and then find
- * nothing left to do. DDL is transactional in PostgreSQL, so a migration applies whole or not at all.
+ * takes an advisory lock and migrates, the others wait on the lock and then find nothing left to do.
+ * The lock is taken before BEGIN: a transaction starts by reading what other sessions changed in the
+ * catalog, so a waiter sees the tables the first one created (an advisory lock taken inside the
+ * transaction does not refresh that). DDL is transactional in PostgreSQL, so a migration applies
+ * whole or not at all; a session that dies releases its lock.
  * A database written by a newer mailaudit, or holding another program's tables by our names, is
  * refused and never changed (exit 2, as for SQLite).
  */
 export async function migrate(client: pg.Client, label: string): Promise<void> {
   // The common case, without a lock: the schema is current.
   if ((await schemaVersion(client, label)) === MIGRATIONS.length) return;
-  await client.query("BEGIN");
+  await client.query(`SELECT pg_advisory_lock(${MIGRATION_LOCK})`);
   try {
-    await client.query(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
+    await client.query("BEGIN");
     const version = await schemaVersion(client, label);
     if (version === undefined) {
       const clash = await client.query<{ name: string }>(
@@ -41,6 +44,8 @@ export async function migrate(client: pg.Client, label: string): Promise<void> {
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
     throw error;
+  } finally {
+    await client.query(`SELECT pg_advisory_unlock(${MIGRATION_LOCK})`).catch(() => {});
   }
 }
 

@@ -101,6 +101,9 @@ function readPem(file: string, what: string, label: string): string {
 async function password(settings: PostgresSettings): Promise<string> {
   const fromEnv = settings.servicePassword || process.env.PGPASSWORD;
   if (fromEnv) return fromEnv;
+  // libpq reads ~/.pgpass when PGPASSWORD is empty; the pgpass module skips it whenever the variable
+  // exists at all.
+  if (process.env.PGPASSWORD === "") delete process.env.PGPASSWORD;
   const fromFile = await new Promise<string | undefined>((resolve) =>
     pgpass(
       { host: settings.host, port: settings.port, database: settings.database, user: settings.user },
