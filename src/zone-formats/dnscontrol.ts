@@ -35,9 +35,11 @@ export function readDnsControl(json: unknown, text: string, source: string): Zon
     const origin = normalizeName((entry.name as string).split("!")[0] as string);
     const problem = nameProblem(origin);
     if (problem) fail(["name"], problem);
-    if (!Array.isArray(entry.records)) fail([], `domain ${origin} has no records list`);
+    // Go writes an empty records slice as null: a domain with no records.
+    if (entry.records !== null && entry.records !== undefined && !Array.isArray(entry.records))
+      fail(["records"], `domain ${origin}: records is not a list`);
     const records: ZoneRecord[] = [];
-    (entry.records as unknown[]).forEach((record, r) => {
+    ((entry.records ?? []) as unknown[]).forEach((record, r) => {
       const result = readRecord(record, origin);
       if (typeof result === "string") {
         const at =

@@ -86,6 +86,11 @@ describe("DNSControl print-ir JSON", () => {
     }
   });
 
+  it("reads a domain whose records Go wrote as null as a zone without records", () => {
+    const input = read({ domains: [{ name: "empty.example", records: null }] });
+    expect(input.zones).toEqual([{ origin: "empty.example", records: [], source: "ir.json" }]);
+  });
+
   it("refuses JSON that is neither a plan nor an IR", () => {
     expect(() => read({ hello: "world" })).toThrow(/neither a Terraform plan .* nor DNSControl/);
   });

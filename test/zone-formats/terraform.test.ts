@@ -207,6 +207,10 @@ describe("Terraform plans: aws_route53_record", () => {
     expect(error.message).toContain("--zone-origin");
   });
 
+  it("reads a plan that leaves resource_changes out (no resources) as no zones", () => {
+    expect(read({ format_version: "1.2", terraform_version: "1.9.8", planned_values: {} }).zones).toEqual([]);
+  });
+
   it("refuses other major format versions and state documents", () => {
     expect(failure({ ...plan([]), format_version: "2.0" }).message).toContain("format_version");
     expect(failure({ format_version: "1.0", terraform_version: "1.9.8", values: {} }).message).toContain(

@@ -26,11 +26,13 @@ export function readTerraformPlan(
       `Terraform JSON format_version ${String(plan.format_version)} is not supported (1.x is)`,
     );
   }
-  if (!Array.isArray(plan.resource_changes)) {
+  // A state (terraform show -json without a plan file) has `values`; a plan without resources may
+  // leave resource_changes out.
+  if (plan.resource_changes === undefined && plan.values !== undefined && plan.planned_values === undefined) {
     throw new ZoneInputError(
       source,
       undefined,
-      "a Terraform JSON without resource_changes (a state, not a plan?): run `terraform show -json <planfile>`",
+      "a Terraform state, not a plan: run `terraform show -json <planfile>` on the file `terraform plan -out` wrote",
     );
   }
   const changes: ResourceChange[] = [];
