@@ -77,13 +77,7 @@ function route53Record(after: Json): PlannedRecord {
       if (values.length === 0 && isObject((after.alias as unknown[] | undefined)?.[0])) {
         return { problem: "an alias record: its addresses are not in the plan" };
       }
-      const records: ZoneRecord[] = [];
-      for (const value of values) {
-        const record = presentationRecord(owner, ttlOf(after), type, value, 8, true);
-        if ("problem" in record) return record;
-        records.push(record);
-      }
-      return records;
+      return presentationRecords(owner, ttlOf(after), type, values, 8, true);
     },
   };
 }
@@ -152,13 +146,7 @@ function googleRecordSet(after: Json): PlannedRecord {
       if (values.length === 0 && Array.isArray(after.routing_policy) && after.routing_policy.length > 0) {
         return { problem: "a routing-policy record set: its data depends on the query" };
       }
-      const records: ZoneRecord[] = [];
-      for (const value of values) {
-        const record = presentationRecord(owner, ttlOf(after), type, value, 10, false);
-        if ("problem" in record) return record;
-        records.push(record);
-      }
-      return records;
+      return presentationRecords(owner, ttlOf(after), type, values, 10, false);
     },
   };
 }
@@ -197,6 +185,24 @@ function azureRecord(after: Json, type: "TXT" | "CNAME" | "MX"): PlannedRecord {
       return records;
     },
   };
+}
+
+/** Each value in presentation format → a record; the first value that cannot be read stops it. */
+function presentationRecords(
+  owner: string,
+  ttl: number,
+  type: string,
+  values: string[],
+  base: 8 | 10,
+  wrap: boolean,
+): ZoneRecord[] | { problem: string } {
+  const records: ZoneRecord[] = [];
+  for (const value of values) {
+    const record = presentationRecord(owner, ttl, type, value, base, wrap);
+    if ("problem" in record) return record;
+    records.push(record);
+  }
+  return records;
 }
 
 /**
