@@ -1,5 +1,6 @@
 import { CachingResolver } from "../dns/caching-resolver.js";
 import { domainBudgetMs } from "../dns/deadline-resolver.js";
+import { normalizeDomainInput } from "../dns/domain-name.js";
 import { DEFAULT_QUERY_TIMEOUT_MS, SystemResolver } from "../dns/system-resolver.js";
 import type { Resolver } from "../dns/types.js";
 import { ZoneFileError } from "../dns/zone-file.js";
@@ -15,6 +16,8 @@ export interface ResolverSettings {
   servers: string[];
   timeoutSeconds?: number;
   zoneFiles?: string[];
+  /** `--zone-origin`: the zone's name where an input does not say it. */
+  zoneOrigin?: string;
   /** No question leaves the machine: names outside every zone are taken as non-existent. */
   offline?: boolean;
 }
@@ -32,10 +35,12 @@ export function domainBudgetFor(settings: Pick<ResolverSettings, "timeoutSeconds
  */
 export function buildResolver(settings: ResolverSettings): CachingResolver {
   const zoneFiles = settings.zoneFiles ?? [];
+  if (settings.zoneOrigin !== undefined && zoneFiles.length === 0)
+    throw new UsageError("--zone-origin names the zone of a --zone input: give one");
   if (settings.offline && zoneFiles.length === 0)
     throw new UsageError("--offline needs at least one --zone: there would be nothing to answer from");
   const zones = () => {
-    const inputs = zoneFiles.map(readZoneInput);
+    const inputs = zoneFiles.map((file) => readZoneInput(file, settings.zoneOrigin));
     // What a reader could not check (unknown planned values, skipped resource types), said once.
     for (const notice of inputs.flatMap((input) => input.notices)) {
       process.stderr.write(`mailaudit: note: ${escapeForTerminal(describeNotice(notice))}\n`);
@@ -60,16 +65,23 @@ const zoneInputs = new Map<string, ZoneInput>();
  * path is read once per run: the resolver and the SARIF locator both need it, and a pipe
  * (`--zone <(terraform show -json plan)`) can be read only once.
  */
-export function readZoneInput(path: string): ZoneInput {
-  const known = zoneInputs.get(path);
+export function readZoneInput(path: string, origin?: string): ZoneInput {
+  const key = `${path}\u0000${origin ?? ""}`;
+  const known = zoneInputs.get(key);
   if (known) return known;
   try {
-    const input = readZoneInputFile(path);
-    zoneInputs.set(path, input);
+    const input = readZoneInputFile(path, origin === undefined ? {} : { origin: validateZoneOrigin(origin) });
+    zoneInputs.set(key, input);
     return input;
   } catch (error) {
     if (error instanceof ZoneFileError || error instanceof ZoneInputError)
       throw new UsageError(`--zone ${error.message}`);
     throw error;
   }
+}
+
+function validateZoneOrigin(origin: string): string {
+  const name = normalizeDomainInput(origin);
+  if (!name.ok) throw new UsageError(`--zone-origin "${origin}": ${name.reason}`);
+  return name.domain;
 }

@@ -27,6 +27,7 @@ export interface CheckOptions {
   resolver?: string[];
   timeout?: string;
   zone?: string[];
+  zoneOrigin?: string;
   offline?: boolean;
   baseline?: string;
   format: Format;
@@ -75,6 +76,7 @@ function commandLineFrom(domains: readonly string[], options: CheckOptions): Com
     servers: parseResolvers(options.resolver ?? []),
     ...optional("timeoutSeconds", parseTimeoutSeconds(options.timeout)),
     zoneFiles: options.zone ?? [],
+    ...optional("zoneOrigin", options.zoneOrigin),
     offline: options.offline === true,
     format: options.format,
     ...optional("failOn", options.failOn),
@@ -145,7 +147,9 @@ export function formatContextFor(settings: CheckSettings, color: boolean): Forma
       ...(settings.configFile ? { configFile: settings.configFile } : {}),
       ...(settings.baselineFile ? { baselineFile: settings.baselineFile } : {}),
       declarations: settings.targets.flatMap((t) => (t.declared ? [t.declared] : [])),
-      zones: settings.zoneFiles.flatMap((file) => zoneOrigins(file).map((origin) => ({ file, origin }))),
+      zones: settings.zoneFiles.flatMap((file) =>
+        zoneOrigins(file, settings.zoneOrigin).map((origin) => ({ file, origin })),
+      ),
     }),
   };
 }
@@ -167,6 +171,6 @@ function packageVersion(): string {
 }
 
 /** The origins of the zones a `--zone` input holds (buildResolver has already read and validated it). */
-function zoneOrigins(file: string): string[] {
-  return readZoneInput(file).zones.map((zone) => zone.origin);
+function zoneOrigins(file: string, origin: string | undefined): string[] {
+  return readZoneInput(file, origin).zones.map((zone) => zone.origin);
 }

@@ -29,6 +29,10 @@ function lazy(load: () => Promise<{ run: Action }>) {
 }
 
 const OFFLINE_HELP = "ask no DNS server: names outside every --zone are taken as non-existent (and listed)";
+const ZONE_HELP =
+  "answer from these records first: an RFC 1035 zone file, octoDNS zone YAML, DNSControl print-ir JSON or a Terraform plan (terraform show -json); repeatable";
+const ZONE_ORIGIN_HELP =
+  "the zone's name where a --zone input does not say it (octoDNS files not named <zone>.yaml, Terraform records without their zone)";
 
 const dnsOptions = (command: Command) =>
   command
@@ -54,7 +58,8 @@ export function buildProgram(): Command {
     .option("-c, --config <file>", "mailaudit.yaml (used by default when present and no domain is given)")
     .option("-s, --selector <name>", "DKIM selector to check; repeatable", collect);
   dnsOptions(check)
-    .option("--zone <file>", "answer from this RFC 1035 zone file first; repeatable", collect)
+    .option("--zone <file>", ZONE_HELP, collect)
+    .option("--zone-origin <name>", ZONE_ORIGIN_HELP)
     .option("--offline", OFFLINE_HELP)
     .option("--baseline <file>", "report every change since this snapshot as drift")
     .addOption(new Option("-f, --format <fmt>", "output format").choices(FORMATS).default("table"))
@@ -73,7 +78,8 @@ export function buildProgram(): Command {
     .option("-s, --selector <name>", "DKIM selector to record; repeatable", collect)
     .option("-o, --output <file>", "where to write the lock file (default: stdout)");
   dnsOptions(snapshot)
-    .option("--zone <file>", "answer from this RFC 1035 zone file first; repeatable", collect)
+    .option("--zone <file>", ZONE_HELP, collect)
+    .option("--zone-origin <name>", ZONE_ORIGIN_HELP)
     .option("--offline", OFFLINE_HELP)
     .option("--shard <i/n>", "record only the i-th of n equal shares of the domains (1-based)")
     .option("--concurrency <n>", "domains collected at once", "16")
@@ -86,7 +92,8 @@ export function buildProgram(): Command {
     .option("-o, --output <file>", "file to write", "mailaudit.yaml")
     .option("--force", "overwrite an existing file");
   dnsOptions(init)
-    .option("--zone <file>", "answer from this RFC 1035 zone file first; repeatable", collect)
+    .option("--zone <file>", ZONE_HELP, collect)
+    .option("--zone-origin <name>", ZONE_ORIGIN_HELP)
     .option("--offline", OFFLINE_HELP)
     .action(lazy(() => import("./commands/init.js")));
 
@@ -98,7 +105,8 @@ export function buildProgram(): Command {
     .option("--sender <addr>", "MAIL FROM address (default: postmaster@<domain>)")
     .option("--helo <name>", "HELO/EHLO name");
   dnsOptions(spf)
-    .option("--zone <file>", "answer from this RFC 1035 zone file first; repeatable", collect)
+    .option("--zone <file>", ZONE_HELP, collect)
+    .option("--zone-origin <name>", ZONE_ORIGIN_HELP)
     .addOption(new Option("-f, --format <fmt>", "output format").choices(["table", "json"]).default("table"))
     .option("--no-color", "never colour the output")
     .action(lazy(() => import("./commands/spf.js")));

@@ -23,6 +23,8 @@ export interface CommandLine {
   servers: string[];
   timeoutSeconds?: number;
   zoneFiles: string[];
+  /** `--zone-origin`: the zone's name where a --zone input does not say it. */
+  zoneOrigin?: string;
   /** `--offline`: no DNS server is asked; names outside the zones are taken as non-existent. */
   offline: boolean;
   format: Format;
@@ -37,6 +39,7 @@ export interface CheckSettings {
   servers: string[];
   timeoutSeconds?: number;
   zoneFiles: string[];
+  zoneOrigin?: string;
   offline: boolean;
   format: Format;
   failOn: FailOn;
@@ -81,6 +84,7 @@ export function resolveCheckSettings(
     servers: commandLine.servers.length > 0 ? commandLine.servers : (config?.resolvers ?? []),
     ...timeout(commandLine.timeoutSeconds ?? config?.timeout),
     zoneFiles: commandLine.zoneFiles,
+    ...(commandLine.zoneOrigin === undefined ? {} : { zoneOrigin: commandLine.zoneOrigin }),
     offline: commandLine.offline,
     format: commandLine.format,
     failOn: commandLine.failOn ?? config?.failOn ?? "error",

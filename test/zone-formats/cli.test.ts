@@ -91,6 +91,74 @@ describe("--zone with octoDNS, DNSControl and Terraform inputs", () => {
     }
   });
 
+  it("--zone-origin names the zone an octoDNS file name or a plan does not", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "mailaudit-zone-origin-"));
+    try {
+      writeFileSync(join(dir, "records.yaml"), "'':\n  type: TXT\n  value: v=spf1 -all\n");
+      writeFileSync(
+        join(dir, "plan.json"),
+        plan([r53("spf", { name: "", type: "TXT", records: ["v=spf1 ~all"], zone_id: "Zunknown" })]),
+      );
+      const octo = await runCli([
+        "check",
+        "origin.example",
+        "--zone",
+        join(dir, "records.yaml"),
+        "--zone-origin",
+        "Origin.Example.",
+        "--offline",
+        "-f",
+        "json",
+      ]);
+      const tf = await runCli([
+        "check",
+        "origin.example",
+        "--zone",
+        join(dir, "plan.json"),
+        "--zone-origin",
+        "origin.example",
+        "--offline",
+        "-f",
+        "json",
+      ]);
+      const spf = (stdout: string) =>
+        (JSON.parse(stdout) as { domains: Array<{ spf: { record: string } }> }).domains[0]?.spf.record;
+      expect(spf(octo.stdout)).toBe("v=spf1 -all");
+      expect(spf(tf.stdout)).toBe("v=spf1 ~all");
+      const without = await runCli([
+        "check",
+        "origin.example",
+        "--zone",
+        join(dir, "records.yaml"),
+        "--offline",
+      ]);
+      expect(without.exitCode).toBe(2);
+      expect(without.stderr).toContain("--zone-origin");
+      const bad = await runCli([
+        "check",
+        "origin.example",
+        "--zone",
+        join(dir, "records.yaml"),
+        "--zone-origin",
+        "not a name",
+        "--offline",
+      ]);
+      expect(bad.exitCode).toBe(2);
+      expect(bad.stderr).toContain('--zone-origin "not a name"');
+      const alone = await runCli([
+        "check",
+        "origin.example",
+        "--zone-origin",
+        "origin.example",
+        "-r",
+        empty.address,
+      ]);
+      expect(alone.exitCode).toBe(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("points SARIF findings at the input that serves the domain, whatever its format", async () => {
     const result = await runCli([
       "check",

@@ -17,6 +17,7 @@ export interface InitOptions {
   resolver?: string[];
   timeout?: string;
   zone?: string[];
+  zoneOrigin?: string;
   offline?: boolean;
 }
 
@@ -29,6 +30,7 @@ export async function run(domainInput: string, options: InitOptions): Promise<nu
   const settings = {
     servers: parseResolvers(options.resolver ?? []),
     zoneFiles: options.zone ?? [],
+    ...(options.zoneOrigin === undefined ? {} : { zoneOrigin: options.zoneOrigin }),
     offline: options.offline === true,
     ...(options.timeout === undefined ? {} : { timeoutSeconds: parseTimeoutSeconds(options.timeout) }),
   };

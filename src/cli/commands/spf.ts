@@ -19,6 +19,7 @@ export interface SpfOptions {
   resolver?: string[];
   timeout?: string;
   zone?: string[];
+  zoneOrigin?: string;
   format: "table" | "json";
   color?: boolean;
 }
@@ -33,6 +34,7 @@ export async function run(domainInput: string, options: SpfOptions): Promise<num
     servers: parseResolvers(options.resolver ?? []),
     timeoutSeconds: parseTimeoutSeconds(options.timeout),
     zoneFiles: options.zone ?? [],
+    ...(options.zoneOrigin === undefined ? {} : { zoneOrigin: options.zoneOrigin }),
   };
   const resolver = buildResolver(settings);
   const recorder = new FailureRecorder(new DeadlineResolver(resolver, domainBudgetFor(settings)));
