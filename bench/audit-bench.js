@@ -14,6 +14,13 @@ import { logSize, questionsSince, repeatedQuestions, uniqueQuestions } from "./q
 
 const CLI = join(import.meta.dirname, "..", "bin", "mailaudit.js");
 const FLOOR = join(import.meta.dirname, "floor-client.js");
+const THROUGHPUT = join(import.meta.dirname, "throughput.js");
+/** The floor's transports: node:dns, and mailaudit's own DNS client alone. */
+export const FLOOR_TRANSPORTS = ["node", "mailaudit"];
+/** Raw throughput: this many TXT questions, this many in flight, straight at NSD (no cache between). */
+const THROUGHPUT_QUERIES = 5000;
+const THROUGHPUT_IN_FLIGHT = 50;
+const THROUGHPUT_ROUNDS = 3;
 /** mailaudit audits 16 domains at once, each asking up to 4 questions at a time (SPF, DMARC, 2 DKIM). */
 export const CHECK_CONCURRENCY = 16;
 export const FLOOR_IN_FLIGHT = CHECK_CONCURRENCY * 4;
@@ -56,7 +63,7 @@ function summarizeCheckOutput(stdout) {
 /**
  * @param {{ unbound: object, domains: string[], rounds: number, dir: string }} options
  */
-export async function benchAudit({ unbound, domains, rounds, dir }) {
+export async function benchAudit({ unbound, nsd, domains, rounds, dir }) {
   const checkArgs = [
     CLI,
     "check",
@@ -81,13 +88,19 @@ export async function benchAudit({ unbound, domains, rounds, dir }) {
     const unique = uniqueQuestions(check.logged);
     const questionsFile = join(dir, `questions-${round}.json`);
     writeFileSync(questionsFile, JSON.stringify(unique));
-    const floor = await coldRun(unbound, process.execPath, [
-      FLOOR,
-      unbound.address,
-      String(FLOOR_IN_FLIGHT),
-      questionsFile,
-    ]);
-    rows.push({ check, floor, unique: unique.length, output: summarizeCheckOutput(check.stdout) });
+    const floors = {};
+    for (const transport of FLOOR_TRANSPORTS) {
+      floors[transport] = await coldRun(unbound, process.execPath, [
+        FLOOR,
+        unbound.address,
+        String(FLOOR_IN_FLIGHT),
+        questionsFile,
+        transport,
+      ]);
+    }
+    // The floor is the faster client asking the same questions.
+    const floor = Object.values(floors).reduce((a, b) => (b.wallMs < a.wallMs ? b : a));
+    rows.push({ check, floor, floors, unique: unique.length, output: summarizeCheckOutput(check.stdout) });
   }
   // One cold run at each higher concurrency, beside the median wall at the default.
   const concurrency = [];
@@ -103,6 +116,7 @@ export async function benchAudit({ unbound, domains, rounds, dir }) {
       statuses: summarizeCheckOutput(run.stdout).statuses,
     });
   }
+  const throughput = nsd ? await measureThroughput(nsd, domains, dir) : undefined;
   const last = rows.at(-1);
   const checkWall = median(rows.map((r) => r.check.wallMs));
   const floorWall = median(rows.map((r) => r.floor.wallMs));
@@ -126,7 +140,42 @@ export async function benchAudit({ unbound, domains, rounds, dir }) {
     floorOutput: last.floor.stdout,
     wallRatio: median(rows.map((r) => r.check.wallMs / r.floor.wallMs)),
     walls: rows.map((r) => [Math.round(r.check.wallMs), Math.round(r.floor.wallMs)]),
+    floorWalls: Object.fromEntries(
+      FLOOR_TRANSPORTS.map((t) => [t, median(rows.map((r) => r.floors[t].wallMs))]),
+    ),
+    floorTransports: rows.map((r) => JSON.parse(r.floor.stdout || "{}").transport),
     concurrency,
+    throughput,
+  };
+}
+
+/**
+ * Queries per second of each client transport against NSD directly (authoritative, loopback, no
+ * cache in between), alternating transports; the median of the rounds.
+ */
+async function measureThroughput(nsd, domains, dir) {
+  const namesFile = join(dir, "throughput-names.json");
+  writeFileSync(namesFile, JSON.stringify(domains.flatMap((d) => [d, `_dmarc.${d}`, `s1._domainkey.${d}`])));
+  const qps = Object.fromEntries(FLOOR_TRANSPORTS.map((t) => [t, []]));
+  for (let round = 0; round < THROUGHPUT_ROUNDS; round++) {
+    for (const transport of FLOOR_TRANSPORTS) {
+      const run = await runMeasured(process.execPath, [
+        THROUGHPUT,
+        `127.0.0.1:${nsd.port}`,
+        transport,
+        String(THROUGHPUT_QUERIES),
+        String(THROUGHPUT_IN_FLIGHT),
+        namesFile,
+      ]);
+      const result = JSON.parse(run.stdout || "{}");
+      qps[transport].push(result.failures ? 0 : result.qps);
+    }
+  }
+  return {
+    queries: THROUGHPUT_QUERIES,
+    inFlight: THROUGHPUT_IN_FLIGHT,
+    qps: Object.fromEntries(FLOOR_TRANSPORTS.map((t) => [t, median(qps[t])])),
+    rounds: qps,
   };
 }
 

@@ -21,10 +21,15 @@ const METHOD = `## How each number is measured
   distinct (name, type) set is the set of questions the audit needed. The query count is
   cross-checked with Unbound's \`total.num.queries\` (\`unbound-control stats_noreset\`, before/after).
 - **Floor**: \`bench/floor-client.js\` asks exactly that unique question set, in the order mailaudit first
-  asked it, through \`node:dns\` \`Resolver\` (same library and timeout settings as mailaudit), with
+  asked it, once through \`node:dns\` \`Resolver\` and once through mailaudit's own DNS client alone
+  (\`SystemResolver\`, no audit), each on a cold Unbound; the floor is the faster of the two. Both use
+  mailaudit's timeout settings, with
   ${"`"}16 × 4 = 64${"`"} questions in flight (mailaudit's default 16 domains at once, each asking SPF,
   DMARC and two DKIM questions at once), on the same cold Unbound. Both are child processes, so both
   walls include Node's start-up. Wall ÷ floor is the median of the per-round ratios.
+- **Throughput**: \`bench/throughput.js\` asks 5000 TXT questions (the domains' SPF, DMARC and DKIM names)
+  straight at NSD (loopback, no cache between), 50 in flight, once per transport, three alternating
+  rounds; the median queries per second of each.
 - **Higher concurrency**: after the rounds, one cold \`check\` of the same domains at \`--concurrency 64\`
   and one at \`256\`; UDP drops are the change in the kernel's \`RcvbufErrors\` (\`/proc/net/snmp\`,
   every socket on the machine) across that run. Within 1.5× of the median wall at 16 counts as no collapse.
@@ -47,7 +52,11 @@ export function renderBenchmarksMd(results, table, previous) {
   if (a) {
     details.push(
       `- audit: exit code ${a.exitCode}; statuses ${JSON.stringify(a.output.statuses)}; unique questions by type ${JSON.stringify(a.questionTypes)}; ` +
-        `Unbound counter ${a.queriesReceived} vs log ${a.queriesLogged}; per-round wall check/floor (ms): ${a.walls.map((w) => w.join("/")).join(", ")}` +
+        `Unbound counter ${a.queriesReceived} vs log ${a.queriesLogged}; per-round wall check/floor (ms): ${a.walls.map((w) => w.join("/")).join(", ")}; ` +
+        `median floor walls by transport (ms): ${JSON.stringify(Object.fromEntries(Object.entries(a.floorWalls ?? {}).map(([t, v]) => [t, Math.round(v)])))}, faster per round: ${(a.floorTransports ?? []).join(", ")}` +
+        (a.throughput
+          ? `; throughput rounds (q/s): ${JSON.stringify(Object.fromEntries(Object.entries(a.throughput.rounds).map(([t, v]) => [t, v.map(Math.round)])))}`
+          : "") +
         (a.repeated.length
           ? `; most repeated questions: ${a.repeated.map(([q, n]) => `${q} ×${n}`).join(", ")}`
           : "; no question asked twice") +

@@ -31,12 +31,23 @@ export function tableRows(results) {
     ]);
     rows.push([
       "audit",
-      "wall ÷ floor (node:dns client, same questions)",
+      "wall ÷ floor (faster of node:dns and mailaudit's DNS client, same questions)",
       fmt(a.wallRatio, 2),
       `${a.walls.map(([c, f]) => `${c}/${f}`).join(", ")} ms`,
       "≤ 1.5",
       verdict(a.wallRatio <= 1.5),
     ]);
+    if (a.throughput) {
+      const { node, mailaudit } = a.throughput.qps;
+      rows.push([
+        "audit",
+        `DNS client throughput, ${a.throughput.queries} TXT questions at NSD, ${a.throughput.inFlight} in flight`,
+        `${fmt(mailaudit)} q/s`,
+        `node:dns ${fmt(node)} q/s`,
+        "≥ node:dns",
+        verdict(mailaudit >= node),
+      ]);
+    }
     if (a.concurrency?.length) {
       // Same cold run at a higher --concurrency; a wall within 1.5× of the default's median (the
       // machine's run-to-run spread is ±30 %) is "no collapse". A lost UDP answer costs 5 s.

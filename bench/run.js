@@ -50,7 +50,7 @@ async function auditAndStartup(options, results) {
 
   if (options.sections.has("audit")) {
     say(`audit: ${options.rounds} cold rounds of check + floor`);
-    results.audit = await benchAudit({ unbound, domains: zone.domains, rounds: options.rounds, dir });
+    results.audit = await benchAudit({ unbound, nsd, domains: zone.domains, rounds: options.rounds, dir });
     if (options.peers) {
       const sample = zone.domains.slice(0, PEER_SAMPLE);
       say(`audit peers on ${sample.length} domains`);

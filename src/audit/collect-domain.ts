@@ -7,6 +7,7 @@ import { DEFAULT_QUERY_TIMEOUT_MS } from "../dns/system-resolver.js";
 import type { Resolver } from "../dns/types.js";
 import type { DomainSnapshot } from "../engine/types.js";
 import { collectSpf } from "../spf/collect.js";
+import { sharedSubtreesFor } from "../spf/shared-subtrees.js";
 import { FailureRecorder } from "./failure-recorder.js";
 
 export interface CollectOptions {
@@ -29,7 +30,8 @@ export async function collectDomain(
   const senders = options.senders ?? [];
   const dmarcCollected = collectDmarc(recorder, domain);
   const [spf, dmarc, dkim, alignment] = await Promise.all([
-    collectSpf(recorder, domain),
+    // Include trees many domains share are walked once per run (the run's resolver identifies it).
+    collectSpf(recorder, domain, { shared: sharedSubtreesFor(resolver) }),
     dmarcCollected,
     collectDkim(recorder, domain, options.selectors),
     // Alignment modes come from the DMARC record (aspf/adkim), so it waits for DMARC.
@@ -43,5 +45,11 @@ export async function collectDomain(
     ...(senders.length > 0 ? { alignment } : {}),
     lookupFailures: recorder.failures,
     ...(recorder.assumedAbsent.length > 0 ? { assumedAbsent: recorder.assumedAbsent } : {}),
+    // Sorted: concurrent questions finish in any order, and the JSON must not change with it.
+    answers: recorder.answers.sort((a, b) => compareText(a.name, b.name) || compareText(a.type, b.type)),
   };
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

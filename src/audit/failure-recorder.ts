@@ -1,20 +1,42 @@
-import type { DnsAnswer, LookupFailure, RecordData, RecordType, Resolver } from "../dns/types.js";
+import type {
+  AnsweredQuestion,
+  DnsAnswer,
+  LookupFailure,
+  RecordData,
+  RecordType,
+  Resolver,
+} from "../dns/types.js";
 
 /**
  * Wraps the run's resolver for one domain's audit and notes every question that got no verdict, so
- * the snapshot says exactly what made it inconclusive (rule `dns/lookup-failed`), and every name
- * taken as non-existent without asking (`--offline`, rule `dns/assumed-absent`).
+ * the snapshot says exactly what made it inconclusive (rule `dns/lookup-failed`), every name
+ * taken as non-existent without asking (`--offline`, rule `dns/assumed-absent`), and every question
+ * that was answered, with its TTL and DNSSEC status (the snapshot's `answers`).
  */
 export class FailureRecorder implements Resolver {
   readonly failures: LookupFailure[] = [];
+  readonly answers: AnsweredQuestion[] = [];
   readonly #seen = new Set<string>();
   readonly #assumedAbsent = new Set<string>();
+  readonly #answered = new Set<string>();
 
   constructor(readonly inner: Resolver) {}
 
   async query<T extends RecordType>(name: string, type: T): Promise<DnsAnswer<RecordData[T]>> {
     const answer = await this.inner.query(name, type);
-    if (answer.kind === "temperror") {
+    if (answer.kind !== "temperror") {
+      const key = `${type} ${name.toLowerCase()}`;
+      if (!this.#answered.has(key)) {
+        this.#answered.add(key);
+        this.answers.push({
+          name,
+          type,
+          result: answer.kind,
+          ...(answer.ttl === undefined ? {} : { ttl: answer.ttl }),
+          ...(answer.dnssec === undefined ? {} : { dnssec: answer.dnssec }),
+        });
+      }
+    } else {
       const key = `${type} ${name.toLowerCase()}`;
       if (!this.#seen.has(key)) {
         this.#seen.add(key);

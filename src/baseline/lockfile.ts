@@ -18,10 +18,17 @@ export interface LockFile {
 /**
  * What a baseline keeps of a snapshot: the published facts. Lookup failures and the names assumed
  * absent offline are left out: they describe one run, not what is published (and a snapshot taken
- * during an outage is refused, see `snapshotProblems`).
+ * during an outage is refused, see `snapshotProblems`). So are the answers' TTLs and DNSSEC status:
+ * a cached answer's TTL counts down between runs, which is not drift.
  */
 export function baselineView(snapshot: DomainSnapshot): unknown {
-  const { domain: _domain, lookupFailures: _failures, assumedAbsent: _assumed, ...published } = snapshot;
+  const {
+    domain: _domain,
+    lookupFailures: _failures,
+    assumedAbsent: _assumed,
+    answers: _answers,
+    ...published
+  } = snapshot;
   return canonicalize(published);
 }
 

@@ -27,3 +27,14 @@ function validPort(port: string | undefined): boolean {
   const n = Number(port);
   return Number.isInteger(n) && n >= 1 && n <= 65535;
 }
+
+/** A validated server address ("ip", "ip:port", "[ipv6]:port") split for a socket; port 53 by default. */
+export function toSocketAddress(value: string): { host: string; port: number; family: 4 | 6 } | undefined {
+  const parsed = parseServerAddress(value);
+  if (parsed === undefined) return undefined;
+  const v6WithPort = /^\[([^\]]+)\]:(\d+)$/.exec(parsed);
+  if (v6WithPort) return { host: v6WithPort[1] as string, port: Number(v6WithPort[2]), family: 6 };
+  if (isIPv6(parsed)) return { host: parsed, port: 53, family: 6 };
+  const [host = "", port = "53"] = parsed.split(":");
+  return { host, port: Number(port), family: 4 };
+}

@@ -1,21 +1,28 @@
-import { Resolver as NodeResolver } from "node:dns/promises";
+import { getServers } from "node:dns";
+import type { RecordType as WireType } from "dns-packet";
+import { CnameChain } from "./cname-chain.js";
 import { InFlightLimit } from "./in-flight-limit.js";
-import { decodeTxtOctets } from "./txt-octets.js";
+import { toSocketAddress } from "./server-address.js";
+import type { AnswerFacts, DnsAnswer, RecordData, RecordType, Resolver } from "./types.js";
 import {
-  type DnsAnswer,
-  type MxRecord,
-  normalizeName,
-  type RecordData,
-  type RecordType,
-  type Resolver,
-} from "./types.js";
+  answersQuestion,
+  type DecodedMessage,
+  decodeMessage,
+  encodeQuery,
+  hasOpt,
+  rcodeOf,
+  unsendableName,
+} from "./wire/message.js";
+import { readAnswer } from "./wire/read-answer.js";
+import { tcpExchange } from "./wire/tcp-exchange.js";
+import { randomQueryId, type ServerAddress, UdpExchanger } from "./wire/udp-exchanger.js";
 
 export interface SystemResolverOptions {
-  /** Servers as accepted by `setServers` ("1.2.3.4", "1.2.3.4:53", "[::1]:53"); empty = /etc/resolv.conf. */
+  /** Servers as "1.2.3.4", "1.2.3.4:53", "::1" or "[::1]:53"; empty = the system's (/etc/resolv.conf). */
   servers?: string[];
   /** Per-try timeout in milliseconds. */
   timeoutMs?: number;
-  /** How many times c-ares sends a query before giving up. */
+  /** How many times each server is asked before giving up (a timeout or a lost answer). */
   tries?: number;
   /** Most questions sent and not yet answered at once; the rest wait their turn. */
   maxInFlight?: number;
@@ -28,130 +35,168 @@ export const DEFAULT_QUERY_TIMEOUT_MS = 5000;
  */
 export const DEFAULT_MAX_IN_FLIGHT = 128;
 
-/** How many times a question is sent before it is a timeout (c-ares `tries`). */
+/** How many times each server is asked a question before it is a timeout. */
 export const DEFAULT_TRIES = 2;
 
-/** Error codes node:dns uses for definite negative answers; everything else is a temporary failure. */
-const NXDOMAIN_CODES = new Set(["ENOTFOUND"]);
-const NODATA_CODES = new Set(["ENODATA"]);
+/** What we know of a server's EDNS0: unknown until it answers (or fails) a query with an OPT record. */
+interface Server {
+  address: ServerAddress;
+  edns: "unknown" | "yes" | "no";
+}
+
+type Exchange = { message: DecodedMessage; edns: boolean } | { reason: string };
 
 /**
- * Production resolver on node:dns (c-ares): reads resolv.conf, falls back to TCP on truncation,
- * times out, and tells NXDOMAIN from NODATA. `maxTimeout` caps c-ares' exponential backoff so that a dead
- * server costs about `tries × timeout`, not 2^tries.
+ * The production resolver: a stub that asks the system's recursive servers (or `--resolver`) over
+ * UDP with EDNS0 (1232-octet buffer, RFC 6891) and TCP after truncation, and reads every answer
+ * itself (src/dns/wire/): names with any octet, empty TXT RRs, TTLs, the AD bit and the CNAME chain.
+ *
+ * - Servers are tried in order, `tries` rounds; SERVFAIL/REFUSED moves on to the next server (that
+ *   server is not asked again for the question), a timeout or a lost answer to the next try.
+ * - EDNS0: a server that answers FORMERR to an OPT record (RFC 6891 §7) is asked without one from
+ *   then on; one that never answered EDNS and times out gets its next try without it, and once
+ *   such a plain try is answered, all later queries to it are plain (servers that drop EDNS).
+ * - CNAME chains are read from the answer; where a server stops at a name without data (an
+ *   authoritative server at the edge of its zones), that name is asked (`CnameChain`: loops and
+ *   over-long chains are temporary failures, never "no record").
  */
 export class SystemResolver implements Resolver {
-  readonly #resolver: NodeResolver;
+  readonly #servers: Server[];
+  readonly #timeoutMs: number;
+  readonly #tries: number;
   readonly #inFlight: InFlightLimit;
+  readonly #udp = new UdpExchanger();
+  #cancelled = false;
 
   constructor(options: SystemResolverOptions = {}) {
     this.#inFlight = new InFlightLimit(options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT);
-    const timeout = options.timeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS;
-    this.#resolver = new NodeResolver({
-      timeout,
-      tries: options.tries ?? DEFAULT_TRIES,
-      maxTimeout: timeout,
+    this.#timeoutMs = options.timeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS;
+    this.#tries = Math.max(1, options.tries ?? DEFAULT_TRIES);
+    const given = options.servers && options.servers.length > 0 ? options.servers : systemServers();
+    this.#servers = given.map((value) => {
+      const address = toSocketAddress(value);
+      if (!address) throw new RangeError(`DNS server ${value}: not an IP address with an optional port`);
+      return { address, edns: "unknown" };
     });
-    if (options.servers && options.servers.length > 0) this.#resolver.setServers(options.servers);
   }
 
   async query<T extends RecordType>(name: string, type: T): Promise<DnsAnswer<RecordData[T]>> {
-    const answer = await this.#ask(name, type);
-    // Only TXT: that is where "no data" becomes a finding (spf/missing, dmarc/missing); doing it for
-    // every AAAA that is legitimately empty would cost a CNAME question each.
-    if (type === "TXT" && answer.kind === "nodata") return followUnresolvedCnames(this, name, type);
-    return answer;
-  }
-
-  /** One question, one answer: no CNAME chasing beyond what the server did. */
-  async #ask<T extends RecordType>(name: string, type: T): Promise<DnsAnswer<RecordData[T]>> {
-    try {
-      const raw = (await this.#inFlight.run(() =>
-        this.#resolver.resolve(name, type),
-      )) as unknown as RecordData[T];
-      if (Array.isArray(raw) && raw.length === 0) return { kind: "nodata" };
-      return { kind: "ok", records: normalizeRecords(type, raw) };
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? "";
-      if (NXDOMAIN_CODES.has(code)) return { kind: "nxdomain" };
-      if (NODATA_CODES.has(code)) return { kind: "nodata" };
-      return { kind: "temperror", reason: describeFailure(code, error) };
+    const unsendable = unsendableName(name);
+    if (unsendable)
+      return { kind: "temperror", reason: `name cannot be sent in a DNS query (${unsendable})` };
+    const chain = new CnameChain(name);
+    let ttl = Number.POSITIVE_INFINITY;
+    let validated = true;
+    // The first question goes out as written (only ASCII case is insignificant, RFC 4343); then
+    // each name where a chain stopped.
+    let asked = name;
+    for (;; asked = chain.end) {
+      const exchange = await this.#inFlight
+        .run(() => this.#exchange(asked, type as WireType))
+        // Only cancel() rejects: questions still waiting for a slot end as temporary failures.
+        .catch((): Exchange => ({ reason: "cancelled" }));
+      if ("reason" in exchange) return { kind: "temperror", reason: exchange.reason };
+      validated &&= exchange.message.flag_ad;
+      const read = readAnswer(exchange.message, type, chain);
+      if (read.kind === "temperror") return read;
+      if (read.ttl !== undefined) ttl = Math.min(ttl, read.ttl);
+      if (read.kind === "follow") continue;
+      const facts: AnswerFacts = {
+        ...(Number.isFinite(ttl) ? { ttl } : {}),
+        dnssec: validated ? "validated" : "not validated",
+        ...(chain.targets.length > 0 ? { cnames: chain.targets } : {}),
+      };
+      if (read.kind === "ok") return { kind: "ok", records: read.records as RecordData[T], ...facts };
+      return { kind: read.kind, ...facts };
     }
   }
 
+  /** Ends every question: those waiting for a slot and those sent. Nothing more is sent. */
   cancel(): void {
-    // Questions still waiting for a slot end the way c-ares ends the ones it had sent.
+    this.#cancelled = true;
     this.#inFlight.abandonWaiting(Object.assign(new Error("cancelled"), { code: "ECANCELLED" }));
-    this.#resolver.cancel();
+    this.#udp.cancel();
   }
 
-  /** For `followUnresolvedCnames`: a single question without the TXT follow-up. */
-  askOnce<T extends RecordType>(name: string, type: T): Promise<DnsAnswer<RecordData[T]>> {
-    return this.#ask(name, type);
+  /** One question to the servers in turn until one gives NOERROR or NXDOMAIN. */
+  async #exchange(name: string, type: WireType): Promise<Exchange> {
+    let failure = "timeout";
+    const refused = new Set<Server>();
+    /** Servers whose EDNS query timed out before they ever answered one: their next try is plain. */
+    const plainNext = new Set<Server>();
+    for (let attempt = 0; attempt < this.#tries * this.#servers.length; attempt++) {
+      const server = this.#servers[attempt % this.#servers.length] as Server;
+      if (refused.has(server)) continue;
+      if (this.#cancelled) return { reason: "cancelled" };
+      const edns = server.edns === "yes" || (server.edns === "unknown" && !plainNext.has(server));
+      const outcome = await this.#askServer(server, name, type, edns);
+      if ("reason" in outcome) {
+        failure = outcome.reason;
+        if (edns && server.edns === "unknown" && outcome.reason === "timeout") plainNext.add(server);
+        continue;
+      }
+      // Answered without EDNS after an EDNS query went unanswered: it drops EDNS, so no more of it.
+      if (!edns && server.edns === "unknown") server.edns = "no";
+      const rcode = rcodeOf(outcome.message);
+      if (rcode === "NOERROR" || rcode === "NXDOMAIN") return outcome;
+      failure = rcode;
+      refused.add(server);
+    }
+    return { reason: failure };
+  }
+
+  /** One try at one server: UDP, then TCP if the answer was truncated. */
+  async #askServer(server: Server, name: string, type: WireType, edns: boolean): Promise<Exchange> {
+    const udp = await this.#udp.ask(
+      server.address,
+      name,
+      type,
+      (id) => encodeQuery(id, name, type, edns),
+      this.#timeoutMs,
+    );
+    if (udp.kind === "message" && edns && rcodeOf(udp.message) === "FORMERR" && !hasOpt(udp.message)) {
+      // RFC 6891 §7: a server that does not know EDNS0 answers FORMERR; ask it plainly from now on.
+      server.edns = "no";
+      return this.#askServer(server, name, type, false);
+    }
+    if (udp.kind === "timeout") return { reason: "timeout" };
+    if (udp.kind === "error") return { reason: describeSocketError(udp.code) };
+    if (udp.kind === "message") {
+      if (edns && hasOpt(udp.message)) server.edns = "yes";
+      if (!udp.message.flag_tc) return { message: udp.message, edns };
+    }
+    return this.#askOverTcp(server, name, type, edns);
+  }
+
+  async #askOverTcp(server: Server, name: string, type: WireType, edns: boolean): Promise<Exchange> {
+    const id = randomQueryId();
+    const reply = await tcpExchange(server.address, encodeQuery(id, name, type, edns), this.#timeoutMs);
+    if (reply.kind === "timeout") return { reason: "timeout" };
+    if (reply.kind === "error") return { reason: describeSocketError(reply.code) };
+    const message = decodeMessage(reply.bytes);
+    if (!message || message.id !== id || !answersQuestion(message, name, type))
+      return { reason: "malformed answer" };
+    return { message, edns };
   }
 }
 
-function normalizeRecords<T extends RecordType>(type: T, raw: RecordData[T]): RecordData[T] {
-  switch (type) {
-    case "MX":
-      // node:dns adds a `type` field to MX objects; keep the answer to its documented shape.
-      return (raw as MxRecord[]).map(({ exchange, priority }) => ({ exchange, priority })) as RecordData[T];
-    case "TXT":
-      return (raw as string[][]).map((chunks) => chunks.map(decodeTxtOctets)) as RecordData[T];
-    default:
-      return raw;
-  }
+/** The system's resolvers, as c-ares reads them from /etc/resolv.conf (127.0.0.1 when it lists none). */
+function systemServers(): string[] {
+  const servers = getServers();
+  return servers.length > 0 ? servers : ["127.0.0.1"];
 }
 
-/** Hops followed behind a CNAME-only TXT answer before it is inconclusive (SECURITY.md). */
-export const MAX_CNAME_HOPS = 16;
-
-/**
- * node:dns reports a NOERROR answer that holds only CNAMEs as ENODATA. A recursive resolver sends
- * such an answer only when the chain really ends at a name without that type, but an authoritative
- * server (or a broken resolver) sends it for a CNAME loop, a chain longer than it follows, or an alias
- * out of its zones. Reading those as "no record" would report a lie such as spf/missing, so the
- * chain is followed here: a loop or an endless chain is a temporary failure, an alias is answered
- * from its target (RFC 1034 §3.6.2, §4.3.2).
- */
-async function followUnresolvedCnames<T extends RecordType>(
-  resolver: SystemResolver,
-  name: string,
-  type: T,
-): Promise<DnsAnswer<RecordData[T]>> {
-  const seen = new Set<string>([normalizeName(name)]);
-  let current = name;
-  for (let hop = 0; hop < MAX_CNAME_HOPS; hop++) {
-    const alias = await resolver.askOnce(current, "CNAME");
-    if (alias.kind === "temperror") return alias;
-    const target = alias.kind === "ok" ? alias.records[0] : undefined;
-    // No CNAME here: the chain ends at `current`, which has no data of this type.
-    if (target === undefined) return { kind: "nodata" };
-    const next = normalizeName(target);
-    if (seen.has(next)) return { kind: "temperror", reason: `CNAME loop at ${name}` };
-    seen.add(next);
-    const answer = await resolver.askOnce(next, type);
-    if (answer.kind !== "nodata") return answer;
-    current = next;
-  }
-  return { kind: "temperror", reason: `CNAME chain from ${name} longer than ${MAX_CNAME_HOPS} hops` };
-}
-
-function describeFailure(code: string, error: unknown): string {
+function describeSocketError(code: string): string {
   switch (code) {
-    case "ETIMEOUT":
-      return "timeout";
-    case "ESERVFAIL":
-      return "SERVFAIL";
-    case "EREFUSED":
-      return "REFUSED";
     case "ECONNREFUSED":
       return "connection refused";
-    case "EBADNAME":
-      return "name cannot be sent in a DNS query";
+    case "ECONNRESET":
+      return "connection closed by the server";
+    case "ECANCELLED":
+      return "cancelled";
     case "EBADRESP":
       return "malformed answer";
     default:
-      return code || (error instanceof Error ? error.message : String(error));
+      return code;
   }
 }

@@ -33,16 +33,32 @@ export const RECORD_TYPES = [
   "NS",
 ] as const satisfies readonly RecordType[];
 
+/** The AD bit of an answer (RFC 4035 §3.2.3): did the resolver validate it with DNSSEC? */
+export type DnssecStatus = "validated" | "not validated";
+
+/**
+ * What an answer says about itself, beside its data. Optional: zone files and tests may not know.
+ * The AD bit is only as trustworthy as the path to the resolver (RFC 6840 §5.7): it reports what
+ * the resolver said, it is not a validation of our own.
+ */
+export interface AnswerFacts {
+  /** Seconds a cache may keep it: the smallest TTL along the answer (negative answers: RFC 2308 §5). */
+  ttl?: number;
+  dnssec?: DnssecStatus;
+  /** CNAME targets followed from the asked name, in order (normalized); absent when none. */
+  cnames?: string[];
+}
+
 export type DnsAnswer<T> =
-  | { kind: "ok"; records: T }
+  | ({ kind: "ok"; records: T } & AnswerFacts)
   /**
    * RCODE 3: the name does not exist. With `assumedAbsent` no server was asked: that name (the one
    * asked, or where a CNAME in a zone led) lies outside every zone given with `--offline` and is
    * taken as non-existent; the audit lists it.
    */
-  | { kind: "nxdomain"; assumedAbsent?: string }
+  | ({ kind: "nxdomain"; assumedAbsent?: string } & AnswerFacts)
   /** NOERROR with no records of the asked type. */
-  | { kind: "nodata" }
+  | ({ kind: "nodata" } & AnswerFacts)
   /** SERVFAIL, REFUSED, timeout, malformed answer: no verdict can be drawn. */
   | { kind: "temperror"; reason: string };
 
@@ -57,9 +73,28 @@ export interface LookupFailure {
   reason: string;
 }
 
+/** One question the audit got an answer to, with what the answer said about itself (JSON `answers`). */
+export interface AnsweredQuestion {
+  name: string;
+  type: RecordType;
+  result: "ok" | "nxdomain" | "nodata";
+  /** Seconds: how long resolvers may keep serving this answer (how long a change takes to be seen). */
+  ttl?: number;
+  dnssec?: DnssecStatus;
+}
+
 /** True for answers that RFC 7208 §4.6.4 calls void: NXDOMAIN or NOERROR with no answer. */
 export function isVoid(answer: DnsAnswer<unknown>): boolean {
   return answer.kind === "nxdomain" || answer.kind === "nodata";
+}
+
+/**
+ * A DNS name as DNS compares it: ASCII letters in lower case (RFC 4343: only those are
+ * case-insensitive; other octets stay as they are), no trailing dot.
+ */
+export function canonicalName(name: string): string {
+  const bare = name.length > 1 && name.endsWith(".") ? name.slice(0, -1) : name;
+  return bare.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
 }
 
 /** Normalizes a name for comparison and caching: lower case, no trailing dot. */

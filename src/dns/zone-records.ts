@@ -1,3 +1,4 @@
+import { CnameChain } from "./cname-chain.js";
 import { normalizeName } from "./types.js";
 
 /** One resource record as read from a zone file (or built by a test), names absolute and lower-case. */
@@ -34,10 +35,8 @@ export type ZoneLookup =
   | { kind: "nodata"; chain: ZoneRecord[] }
   /** A CNAME led to a name no zone covers: ask the rest of DNS for `target`. */
   | { kind: "outside"; chain: ZoneRecord[]; target: string }
+  /** A loop, or a chain longer than `MAX_CNAME_HOPS` (cname-chain.ts). */
   | { kind: "cname-loop"; chain: ZoneRecord[] };
-
-/** CNAME hops followed inside the zones before the chain is called a loop (SECURITY.md). */
-export const MAX_CNAME_HOPS = 16;
 
 /** One origin's names: records by owner and every name that exists (empty non-terminals too). */
 class ZoneIndex {
@@ -122,13 +121,11 @@ export class ZoneSet {
 
   lookup(name: string, type: string): ZoneLookup {
     const chain: ZoneRecord[] = [];
-    const seen = new Set<string>();
-    let current = normalizeName(name);
-    for (let hop = 0; hop <= MAX_CNAME_HOPS; hop++) {
+    const follower = new CnameChain(name);
+    for (;;) {
+      const current = follower.end;
       const zone = this.zoneFor(current);
       if (!zone) return { kind: "outside", chain, target: current };
-      if (seen.has(current)) return { kind: "cname-loop", chain };
-      seen.add(current);
       const atName = this.#indexes.get(zone.origin)?.recordsAt(current);
       if (atName === undefined) return { kind: "nxdomain", chain };
       const matching = atName.filter((r) => r.type === type);
@@ -136,9 +133,8 @@ export class ZoneSet {
       const cname = atName.find((r) => r.type === "CNAME");
       if (!cname || type === "CNAME") return { kind: "nodata", chain };
       chain.push(cname);
-      current = normalizeName(cname.data as string);
+      if (follower.follow(cname.data as string) !== "ok") return { kind: "cname-loop", chain };
     }
-    return { kind: "cname-loop", chain };
   }
 }
 

@@ -1,5 +1,5 @@
 import { decodeTxtOctets } from "./txt-octets.js";
-import type { DnsAnswer, RecordData, RecordType, Resolver } from "./types.js";
+import { type DnsAnswer, normalizeName, type RecordData, type RecordType, type Resolver } from "./types.js";
 import type { ZoneRecord, ZoneSet } from "./zone-records.js";
 
 /**
@@ -24,18 +24,30 @@ export class ZoneResolver implements Resolver {
 
   async query<T extends RecordType>(name: string, type: T): Promise<DnsAnswer<RecordData[T]>> {
     const result = this.zones.lookup(name, type);
+    // No TTL and no DNSSEC verdict from zones: those are facts of answers served. (A zone file's
+    // TTLs are not yet served, and other formats' readers fill in defaults of their own.)
+    const cnames = result.chain.map((record) => normalizeName(record.data as string));
+    const facts = cnames.length > 0 ? { cnames } : {};
     switch (result.kind) {
       case "answer":
-        return { kind: "ok", records: toRecordData(type, result.records) as RecordData[T] };
+        return {
+          kind: "ok",
+          records: toRecordData(type, result.records) as RecordData[T],
+          ...facts,
+        };
       case "nxdomain":
-        return { kind: "nxdomain" };
+        return { kind: "nxdomain", ...facts };
       case "nodata":
-        return { kind: "nodata" };
+        return { kind: "nodata", ...facts };
       case "cname-loop":
         return { kind: "temperror", reason: `CNAME loop at ${name}` };
-      case "outside":
-        if (this.outside === "assume-absent") return { kind: "nxdomain", assumedAbsent: result.target };
-        return this.outside.ask.query(result.target, type);
+      case "outside": {
+        if (this.outside === "assume-absent")
+          return { kind: "nxdomain", assumedAbsent: result.target, ...facts };
+        const answer = await this.outside.ask.query(result.target, type);
+        if (answer.kind === "temperror" || cnames.length === 0) return answer;
+        return { ...answer, cnames: [...cnames, ...(answer.cnames ?? [])] };
+      }
     }
   }
 }

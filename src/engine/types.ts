@@ -1,7 +1,7 @@
 import type { SenderAlignment } from "../alignment/types.js";
 import type { DkimAudit } from "../dkim/types.js";
 import type { DmarcAudit } from "../dmarc/types.js";
-import type { LookupFailure } from "../dns/types.js";
+import type { AnsweredQuestion, LookupFailure } from "../dns/types.js";
 import type { SpfAudit } from "../spf/types.js";
 import type { Severity, SeveritySetting } from "./severity.js";
 
@@ -23,6 +23,8 @@ export interface DomainSnapshot {
    * Absent when nothing was assumed. Like `lookupFailures`, a fact of the run, not of what is published.
    */
   assumedAbsent?: string[];
+  /** Questions that were answered (sorted by name, then type), with TTL and DNSSEC status when known. */
+  answers?: AnsweredQuestion[];
 }
 
 /** Values a message template may interpolate; names from the argument vocabulary in rules/README.md. */

@@ -9,6 +9,13 @@ import { parseSpfRecord } from "./parse.js";
 import { readSpfRecords } from "./read-records.js";
 import { impossibleNameReason } from "./target-name.js";
 import {
+  askAgain,
+  namesIn,
+  type RecordingResolver,
+  type SharedSubtree,
+  type SharedSubtrees,
+} from "./shared-subtrees.js";
+import {
   LOOKUP_MECHANISMS,
   type MechanismTerm,
   type ModifierTerm,
@@ -45,8 +52,17 @@ function parseShared(record: string): ReturnType<typeof parseSpfRecord> {
   return parsed;
 }
 
-export async function collectSpf(resolver: Resolver, domain: string): Promise<SpfAudit> {
-  const walker = new TreeWalker(resolver);
+export interface CollectSpfOptions {
+  /** The run's shared include subtrees (shared-subtrees.ts); without it every tree is walked whole. */
+  shared?: SharedSubtrees;
+}
+
+export async function collectSpf(
+  resolver: Resolver,
+  domain: string,
+  options: CollectSpfOptions = {},
+): Promise<SpfAudit> {
+  const walker = new TreeWalker(resolver, options.shared);
   const { node: root } = await walker.visit(normalizeName(domain), "root", undefined, []);
   const found = root.status === "ok" || root.status === "multiple";
   return {
@@ -84,7 +100,14 @@ class TreeWalker {
   lowerBound = false;
   #nodes = 0;
 
-  constructor(readonly resolver: Resolver) {}
+  constructor(
+    readonly resolver: Resolver,
+    readonly shared?: SharedSubtrees,
+  ) {}
+
+  get nodes(): number {
+    return this.#nodes;
+  }
 
   async visit(
     name: string,
@@ -95,6 +118,10 @@ class TreeWalker {
     if (path.includes(name)) {
       this.lowerBound = true;
       return { node: emptyNode(name, via, term, "loop"), void: false };
+    }
+    if (via !== "root" && this.shared) {
+      const reused = await this.reuse(name, via, term as string, path);
+      if (reused) return reused;
     }
     if (++this.#nodes > MAX_TREE_NODES) {
       this.lowerBound = true;
@@ -116,6 +143,27 @@ class TreeWalker {
     const node = await this.evaluate(name, via, term, record, [...path, name]);
     node.answerBytes = lookup.answerBytes;
     return { node, void: false };
+  }
+
+  /**
+   * The run's clean subtree at `name`, as reached from here (this site's `via` and `term`), or
+   * undefined when this walk must go there itself (not clean, a loop with `path`, past the cap, or a
+   * question of it failed for this domain).
+   */
+  async reuse(
+    name: string,
+    via: Exclude<SpfNodeVia, "root">,
+    term: string,
+    path: readonly string[],
+  ): Promise<Visit | undefined> {
+    const subtree = await this.shared?.get(name, this.resolver, (recording) =>
+      walkAlone(recording, name, via, term),
+    );
+    if (!subtree || path.some((p) => subtree.names.has(p))) return undefined;
+    if (this.#nodes + subtree.nodes > MAX_TREE_NODES) return undefined;
+    if (!(await askAgain(this.resolver, subtree.questions))) return undefined;
+    this.#nodes += subtree.nodes;
+    return { node: { ...subtree.node, via, term }, void: subtree.void };
   }
 
   /** Counts one record's DNS-querying terms and walks into its include and redirect targets. */
@@ -252,6 +300,19 @@ class TreeWalker {
     this.inconclusive = true;
     this.lowerBound = true;
   }
+}
+
+/** Walks the subtree at `name` on its own, and keeps it only if nothing in it depends on the walk. */
+async function walkAlone(
+  recording: RecordingResolver,
+  name: string,
+  via: Exclude<SpfNodeVia, "root">,
+  term: string,
+): Promise<SharedSubtree | undefined> {
+  const walker = new TreeWalker(recording);
+  const { node, void: wasVoid } = await walker.visit(name, via, term, []);
+  if (walker.inconclusive || walker.lowerBound) return undefined;
+  return { node, void: wasVoid, names: namesIn(node), nodes: walker.nodes, questions: recording.questions };
 }
 
 /** A node with nothing read or counted yet: the walker fills it in (tests build on it too). */

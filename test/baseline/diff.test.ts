@@ -64,4 +64,20 @@ describe("lock files", () => {
     expect(parseLockFile("{}")).toMatch(/schemaVersion/);
     expect(parseLockFile("nope")).toMatch(/^not JSON/);
   });
+
+  it("leaves the answers' TTLs and DNSSEC status out: a TTL counting down is not drift", () => {
+    const answered = (ttl: number) =>
+      buildLockFile(
+        [
+          {
+            domain: "a.test",
+            lookupFailures: [],
+            answers: [{ name: "a.test", type: "TXT", result: "ok", ttl, dnssec: "not validated" }],
+          },
+        ],
+        "2026-01-01T00:00:00Z",
+      );
+    expect(answered(300)).toEqual(answered(17));
+    expect(serializeLockFile(answered(300))).not.toMatch(/ttl|dnssec/);
+  });
 });

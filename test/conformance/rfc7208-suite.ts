@@ -45,25 +45,11 @@ export interface KnownExplanationFailure {
   reason: string;
 }
 
-const EBADNAME =
-  "node:dns (c-ares) refuses to send a name holding ':', ' ' or '%' (EBADNAME), though DNS labels may hold any octet; no query reaches the server and the result is temperror, not the suite's pass";
-
 /**
- * RFC 7208 suite tests whose result is known to be wrong. Every entry waits for a DNS client that
- * builds its own queries: delete an entry when it passes (both tests then assert it matches).
+ * RFC 7208 suite tests whose result is known to be wrong: none. The last six waited for a DNS client
+ * that sends names holding ':', '%' or a space and keeps a TXT RR with no character-string.
  */
-export const RFC7208_RESULT_FAILURES: Record<string, KnownFailure> = {
-  "a-colon-domain": { got: "temperror", reason: EBADNAME },
-  "a-colon-domain-ip4mapped": { got: "temperror", reason: EBADNAME },
-  "mx-colon-domain": { got: "temperror", reason: EBADNAME },
-  "mx-colon-domain-ip4mapped": { got: "temperror", reason: EBADNAME },
-  "macro-mania-in-domain": { got: "temperror", reason: EBADNAME },
-  "null-text": {
-    got: "temperror",
-    reason:
-      "a TXT RR with no character-strings (illegal, RFC 1035 §3.3.14) is rejected by node:dns as a malformed answer (EBADRESP) for the whole RRset, so the valid record beside it is lost: temperror instead of pass",
-  },
-};
+export const RFC7208_RESULT_FAILURES: Record<string, KnownFailure> = {};
 
 /** RFC 7208 suite tests whose result is right but whose explanation differs. */
 export const RFC7208_EXPLANATION_FAILURES: Record<string, KnownExplanationFailure> = {

@@ -101,7 +101,7 @@ function parseDocument(text: string): StalwartScenario[] {
         );
         break;
       case "mx":
-        // Stalwart names the hosts after their IPs; any name will do, and ours stay sendable by node:dns.
+        // Stalwart names the hosts after their IPs; any name will do.
         mxLine++;
         set(
           owner,

@@ -22,25 +22,35 @@ afterAll(() => server.close());
 describe("SystemResolver over real UDP/TCP on loopback", () => {
   it("returns TXT records with their character-strings", async () => {
     const answer = await resolver.query("_spf.basic.example", "TXT");
-    expect(answer).toEqual({ kind: "ok", records: [["v=spf1 ip4:192.0.2.0/24 ", "ip6:2001:db8::/32 ~all"]] });
+    expect(answer).toEqual({
+      kind: "ok",
+      records: [["v=spf1 ip4:192.0.2.0/24 ", "ip6:2001:db8::/32 ~all"]],
+      // The zone's $TTL, and no DNSSEC: the fixture server never sets the AD bit.
+      ttl: 300,
+      dnssec: "not validated",
+    });
   });
 
-  it("falls back to TCP for answers over 512 bytes", async () => {
+  it("reads answers over 512 bytes (EDNS0)", async () => {
     const answer = await resolver.query("big.basic.example", "TXT");
     expect(answer.kind).toBe("ok");
     if (answer.kind === "ok") expect(answer.records).toHaveLength(5);
   });
 
   it("tells NXDOMAIN from NODATA", async () => {
-    expect(await resolver.query("nothing.basic.example", "TXT")).toEqual({ kind: "nxdomain" });
-    expect(await resolver.query("mx1.basic.example", "TXT")).toEqual({ kind: "nodata" });
+    expect(await resolver.query("nothing.basic.example", "TXT")).toMatchObject({ kind: "nxdomain" });
+    expect(await resolver.query("mx1.basic.example", "TXT")).toMatchObject({ kind: "nodata" });
     // An empty non-terminal exists (RFC 8020): NODATA, not NXDOMAIN.
-    expect(await resolver.query("b.deep.basic.example", "TXT")).toEqual({ kind: "nodata" });
+    expect(await resolver.query("b.deep.basic.example", "TXT")).toMatchObject({ kind: "nodata" });
   });
 
-  it("follows CNAMEs", async () => {
+  it("follows CNAMEs and says which names it went through", async () => {
     const answer = await resolver.query("alias.basic.example", "TXT");
-    expect(answer.kind).toBe("ok");
+    expect(answer).toMatchObject({ kind: "ok", cnames: ["_spf.basic.example"] });
+  });
+
+  it("calls a CNAME loop a temporary failure, never missing", async () => {
+    expect(await resolver.query("loop1.basic.example", "TXT")).toMatchObject({ kind: "temperror" });
   });
 
   it("reports SERVFAIL, REFUSED and timeouts as temporary failures, never as missing", async () => {
@@ -64,6 +74,8 @@ describe("SystemResolver over real UDP/TCP on loopback", () => {
     expect(await resolver.query("basic.example", "MX")).toEqual({
       kind: "ok",
       records: [{ exchange: "mx1.basic.example", priority: 10 }],
+      ttl: 300,
+      dnssec: "not validated",
     });
   });
 });

@@ -63,7 +63,21 @@ describe("ZoneResolver", () => {
       query: async () => ({ kind: "ok", records: [["from dns"]] }),
     } as unknown as Resolver;
     const layered = new ZoneResolver(zones, { ask: fallback });
-    expect(await layered.query("example.com", "TXT")).toEqual({ kind: "ok", records: [["v=spf1 -all"]] });
+    expect(await layered.query("example.com", "TXT")).toMatchObject({
+      kind: "ok",
+      records: [["v=spf1 -all"]],
+    });
+    // The CNAME chain is part of the answer, across the zone's edge into DNS too.
+    expect(await layered.query("alias.example.com", "TXT")).toMatchObject({
+      kind: "ok",
+      records: [["via cname"]],
+      cnames: ["target.example.com"],
+    });
+    expect(await layered.query("out.example.com", "TXT")).toEqual({
+      kind: "ok",
+      records: [["from dns"]],
+      cnames: ["elsewhere.test"],
+    });
     expect(await layered.query("nothing.example.com", "TXT")).toEqual({ kind: "nxdomain" });
     expect(await layered.query("example.org", "TXT")).toEqual({ kind: "ok", records: [["from dns"]] });
   });

@@ -11,16 +11,10 @@ import { validateConcurrency } from "../../src/cli/check-settings.js";
 import { parseMaxSize } from "../../src/cli/commands/reports-options.js";
 import { parseTimeoutSeconds } from "../../src/cli/option-parsers.js";
 import { parseConfig } from "../../src/config/parse-config.js";
-import { MAX_CNAME_HOPS as DKIM_CNAME_HOPS } from "../../src/dkim/collect.js";
 import { treeWalkNames } from "../../src/dmarc/org-domain.js";
 import { domainBudgetMs } from "../../src/dns/deadline-resolver.js";
-import {
-  DEFAULT_MAX_IN_FLIGHT,
-  DEFAULT_QUERY_TIMEOUT_MS,
-  DEFAULT_TRIES,
-  MAX_CNAME_HOPS as RESOLVER_CNAME_HOPS,
-} from "../../src/dns/system-resolver.js";
-import { MAX_CNAME_HOPS as ZONE_CNAME_HOPS } from "../../src/dns/zone-records.js";
+import { MAX_CNAME_HOPS } from "../../src/dns/cname-chain.js";
+import { DEFAULT_MAX_IN_FLIGHT, DEFAULT_QUERY_TIMEOUT_MS, DEFAULT_TRIES } from "../../src/dns/system-resolver.js";
 import { MAX_MIME_NESTING } from "../../src/reports/email.js";
 import { TRAILING_GARBAGE_RETRY_LIMIT } from "../../src/reports/gunzip.js";
 import { DEFAULT_MAX_MB, limitsForMegabytes } from "../../src/reports/limits.js";
@@ -76,9 +70,8 @@ describe("SECURITY.md's limits are the code's", () => {
       "security.dnsTimeout.default": DEFAULT_QUERY_TIMEOUT_MS / 1000,
       "security.dnsTimeout.max": optionMax,
       "security.dnsTries": DEFAULT_TRIES,
-      "security.resolverCnameHops": RESOLVER_CNAME_HOPS,
-      "security.zoneCnameHops": ZONE_CNAME_HOPS,
-      "security.dkimCnameHops": DKIM_CNAME_HOPS,
+      // One follower for answers, zone files and DKIM delegations (src/dns/cname-chain.ts).
+      "security.cnameHops": MAX_CNAME_HOPS,
       "security.domainBudget.minSeconds": domainBudgetMs(1) / 1000,
       "security.domainBudget.timeouts": domainBudgetMs(1_000_000) / 1_000_000,
       "security.dmarcWalkQueries": treeWalkNames(longName).length,

@@ -12,7 +12,7 @@ import { createSocket } from "node:dgram";
 import { createServer, type Socket } from "node:net";
 import { listenUdpAndTcp, onFreePort } from "./ports.js";
 
-export type Rcode = "NOERROR" | "SERVFAIL" | "NXDOMAIN" | "REFUSED";
+export type Rcode = "NOERROR" | "FORMERR" | "SERVFAIL" | "NXDOMAIN" | "REFUSED";
 
 /** A resource record to put in the answer section. `name` defaults to the question's name. */
 export type Answer =
@@ -22,8 +22,8 @@ export type Answer =
 
 /** What the server does with one question. */
 export type Behaviour =
-  /** A well-formed answer (an empty list with NOERROR is NODATA). */
-  | { kind: "answer"; rcode?: Rcode; answers?: Answer[] }
+  /** A well-formed answer (an empty list with NOERROR is NODATA); `authenticated` sets the AD bit. */
+  | { kind: "answer"; rcode?: Rcode; answers?: Answer[]; authenticated?: boolean }
   /** Random bytes; with `keepId`, the first two bytes echo the query ID so the client reads further. */
   | { kind: "garbage"; keepId?: boolean; length?: number }
   /** The right answer under a different message ID (a spoofing attempt, or a confused server). */
@@ -35,12 +35,28 @@ export type Behaviour =
   /** Answers after `delayMs` (well past the client's timeout). */
   | { kind: "slow"; delayMs: number; answers?: Answer[] }
   /** Never answers at all. */
-  | { kind: "silent" };
+  | { kind: "silent" }
+  /** A server from before EDNS0: a query with an OPT record is dropped, or answered FORMERR (RFC 6891 §7). */
+  | { kind: "no-edns"; reply: "drop" | "formerr"; answers: Answer[] }
+  /**
+   * Forgeries first, then the truth after `delayMs`: the forged answer under a wrong ID, under the
+   * right ID for another question, and under the right ID and question from another port.
+   */
+  | { kind: "spoofed"; forged: Answer[]; answers: Answer[]; delayMs: number };
 
 export interface Question {
   name: string;
   type: string;
   transport: "udp" | "tcp";
+  /** The query carried an EDNS0 OPT record. */
+  edns: boolean;
+}
+
+/** One received query as the server saw it on the wire. */
+export interface ReceivedQuery extends Question {
+  id: number;
+  /** The client's source port. */
+  port: number;
 }
 
 export interface AdversarialServer {
@@ -49,6 +65,8 @@ export interface AdversarialServer {
   port: number;
   /** Every question received, as "transport TYPE name". */
   queries: string[];
+  /** Every question received, with its ID, source port and EDNS0. */
+  received: ReceivedQuery[];
   close(): Promise<void>;
 }
 
@@ -64,7 +82,7 @@ const TYPE_CODES: Record<string, number> = {
   OPT: 41,
 };
 const TYPE_NAMES = new Map(Object.entries(TYPE_CODES).map(([name, code]) => [code, name]));
-const RCODES: Record<Rcode, number> = { NOERROR: 0, SERVFAIL: 2, NXDOMAIN: 3, REFUSED: 5 };
+const RCODES: Record<Rcode, number> = { NOERROR: 0, FORMERR: 1, SERVFAIL: 2, NXDOMAIN: 3, REFUSED: 5 };
 /** Largest DNS message over TCP (a 16-bit length prefix, RFC 1035 §4.2.2). */
 export const MAX_TCP_MESSAGE = 65_535;
 
@@ -72,6 +90,7 @@ export async function startAdversarialServer(
   behaviourFor: (question: Question) => Behaviour,
 ): Promise<AdversarialServer> {
   const queries: string[] = [];
+  const received: ReceivedQuery[] = [];
   const timers = new Set<NodeJS.Timeout>();
   const sockets = new Set<Socket>();
   const later = (ms: number, action: () => void) => {
@@ -82,21 +101,29 @@ export async function startAdversarialServer(
     timers.add(timer);
   };
 
+  /** Sends from a socket other than the server's (a spoofer beside it). */
+  let sendFromElsewhere: (message: Buffer) => void = () => {};
   const respond = (
     query: Buffer,
     transport: "udp" | "tcp",
+    port: number,
     send: (message: Buffer) => void,
     hangUp: () => void,
   ) => {
     const parsed = parseQuery(query);
     if (!parsed) return send(garbage(32));
-    const question: Question = { name: parsed.name, type: parsed.type, transport };
+    const question: Question = { name: parsed.name, type: parsed.type, transport, edns: parsed.edns };
     queries.push(`${transport} ${parsed.type} ${parsed.name}`);
+    received.push({ ...question, id: parsed.id, port });
     const behaviour = behaviourFor(question);
     switch (behaviour.kind) {
       case "answer":
         return send(
-          message(parsed, { rcode: behaviour.rcode ?? "NOERROR", answers: behaviour.answers ?? [] }),
+          message(parsed, {
+            rcode: behaviour.rcode ?? "NOERROR",
+            answers: behaviour.answers ?? [],
+            authenticated: behaviour.authenticated ?? false,
+          }),
         );
       case "garbage": {
         const bytes = garbage(behaviour.length ?? 40);
@@ -126,15 +153,33 @@ export async function startAdversarialServer(
         );
       case "silent":
         return;
+      case "no-edns":
+        if (!parsed.edns) return send(message(parsed, { rcode: "NOERROR", answers: behaviour.answers }));
+        if (behaviour.reply === "formerr") return send(message(parsed, { rcode: "FORMERR", answers: [] }));
+        return;
+      case "spoofed": {
+        const forged = (q: ParsedQuery) => message(q, { rcode: "NOERROR", answers: behaviour.forged });
+        send(forged({ ...parsed, id: (parsed.id + 1) & 0xffff }));
+        send(forged({ ...parsed, questionBytes: otherQuestion(parsed), name: `x.${parsed.name}` }));
+        sendFromElsewhere(forged(parsed));
+        return later(behaviour.delayMs, () =>
+          send(message(parsed, { rcode: "NOERROR", answers: behaviour.answers })),
+        );
+      }
     }
   };
 
   return onFreePort(async (port) => {
     const udp = createSocket("udp4");
+    const spoofer = createSocket("udp4");
+    let lastPeer = { port: 0, address: "127.0.0.1" };
+    sendFromElsewhere = (m) => spoofer.send(m, lastPeer.port, lastPeer.address);
     udp.on("message", (query, peer) => {
+      lastPeer = peer;
       respond(
         query,
         "udp",
+        peer.port,
         (m) => udp.send(m.subarray(0, Math.min(m.length, 65_507)), peer.port, peer.address),
         () => {},
       );
@@ -154,6 +199,7 @@ export async function startAdversarialServer(
           respond(
             query,
             "tcp",
+            socket.remotePort ?? 0,
             (m) => {
               if (socket.destroyed) return;
               const prefix = Buffer.alloc(2);
@@ -170,8 +216,10 @@ export async function startAdversarialServer(
       address: `127.0.0.1:${port}`,
       port,
       queries,
+      received,
       async close() {
         for (const timer of timers) clearTimeout(timer);
+        spoofer.close();
         timers.clear();
         for (const socket of sockets) socket.destroy();
         await Promise.all([
@@ -190,6 +238,8 @@ interface ParsedQuery {
   name: string;
   type: string;
   recursionDesired: boolean;
+  /** An OPT record (type 41) follows the question in the additional section (RFC 6891 §6.1.1). */
+  edns: boolean;
 }
 
 /** Reads the header and first question of a query (RFC 1035 §4.1.1, §4.1.2); undefined if malformed. */
@@ -206,24 +256,27 @@ function parseQuery(query: Buffer): ParsedQuery | undefined {
   }
   if (at + 5 > query.length) return undefined;
   const typeCode = query.readUInt16BE(at + 1);
+  // The OPT record's owner is the root: one zero octet, then its type.
+  const edns = query.readUInt16BE(10) > 0 && query.length >= at + 8 && query.readUInt16BE(at + 6) === 41;
   return {
     id: query.readUInt16BE(0),
     questionBytes: query.subarray(12, at + 5),
     name: labels.join(".").toLowerCase(),
     type: TYPE_NAMES.get(typeCode) ?? String(typeCode),
     recursionDesired: ((query[2] as number) & 0x01) !== 0,
+    edns,
   };
 }
 
 function message(
   query: ParsedQuery,
-  options: { rcode: Rcode; answers: Answer[]; truncated?: boolean },
+  options: { rcode: Rcode; answers: Answer[]; truncated?: boolean; authenticated?: boolean },
 ): Buffer {
   const header = Buffer.alloc(12);
   header.writeUInt16BE(query.id, 0);
-  // QR=1, opcode 0, AA=1, TC, RD echoed; RA=1, rcode.
+  // QR=1, opcode 0, AA=1, TC, RD echoed; RA=1, AD, rcode.
   header[2] = 0x80 | 0x04 | (options.truncated ? 0x02 : 0) | (query.recursionDesired ? 0x01 : 0);
-  header[3] = 0x80 | RCODES[options.rcode];
+  header[3] = 0x80 | (options.authenticated ? 0x20 : 0) | RCODES[options.rcode];
   header.writeUInt16BE(1, 4);
   header.writeUInt16BE(options.answers.length, 6);
   const records = options.answers.map((answer) => resourceRecord(answer, query.name));
@@ -269,6 +322,11 @@ function encodeName(name: string): Buffer {
     ),
     Buffer.from([0]),
   ]);
+}
+
+/** The question section of `query` with one more label in front of its name ("x" + name). */
+function otherQuestion(query: ParsedQuery): Buffer {
+  return Buffer.concat([Buffer.from([1]), Buffer.from("x"), query.questionBytes]);
 }
 
 /** Deterministic junk (a fixed linear congruential sequence), so a failing run can be replayed. */

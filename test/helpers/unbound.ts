@@ -14,6 +14,8 @@ export interface UnboundOptions {
   authority: string;
   /** Zones whose only name server is dead (nothing listens there): SERVFAIL inside them. */
   deadZones?: readonly string[];
+  /** Log every query a client sends (`log-queries`, UDP and TCP alike) to this file. */
+  queryLogFile?: string;
 }
 
 export type UnboundServer = RunningDaemon;
@@ -51,7 +53,8 @@ function unboundConfig(
     '  username: ""',
     `  directory: "${dir}"`,
     `  pidfile: "${join(dir, "unbound.pid")}"`,
-    '  logfile: ""',
+    `  logfile: "${options.queryLogFile ?? ""}"`,
+    ...(options.queryLogFile ? ["  log-queries: yes"] : []),
     "  use-syslog: no",
     "  verbosity: 1",
     // A dead name server must turn into SERVFAIL within a client's timeout, not after Unbound's

@@ -51,6 +51,25 @@ const SCENARIOS: Record<string, (q: Question) => Behaviour> = {
   }),
 };
 
+/**
+ * Servers that are odd but honest: every answer is there for a client that copes. The audit must
+ * end complete (no lookup failure), with SPF and DMARC read.
+ */
+const ODD_BUT_HONEST: Record<string, (answers: Answer[]) => Behaviour> = {
+  // From before EDNS0 (RFC 6891 §7): an OPT record gets FORMERR, or no answer at all.
+  "edns-formerr": (answers) => ({ kind: "no-edns", reply: "formerr", answers }),
+  "edns-drop": (answers) => ({ kind: "no-edns", reply: "drop", answers }),
+  // TC=1 on every UDP answer, however small: everything comes over TCP.
+  "tc-always": (answers) => ({ kind: "tcp-only", answers }),
+};
+
+/** The records of an odd-but-honest domain: SPF at the apex, DMARC at _dmarc, nothing else. */
+function honestAnswers(q: Question): Answer[] {
+  if (q.type !== "TXT") return [];
+  if (q.name.startsWith("_dmarc.")) return [{ type: "TXT", strings: ["v=DMARC1; p=reject"] }];
+  return q.name.split(".").length === 2 ? [SPF] : [];
+}
+
 const SLOW_CHAIN_DEPTH = 60;
 
 /** Scenarios where only the SPF question (TXT at the domain) fails; the rest answers normally. */
@@ -75,6 +94,8 @@ beforeAll(async () => {
     const key = SCENARIOS[labels[0] ?? ""] ? (labels[0] ?? "") : (labels.at(-2) ?? "");
     const behaviour = SCENARIOS[key];
     if (behaviour) return behaviour(q);
+    const odd = ODD_BUT_HONEST[key];
+    if (odd) return odd(honestAnswers(q));
     return routeSpecial(q);
   });
 });
@@ -95,6 +116,11 @@ function routeSpecial(q: Question): Behaviour {
     const record = next < SLOW_CHAIN_DEPTH ? `v=spf1 include:c${next}.slow-chain.test -all` : "v=spf1 -all";
     return { kind: "slow", delayMs: 400, answers: [{ type: "TXT", strings: [record] }] };
   }
+  // A validating resolver's answers (AD=1) with their own TTLs.
+  if (q.name === "signed.test" && q.type === "TXT")
+    return { kind: "answer", authenticated: true, answers: [{ ...SPF, ttl: 1800 }] };
+  if (q.name === "_dmarc.signed.test" && q.type === "TXT")
+    return { kind: "answer", answers: [{ type: "TXT", strings: ["v=DMARC1; p=reject"], ttl: 60 }] };
   // An answer as large as a DNS message can be: one SPF record among ~250 TXT records of 255 octets.
   if (q.name === "huge.test" && q.type === "TXT")
     return {
@@ -146,6 +172,17 @@ describe("mailaudit check against an adversarial DNS server", () => {
     });
   }
 
+  for (const kind of Object.keys(ODD_BUT_HONEST)) {
+    it(`${kind}: an odd but honest server gives a complete audit (no lookup failure)`, async () => {
+      const result = await audit(`${kind}.test`);
+      expect(result.exitCode, result.stdout).toBe(0);
+      const doc = JSON.parse(result.stdout);
+      expect(doc.domains[0].spf.record).toBe("v=spf1 -all");
+      expect(doc.domains[0].dmarc.policy).toBe("reject");
+      expect(doc.domains[0].lookupFailures).toEqual([]);
+    });
+  }
+
   it("reads an answer as large as a DNS message (TC over UDP, ~63 KB over TCP) and finds the one SPF record", async () => {
     const result = await audit("huge.test");
     expect([0, 1]).toContain(result.exitCode);
@@ -153,6 +190,25 @@ describe("mailaudit check against an adversarial DNS server", () => {
     expect(doc.domains[0].spf.record).toBe("v=spf1 ip4:192.0.2.1 -all");
     expect(rulesOf(result.stdout)).not.toContain("dns/lookup-failed");
     expect(server.queries).toContain("tcp TXT huge.test");
+  });
+
+  it("JSON answers carry each answer's TTL and whether the resolver validated it (AD bit)", async () => {
+    const result = await audit("signed.test");
+    const { answers } = JSON.parse(result.stdout).domains[0];
+    expect(answers).toContainEqual({
+      name: "signed.test",
+      type: "TXT",
+      result: "ok",
+      ttl: 1800,
+      dnssec: "validated",
+    });
+    expect(answers).toContainEqual({
+      name: "_dmarc.signed.test",
+      type: "TXT",
+      result: "ok",
+      ttl: 60,
+      dnssec: "not validated",
+    });
   });
 
   it("parent NXDOMAIN with data at the child: the child's own records are used, no crash", async () => {
