@@ -24,26 +24,24 @@ export class FailureRecorder implements Resolver {
 
   async query<T extends RecordType>(name: string, type: T): Promise<DnsAnswer<RecordData[T]>> {
     const answer = await this.inner.query(name, type);
-    if (answer.kind !== "temperror") {
-      const key = `${type} ${name.toLowerCase()}`;
-      if (!this.#answered.has(key)) {
-        this.#answered.add(key);
-        this.answers.push({
-          name,
-          type,
-          result: answer.kind,
-          ...(answer.ttl === undefined ? {} : { ttl: answer.ttl }),
-          ...(answer.dnssec === undefined ? {} : { dnssec: answer.dnssec }),
-        });
-      }
-    } else {
-      const key = `${type} ${name.toLowerCase()}`;
+    const key = `${type} ${name.toLowerCase()}`;
+    if (answer.kind === "temperror") {
       if (!this.#seen.has(key)) {
         this.#seen.add(key);
         this.failures.push({ name, type, reason: answer.reason });
       }
     } else if (answer.kind === "nxdomain" && answer.assumedAbsent !== undefined) {
+      // Not an answer: nobody was asked.
       this.#assumedAbsent.add(answer.assumedAbsent);
+    } else if (!this.#answered.has(key)) {
+      this.#answered.add(key);
+      this.answers.push({
+        name,
+        type,
+        result: answer.kind,
+        ...(answer.ttl === undefined ? {} : { ttl: answer.ttl }),
+        ...(answer.dnssec === undefined ? {} : { dnssec: answer.dnssec }),
+      });
     }
     return answer;
   }

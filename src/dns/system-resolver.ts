@@ -90,7 +90,7 @@ export class SystemResolver implements Resolver {
     // The first question goes out as written (only ASCII case is insignificant, RFC 4343); then
     // each name where a chain stopped.
     let asked = name;
-    for (;; asked = chain.end) {
+    for (; ; asked = chain.end) {
       const exchange = await this.#inFlight
         .run(() => this.#exchange(asked, type as WireType))
         // Only cancel() rejects: questions still waiting for a slot end as temporary failures.

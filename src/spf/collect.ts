@@ -7,7 +7,6 @@
 import { isVoid, normalizeName, type Resolver } from "../dns/types.js";
 import { parseSpfRecord } from "./parse.js";
 import { readSpfRecords } from "./read-records.js";
-import { impossibleNameReason } from "./target-name.js";
 import {
   askAgain,
   namesIn,
@@ -15,6 +14,7 @@ import {
   type SharedSubtree,
   type SharedSubtrees,
 } from "./shared-subtrees.js";
+import { impossibleNameReason } from "./target-name.js";
 import {
   LOOKUP_MECHANISMS,
   type MechanismTerm,

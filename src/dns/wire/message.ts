@@ -6,8 +6,8 @@
  */
 
 import type { Answer, DecodedPacket, RecordType as WireType } from "dns-packet";
-import { canonicalName } from "../types.js";
 import { decode, encode, RECURSION_DESIRED } from "dns-packet";
+import { canonicalName } from "../types.js";
 
 /** RFC 8914-era consensus (DNS flag day 2020): a UDP payload size that avoids IP fragmentation. */
 export const EDNS_UDP_PAYLOAD = 1232;
@@ -84,7 +84,6 @@ export function answersQuestion(message: DecodedMessage, name: string, type: Wir
 export function sameName(a: string, b: string): boolean {
   return canonicalName(a) === canonicalName(b);
 }
-
 
 /** The response code as named by dns-packet ("NOERROR", "NXDOMAIN", "FORMERR", …). */
 export function rcodeOf(message: DecodedMessage): string {
