@@ -90,10 +90,11 @@ describe("ZoneResolver", () => {
     });
     // An authoritative NXDOMAIN inside a zone is DNS's word, not an assumption.
     expect(await offline.query("nothing.example.com", "TXT")).toEqual({ kind: "nxdomain" });
-    // A CNAME in the zone that leads outside: the outside name is the one assumed.
+    // A CNAME in the zone that leads outside: the outside name is the one assumed (and the chain says how).
     expect(await offline.query("out.example.com", "TXT")).toEqual({
       kind: "nxdomain",
       assumedAbsent: "elsewhere.test",
+      cnames: ["elsewhere.test"],
     });
     expect((await offline.query("loop1.example.com", "TXT")).kind).toBe("temperror");
   });
