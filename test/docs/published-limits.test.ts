@@ -12,9 +12,13 @@ import { parseMaxSize } from "../../src/cli/commands/reports-options.js";
 import { parseTimeoutSeconds } from "../../src/cli/option-parsers.js";
 import { parseConfig } from "../../src/config/parse-config.js";
 import { treeWalkNames } from "../../src/dmarc/org-domain.js";
-import { domainBudgetMs } from "../../src/dns/deadline-resolver.js";
 import { MAX_CNAME_HOPS } from "../../src/dns/cname-chain.js";
-import { DEFAULT_MAX_IN_FLIGHT, DEFAULT_QUERY_TIMEOUT_MS, DEFAULT_TRIES } from "../../src/dns/system-resolver.js";
+import { domainBudgetMs } from "../../src/dns/deadline-resolver.js";
+import {
+  DEFAULT_MAX_IN_FLIGHT,
+  DEFAULT_QUERY_TIMEOUT_MS,
+  DEFAULT_TRIES,
+} from "../../src/dns/system-resolver.js";
 import { MAX_MIME_NESTING } from "../../src/reports/email.js";
 import { TRAILING_GARBAGE_RETRY_LIMIT } from "../../src/reports/gunzip.js";
 import { DEFAULT_MAX_MB, limitsForMegabytes } from "../../src/reports/limits.js";
