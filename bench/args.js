@@ -5,14 +5,16 @@ const DEFAULTS = {
   startupRuns: 15,
   smallReports: 3000,
   bigMb: 100,
-  only: "audit,startup,ingest,zones",
+  imapMails: 10000,
+  only: "audit,startup,ingest,zones,imap",
   peers: true,
   write: true,
   build: true,
 };
 
 const USAGE = `usage: npm run bench -- [--domains N] [--rounds N] [--startup-runs N] [--small-reports N]
-                          [--big-mb N] [--only audit,startup,ingest,zones] [--no-peers] [--no-write] [--no-build]`;
+                          [--big-mb N] [--imap-mails N] [--only audit,startup,ingest,zones,imap] [--no-peers]
+                          [--no-write] [--no-build]`;
 
 export function parseArgs(argv) {
   const options = { ...DEFAULTS };
@@ -45,6 +47,9 @@ export function parseArgs(argv) {
       case "--big-mb":
         options.bigMb = count();
         break;
+      case "--imap-mails":
+        options.imapMails = count();
+        break;
       case "--only":
         options.only = value();
         break;
@@ -68,7 +73,8 @@ export function parseArgs(argv) {
   }
   const sections = options.only.split(",");
   for (const s of sections)
-    if (!["audit", "startup", "ingest", "zones"].includes(s)) throw new Error(`--only ${s}: not a section`);
+    if (!["audit", "startup", "ingest", "zones", "imap"].includes(s))
+      throw new Error(`--only ${s}: not a section`);
   options.sections = new Set(sections);
   return options;
 }

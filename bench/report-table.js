@@ -138,6 +138,19 @@ export function tableRows(results) {
       }
     }
   }
+  const m = results.imap;
+  if (m) {
+    const both = (r) =>
+      `${fmt(r.messagesPerSecond)} messages/s, RSS ${mb(r.maxRssKb)}; ${r.stored} reports stored`;
+    rows.push([
+      `ingest ${m.messages} report mails`,
+      "from Dovecot over IMAPS (loopback) ÷ from its Maildir",
+      `IMAP ${both(m.imap)}`,
+      `Maildir ${both(m.maildir)}`,
+      "IMAP wall ≤ 2× Maildir's; RSS ≤ 256 MB",
+      verdict(m.ratio <= 2 && m.imap.maxRssKb <= 256 * 1024 && m.imap.stored === m.maildir.stored),
+    ]);
+  }
   return rows;
 }
 

@@ -14,6 +14,7 @@ import { generateAuditZone } from "./audit-zone.js";
 import { renderBenchmarksMd } from "./benchmarks-md.js";
 import { cleanupAll, cleanupOnSignals, makeTempDir } from "./cleanup.js";
 import { dkimPublicKeys } from "./dkim-keys.js";
+import { benchImap } from "./imap-bench.js";
 import { benchIngest } from "./ingest-bench.js";
 import { describeMachine } from "./machine.js";
 import { ensureDebianPackages } from "./packages.js";
@@ -99,6 +100,17 @@ async function main() {
   if (options.sections.has("zones")) {
     say("zones: reading a 10,000-record octoDNS zone and a 5,000-resource Terraform plan");
     results.zones = await benchZoneInputs({ dir: makeTempDir("zones") });
+  }
+  if (options.sections.has("imap")) {
+    ensureDebianPackages({ "/usr/sbin/dovecot": "dovecot-imapd", "/usr/bin/time": "time" });
+    say(
+      `imap: ${options.imapMails} report mails from Dovecot, against the same Maildir, ${options.rounds} rounds`,
+    );
+    results.imap = await benchImap({
+      dir: makeTempDir("imap"),
+      imapMails: options.imapMails,
+      rounds: options.rounds,
+    });
   }
   const rows = tableRows(results);
   process.stdout.write(`${printTable(rows)}\n`);

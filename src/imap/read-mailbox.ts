@@ -8,8 +8,10 @@ import { isStoreFailure } from "../store/store-error.js";
 import { describeImapFailure } from "./imap-error.js";
 import type { MailboxUrl } from "./mailbox-url.js";
 
-/** UIDs per round: one size FETCH, one body FETCH, one MOVE and one cursor update each. */
+/** UIDs per round: one size FETCH, body FETCHes, one MOVE and one cursor update each. */
 const BATCH = 250;
+/** Most message bytes asked for in one body FETCH (a single larger message is fetched alone). */
+const FETCH_BYTES = 4 * 1024 * 1024;
 
 export interface ReadMailboxOptions {
   limits: ReadLimits;
@@ -120,10 +122,10 @@ async function readBatch(
     }
   }
   let lastHandled = 0;
-  if (small.length > 0) {
-    // imapflow hands each message over only when the previous loop body has finished (backpressure),
-    // so one message at a time is in memory, however large the batch.
-    for await (const message of client.fetch(small.join(","), { uid: true, source: true }, { uid: true })) {
+  fetching: for (const chunk of byBytes(small, sizes, FETCH_BYTES)) {
+    // imapflow hands a message to this loop only when the previous one is done, but it reads the
+    // socket ahead: a FETCH of at most FETCH_BYTES (or one message) bounds what can pile up.
+    for await (const message of client.fetch(chunk.join(","), { uid: true, source: true }, { uid: true })) {
       // A store failure throws out of here: this message is not done, so neither moved nor passed.
       const source = message.source ?? Buffer.alloc(0);
       const verdict = await readMessage(url, message.uid, source, sink, options.limits);
@@ -135,7 +137,7 @@ async function readBatch(
       lastHandled = message.uid;
       if (options.shouldStop()) {
         outcome.stopped = true;
-        break;
+        break fetching;
       }
     }
   }
@@ -145,6 +147,25 @@ async function readBatch(
   outcome.toMove.sort((a, b) => a - b);
   if (!finished) outcome.toMove = outcome.toMove.filter((uid) => uid <= outcome.doneUpTo);
   return outcome;
+}
+
+/** Consecutive groups of UIDs whose sizes add up to at most `limit` (or one message each, if larger). */
+function byBytes(uids: number[], sizes: ReadonlyMap<number, number>, limit: number): number[][] {
+  const groups: number[][] = [];
+  let group: number[] = [];
+  let bytes = 0;
+  for (const uid of uids) {
+    const size = sizes.get(uid) ?? 0;
+    if (group.length > 0 && bytes + size > limit) {
+      groups.push(group);
+      group = [];
+      bytes = 0;
+    }
+    group.push(uid);
+    bytes += size;
+  }
+  if (group.length > 0) groups.push(group);
+  return groups;
 }
 
 /** When the batch ended early: every UID before the first body not read is done. */

@@ -108,6 +108,7 @@ function makeServerCert(dir: string, ca: { cert: string; key: string }): { cert:
 }
 
 interface Identity {
+  root: boolean;
   internalUser: string;
   internalGroup: string;
   loginUser: string;
@@ -119,6 +120,7 @@ function identity(): Identity {
   const id = (args: string[]) => execFileSync("id", args, { encoding: "utf8" }).trim();
   if (process.getuid?.() === 0) {
     return {
+      root: true,
       internalUser: "dovecot",
       internalGroup: id(["-gn", "dovecot"]),
       loginUser: "dovenull",
@@ -128,6 +130,7 @@ function identity(): Identity {
   }
   const user = id(["-un"]);
   return {
+    root: false,
     internalUser: user,
     internalGroup: id(["-gn"]),
     loginUser: user,
@@ -171,6 +174,7 @@ last_valid_uid = ${who.mailUid}
 first_valid_gid = ${who.mailGid}
 mail_location = maildir:${dir}/mail/%u
 mailbox_idle_check_interval = 1 secs
+${who.root ? "" : "service anvil {\n  chroot =\n}"}
 auth_mechanisms = plain login${oauth2 ? " xoauth2 oauthbearer" : ""}
 ${
   oauth2
@@ -190,6 +194,8 @@ userdb {
   args = uid=${who.mailUid} gid=${who.mailGid} home=${dir}/home/%u
 }
 service imap-login {
+  # The default chroot needs root; as a normal user there is none to take.
+  ${who.root ? "" : "chroot ="}
   inet_listener imap {
     port = ${ports.imap}
   }
