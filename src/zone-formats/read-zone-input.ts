@@ -4,7 +4,7 @@
  * record name is an octoDNS zone, anything else an RFC 1035 zone file. All become the same `Zone`s.
  */
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
-import { parseZoneFile, ZoneFileError } from "../dns/zone-file.js";
+import { parseZoneFile } from "../dns/zone-file.js";
 import { looksLikeDnsControl, readDnsControl } from "./dnscontrol.js";
 import { ZoneInputError } from "./input-error.js";
 import { parseJsonInput } from "./json-input.js";
@@ -16,7 +16,7 @@ import type { ZoneInput, ZoneInputFormat, ZoneInputOptions } from "./types.js";
 /** Larger inputs are refused before they are read: a zone (or plan) this size is not a mail zone. */
 export const MAX_ZONE_INPUT_BYTES = 32 * 1024 * 1024;
 
-/** Reads and parses one `--zone` file; throws ZoneInputError (or ZoneFileError) naming it. */
+/** Reads and parses one `--zone` file; throws ZoneInputError, or ZoneFileError for a zone file, naming it. */
 export function readZoneInputFile(path: string, options: Omit<ZoneInputOptions, "source"> = {}): ZoneInput {
   return parseZoneInput(readBounded(path), { ...options, source: path });
 }
@@ -65,10 +65,9 @@ export function detectZoneFormat(bytes: Buffer): ZoneInputFormat | "json" {
   return "zone-file";
 }
 
+/** A byte-order mark, read as UTF-8 (U+FEFF) or as Latin-1 (its three octets), is not content. */
 function withoutBom(text: string): string {
-  return text.startsWith("\uFEFF") || text.startsWith("\u00EF\u00BB\u00BF")
-    ? text.replace(/^(\uFEFF|\u00EF\u00BB\u00BF)/, "")
-    : text;
+  return text.replace(/^(?:\uFEFF|\u00EF\u00BB\u00BF)/, "");
 }
 
 /** Reads a file or a pipe (`--zone <(terraform show -json plan)`), refusing it past the limit. */
@@ -117,5 +116,3 @@ function tooLarge(path: string): ZoneInputError {
     `over the ${MAX_ZONE_INPUT_BYTES / 1024 / 1024} MB limit for zone inputs`,
   );
 }
-
-export { ZoneFileError, ZoneInputError };
