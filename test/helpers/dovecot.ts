@@ -29,7 +29,10 @@ export interface DovecotOptions {
   freePort(): Promise<number>;
   /** false: no TLS at all, so the server offers no STARTTLS (for the `imap://` refusal). */
   tls?: boolean;
-  /** Adds Dovecot's oauth2 passdb (XOAUTH2, OAUTHBEARER), asking this RFC 7662 introspection URL. */
+  /**
+   * Adds Dovecot's oauth2 passdb, asking this RFC 7662 introspection URL. Only XOAUTH2 is offered
+   * (as Microsoft 365 does): imapflow would pick OAUTHBEARER when a server offers both.
+   */
   oauth2IntrospectionUrl?: string;
 }
 
@@ -175,12 +178,12 @@ first_valid_gid = ${who.mailGid}
 mail_location = maildir:${dir}/mail/%u
 mailbox_idle_check_interval = 1 secs
 ${who.root ? "" : "service anvil {\n  chroot =\n}"}
-auth_mechanisms = plain login${oauth2 ? " xoauth2 oauthbearer" : ""}
+auth_mechanisms = plain login${oauth2 ? " xoauth2" : ""}
 ${
   oauth2
     ? `passdb {
   driver = oauth2
-  mechanisms = xoauth2 oauthbearer
+  mechanisms = xoauth2
   args = ${dir}/oauth2.conf.ext
 }`
     : ""

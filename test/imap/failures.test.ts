@@ -108,8 +108,8 @@ describe.runIf(dovecotAvailable())("reading a mailbox that fails (Dovecot)", () 
     const good = await lab.ingest(db, [lab.dovecot.url()], { MAILAUDIT_IMAP_TOKEN: GOOD_TOKEN });
     expect(good.exitCode, good.stderr).toBe(0);
     expect(good.stdout).toContain("stored 4 report(s)");
-    // Dovecot logged the login as an OAuth2 one, so the token, not a password, was checked.
-    expect(lab.dovecot.output()).toMatch(/Login: user=<dmarc>, method=(XOAUTH2|OAUTHBEARER)/);
+    // Dovecot logged the login as XOAUTH2, so the token, not a password, was checked.
+    expect(lab.dovecot.output()).toMatch(/Login: user=<dmarc>, method=XOAUTH2/);
   });
 
   it("a server stopped mid-run: exit 3 with what was stored kept; the rerun stores the rest, each once, and moves all", async () => {
