@@ -121,6 +121,40 @@ describe.runIf(dovecotAvailable())("crashes and --watch (Dovecot)", () => {
   });
 });
 
+describe.runIf(dovecotAvailable())("SIGTERM during a --watch catch-up (Dovecot)", () => {
+  let lab: ImapLab;
+  let dir: string;
+  beforeAll(async () => {
+    lab = await startImapLab();
+    dir = mkdtempSync(join(tmpdir(), "mailaudit-imap-term-"));
+  });
+  afterAll(async () => {
+    await lab?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("ends after the message in hand with exit 0: what was stored is moved and passed; a rerun does the rest once", async () => {
+    const set = mailSet("term", 300);
+    deliver(lab.dovecot.maildir, "Term", set.messages);
+    const db = join(dir, "term.db");
+    const args = [lab.dovecot.url("Term"), "--imap-move-to", "TermDone"];
+    const child = lab.spawnIngest(db, [...args, "--watch"]);
+    const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+    await eventually(() => storedCount(db) >= 40, 60_000, "the catch-up to be under way");
+    child.kill("SIGTERM");
+    expect(await exited, child.output.stderr).toBe(0);
+    const stored = storedCount(db);
+    expect(stored).toBeLessThan(set.reports);
+    // Every message whose reports were stored was moved before the exit: none is read twice.
+    expect(messagesIn(lab.dovecot.maildir, "TermDone")).toBe(stored);
+    expect(messagesIn(lab.dovecot.maildir, "Term")).toBe(set.reports - stored);
+    const rest = await lab.ingest(db, args);
+    expect(rest.exitCode, rest.stderr).toBe(0);
+    expect(rest.stdout).toContain(`stored ${set.reports - stored} report(s), 0 already stored, 0 refused`);
+    expect(messagesIn(lab.dovecot.maildir, "TermDone")).toBe(set.reports);
+  });
+});
+
 /** Delivers like a mail client would: IMAP APPEND over TLS (a second, independent client). */
 async function append(lab: ImapLab, folder: string, message: Buffer): Promise<void> {
   const client = new ImapFlow({
