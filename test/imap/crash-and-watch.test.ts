@@ -27,7 +27,7 @@ function seeded(seed: number): () => number {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe.runIf(dovecotAvailable())("crashes and --watch (Dovecot)", () => {
+describe.runIf(dovecotAvailable())("crashes, SIGTERM and --watch (Dovecot)", () => {
   let lab: ImapLab;
   let dir: string;
   beforeAll(async () => {
@@ -119,21 +119,8 @@ describe.runIf(dovecotAvailable())("crashes and --watch (Dovecot)", () => {
       /^stored 4 report\(s\), 0 already stored, 0 refused; 4 message\(s\) read/m,
     );
   });
-});
 
-describe.runIf(dovecotAvailable())("SIGTERM during a --watch catch-up (Dovecot)", () => {
-  let lab: ImapLab;
-  let dir: string;
-  beforeAll(async () => {
-    lab = await startImapLab();
-    dir = mkdtempSync(join(tmpdir(), "mailaudit-imap-term-"));
-  });
-  afterAll(async () => {
-    await lab?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
-
-  it("ends after the message in hand with exit 0: what was stored is moved and passed; a rerun does the rest once", async () => {
+  it("SIGTERM during a --watch catch-up ends after the message in hand, exit 0: what was stored is moved and passed; a rerun does the rest once", async () => {
     const set = mailSet("term", 300);
     deliver(lab.dovecot.maildir, "Term", set.messages);
     const db = join(dir, "term.db");
