@@ -1,12 +1,13 @@
 /**
- * Ingest bench: the same corpus through `mailaudit reports ingest` (into a fresh SQLite file) and
- * through each peer. Throughput is XML bytes ÷ wall time of the whole command (process start
+ * Ingest bench: the same corpus through `mailaudit reports ingest` (into a fresh SQLite file, and
+ * into PostgreSQL by one and by four ingesters: ingest-postgres.js) and through each peer. Throughput is XML bytes ÷ wall time of the whole command (process start
  * included, as a cron job would pay it). Two corpora: many small reports, and one big report.
  */
 import { mkdirSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { runDmarcCat, runDmarcts, runMailDmarc } from "./ingest-peers.js";
+import { dealFiles, runMailauditPostgres } from "./ingest-postgres.js";
 import { runMeasured } from "./measure.js";
 import { writeBigReport, writeSmallReports } from "./report-corpus.js";
 
@@ -66,8 +67,55 @@ function withThroughput(name, bytes, result) {
   return { name, ...result, mbPerSecond: bytes / 2 ** 20 / (result.wallMs / 1000) };
 }
 
+/** PostgreSQL store rows (ours, with goals relative to the SQLite row and to one PostgreSQL ingester). */
+const PG_ONE = "mailaudit → PostgreSQL";
+const PG_FOUR = "mailaudit → PostgreSQL, 4 ingesters at once";
+
+async function benchPostgres(label, files, paths, bytes, options) {
+  const base = `mailaudit_${label.replace(/\W+/g, "_")}`;
+  const common = { maxMb: options.bigMb * 2, timeoutMs: PEER_TIMEOUT_MS };
+  const tools = [
+    withThroughput(PG_ONE, bytes, await runMailauditPostgres([paths], { ...common, database: `${base}_1` })),
+  ];
+  // Four ingesters need four inputs: the many small reports, not the one big one.
+  if (files.length >= 4)
+    tools.push(
+      withThroughput(
+        PG_FOUR,
+        bytes,
+        await runMailauditPostgres(dealFiles(files, 4), { ...common, database: `${base}_4` }),
+      ),
+    );
+  return tools.map((tool) => ({ ...tool, ours: true }));
+}
+
+/** Goals of the PostgreSQL rows, judged once every tool of the corpus has run. */
+function judgePostgres(tools) {
+  const rate = (name) => tools.find((t) => t.name === name && !t.failures)?.mbPerSecond;
+  const sqlite = rate("mailaudit");
+  const one = rate(PG_ONE);
+  const dmarcts = rate("dmarcts-report-parser");
+  for (const tool of tools) {
+    if (tool.name === PG_ONE) {
+      tool.goal = "≥ 0.7× SQLite MB/s; ahead of dmarcts-report-parser";
+      tool.met =
+        one !== undefined &&
+        sqlite !== undefined &&
+        one >= 0.7 * sqlite &&
+        (dmarcts === undefined || one > dmarcts);
+      tool.ratio = `${(one / sqlite).toFixed(2)}× SQLite${dmarcts ? `, ${(one / dmarcts).toFixed(1)}× dmarcts-report-parser` : ""}`;
+    }
+    if (tool.name === PG_FOUR) {
+      tool.goal = "≥ 2.5× one PostgreSQL ingester";
+      tool.met = tool.mbPerSecond !== undefined && one !== undefined && tool.mbPerSecond >= 2.5 * one;
+      tool.ratio = `${(tool.mbPerSecond / one).toFixed(2)}× one ingester`;
+    }
+  }
+}
+
 async function benchCorpus(label, files, paths, bytes, dir, options) {
   const tools = [withThroughput("mailaudit", bytes, await runMailaudit(paths, dir, label, options.bigMb))];
+  tools.push(...(await benchPostgres(label, files, paths, bytes, options)));
   if (options.peers) {
     tools.push(withThroughput("dmarc-cat", bytes, await runDmarcCat(files, PEER_TIMEOUT_MS)));
     tools.push(withThroughput("dmarcts-report-parser", bytes, await runDmarcts(files, dir, PEER_TIMEOUT_MS)));
@@ -77,7 +125,8 @@ async function benchCorpus(label, files, paths, bytes, dir, options) {
     if (sample.length < files.length) mailDmarc.note = `${mailDmarc.note}; first ${sample.length} files`;
     tools.push(withThroughput("Mail::DMARC", sampleBytes, mailDmarc));
   }
-  const peers = tools.filter((t) => t.name !== "mailaudit" && t.mbPerSecond && !t.failures);
+  judgePostgres(tools);
+  const peers = tools.filter((t) => t.name !== "mailaudit" && !t.ours && t.mbPerSecond && !t.failures);
   const fastestPeer = peers.sort((a, b) => b.mbPerSecond - a.mbPerSecond)[0];
   return { label, files: files.length, megabytes: bytes / 2 ** 20, tools, fastestPeer };
 }

@@ -12,7 +12,7 @@
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { runMeasured } from "./measure.js";
-import { startPostgres } from "./postgres.js";
+import { sharedPostgres } from "./postgres.js";
 
 const DMARC_CAT = "/usr/bin/dmarc-cat";
 const DMARCTS = "/usr/sbin/dmarcts-report-parser";
@@ -45,7 +45,7 @@ let postgres;
 export async function runDmarcts(files, dir, timeoutMs) {
   if (!existsSync(DMARCTS)) return { skipped: "dmarcts-report-parser not installed" };
   try {
-    postgres ??= await startPostgres();
+    postgres ??= await sharedPostgres();
   } catch (error) {
     return { skipped: `no PostgreSQL for it: ${(error.stderr || error.message).trim().split("\n").at(-1)}` };
   }

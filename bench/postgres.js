@@ -1,7 +1,8 @@
 /**
- * A throwaway PostgreSQL for dmarcts-report-parser (it stores only in MySQL or PostgreSQL): Debian's
- * server binaries, a data dir in a temp dir, listening on 127.0.0.1 at a free port and a socket in
- * that dir, trust auth. PostgreSQL refuses to run as root, so it runs as the `postgres` user.
+ * A throwaway PostgreSQL shared by dmarcts-report-parser (it stores only in MySQL or PostgreSQL) and
+ * mailaudit's PostgreSQL store rows: Debian's server binaries, a data dir in a temp dir, listening on
+ * 127.0.0.1 at a free port and a socket in that dir, trust auth, fsync off. PostgreSQL refuses to
+ * run as root, so it runs as the `postgres` user. One server per bench run (`sharedPostgres`).
  */
 import { execFile } from "node:child_process";
 import { chownSync, existsSync, mkdirSync, readdirSync } from "node:fs";
@@ -17,6 +18,13 @@ function serverBin() {
   if (!existsSync(root)) return null;
   const version = readdirSync(root).sort((a, b) => Number(b) - Number(a))[0];
   return version ? join(root, version, "bin") : null;
+}
+
+let shared;
+/** The bench's one server, started on first use. */
+export function sharedPostgres() {
+  shared ??= startPostgres();
+  return shared;
 }
 
 export async function startPostgres() {
@@ -45,11 +53,18 @@ export async function startPostgres() {
     "start",
   ]);
   onCleanup(() => asPostgres("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]));
-  await asPostgres("createdb", ["-h", "127.0.0.1", "-p", String(port), "-U", "postgres", "dmarc"]);
+  const createdb = (name) =>
+    asPostgres("createdb", ["-h", "127.0.0.1", "-p", String(port), "-U", "postgres", name]);
+  await createdb("dmarc");
   return {
     port,
-    /** Row count of a table, to confirm the peer stored what it read. */
-    async count(table) {
+    /** A fresh database; its URL for `--db` (trust auth: no password). */
+    async createDatabase(name) {
+      await createdb(name);
+      return `postgres://postgres@127.0.0.1:${port}/${name}`;
+    },
+    /** Row count of a table, to confirm what was stored. */
+    async count(table, database = "dmarc") {
       const out = await asPostgres("psql", [
         "-h",
         "127.0.0.1",
@@ -58,7 +73,7 @@ export async function startPostgres() {
         "-U",
         "postgres",
         "-d",
-        "dmarc",
+        database,
         "-tAc",
         `SELECT count(*) FROM ${table}`,
       ]);

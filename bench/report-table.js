@@ -109,32 +109,35 @@ export function tableRows(results) {
   if (i) {
     for (const corpus of i.corpora) {
       for (const tool of corpus.tools) {
-        const ok =
-          tool.name === "mailaudit" && corpus.fastestPeer
-            ? tool.mbPerSecond >= 2 * corpus.fastestPeer.mbPerSecond
-            : undefined;
-        rows.push([
-          `ingest ${corpus.label}`,
-          tool.name,
-          tool.name === "mailaudit"
-            ? (tool.skipped ??
-              `${fmt(tool.mbPerSecond, 1)} MB/s, RSS ${mb(tool.maxRssKb)}${tool.note ? `; ${tool.note}` : ""}`)
-            : "",
-          tool.name === "mailaudit"
-            ? ""
-            : (tool.skipped ??
-              `${fmt(tool.mbPerSecond, 1)} MB/s, RSS ${mb(tool.maxRssKb)}${tool.note ? `; ${tool.note}` : ""}`),
-          tool.name === "mailaudit" ? "≥ 2× fastest peer; RSS ≤ 256 MB" : "",
-          tool.name === "mailaudit"
-            ? verdict(
-                tool.skipped
-                  ? false
-                  : ok === undefined
-                    ? undefined
-                    : ok && (tool.maxRssKb ?? 0) <= 256 * 1024,
-              )
-            : "",
-        ]);
+        const measured =
+          tool.skipped ??
+          `${fmt(tool.mbPerSecond, 1)} MB/s, RSS ${mb(tool.maxRssKb)}${tool.note ? `; ${tool.note}` : ""}${
+            tool.lastError ? `; ${tool.lastError}` : ""
+          }`;
+        if (tool.name === "mailaudit") {
+          const ok = corpus.fastestPeer ? tool.mbPerSecond >= 2 * corpus.fastestPeer.mbPerSecond : undefined;
+          rows.push([
+            `ingest ${corpus.label}`,
+            tool.name,
+            measured,
+            "",
+            "≥ 2× fastest peer; RSS ≤ 256 MB",
+            verdict(
+              tool.skipped ? false : ok === undefined ? undefined : ok && (tool.maxRssKb ?? 0) <= 256 * 1024,
+            ),
+          ]);
+        } else if (tool.ours) {
+          rows.push([
+            `ingest ${corpus.label}`,
+            tool.name,
+            tool.skipped ? measured : `${measured}; ${tool.ratio}`,
+            "",
+            tool.goal ?? "",
+            verdict(tool.skipped ? false : tool.met),
+          ]);
+        } else {
+          rows.push([`ingest ${corpus.label}`, tool.name, "", measured, "", ""]);
+        }
       }
     }
   }
