@@ -8,9 +8,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ReportRecord } from "../../src/reports/types.js";
 import { MIGRATIONS } from "../../src/store/migrations.js";
 import { PostgresStore } from "../../src/store/postgres/postgres-store.js";
+import { fuzzOptions } from "../fuzz/fuzz-kit.js";
 import { CONFORMANCE_DIR } from "../helpers/fixtures.js";
 import { freePort } from "../helpers/ports.js";
 import {
@@ -308,16 +311,88 @@ describe.skipIf(!postgresAvailable())("PostgreSQL store", () => {
       const left = JSON.parse((await summary(db)).stdout);
       expect(left.domains.reduce((n: number, d: { reports: number }) => n + d.reports, 0)).toBe(18);
     }
+    // Nothing is left behind: every record has its report, every auth row its record.
     expect(
       await cluster.query(
         "prune",
-        "SELECT count(*)::int AS n FROM records r LEFT JOIN reports p ON p.id = r.report WHERE p.id IS NULL",
+        `SELECT (SELECT count(*)::int FROM records r LEFT JOIN reports p ON p.id = r.report WHERE p.id IS NULL) AS records,
+                (SELECT count(*)::int FROM auth_results a LEFT JOIN records r ON r.id = a.record WHERE r.id IS NULL) AS auths,
+                (SELECT count(*) FROM auth_results) = 2 * (SELECT count(*) FROM records) AS kept_whole`,
       ),
-    ).toEqual([{ n: 0 }]);
+    ).toEqual([{ records: 0, auths: 0, kept_whole: true }]);
     expect((await summary(url)).stdout).toBe((await summary(sqlite)).stdout);
     const bad = await runCli(["reports", "prune", "--before", "last tuesday", "--db", sqlite]);
     expect(bad.exitCode).toBe(2);
     expect(bad.stderr).toMatch(/--before "last tuesday"/);
+  });
+
+  it("stores any text exactly (quotes, backslashes, braces, commas, NULL, emoji) through the batch arrays", async () => {
+    const url = await cluster.createDatabase("texts");
+    process.env.PGPASSWORD = PG_PASSWORD;
+    const store = await PostgresStore.open(url);
+    delete process.env.PGPASSWORD;
+    // Any Unicode text PostgreSQL can hold (no NUL, which no XML report can carry either).
+    const text = fc
+      .oneof(
+        fc.string({ unit: "grapheme", maxLength: 12 }),
+        fc.constantFrom("NULL", '"', "\\", "{}", "a,b", '\\"', " lead", ""),
+      )
+      .filter((t) => !t.includes("\u0000"));
+    let n = 0;
+    try {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(fc.tuple(text, text, text), { minLength: 1, maxLength: 5 }),
+          async (rows) => {
+            const id = `t${n++}`;
+            const records: ReportRecord[] = rows.map(([ip, from, selector], i) => ({
+              sourceIp: ip,
+              count: i + 1,
+              disposition: "none",
+              dkim: "pass",
+              spf: "fail",
+              reasons: [{ type: from, comment: selector }],
+              headerFrom: from,
+              envelopeFrom: "",
+              envelopeTo: "",
+              dkimResults: [{ domain: from, selector, result: "pass" }],
+              spfResults: [],
+            }));
+            const transaction = store.startReport(
+              {
+                schema: "rfc7489",
+                version: "1.0",
+                metadata: { orgName: "o", email: "", reportId: id, begin: 1, end: 2, errors: [] },
+                policy: { domain: "texts.example" },
+              },
+              "property",
+            );
+            for (const record of records) transaction.add(record);
+            expect(await transaction.commit({ records: records.length, messages: 0 }, undefined)).toBe(
+              "stored",
+            );
+            const stored = await store.select(
+              `SELECT r.source_ip, r.header_from, r.reasons, a.selector, a.domain FROM records r
+               JOIN reports p ON p.id = r.report JOIN auth_results a ON a.record = r.id
+              WHERE p.report_id = ? ORDER BY r.count`,
+              [id],
+            );
+            expect(stored).toEqual(
+              records.map((r) => ({
+                source_ip: r.sourceIp,
+                header_from: r.headerFrom,
+                reasons: JSON.stringify(r.reasons),
+                selector: r.dkimResults[0]?.selector,
+                domain: r.dkimResults[0]?.domain,
+              })),
+            );
+          },
+        ),
+        fuzzOptions(60),
+      );
+    } finally {
+      await store.close();
+    }
   });
 
   it("keeps the IMAP cursor as SQLite does: per account and folder, never backwards within one UIDVALIDITY", async () => {

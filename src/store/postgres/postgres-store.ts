@@ -81,10 +81,16 @@ export class PostgresStore implements ReportStore {
   }
 
   async prune(before: number): Promise<number> {
-    // Records and auth rows go with their report (ON DELETE CASCADE).
-    return (
-      (await this.query({ text: "DELETE FROM reports WHERE end_ts < $1", values: [before] })).rowCount ?? 0
-    );
+    // One statement, so one transaction: auth rows, records and reports go together (the links are
+    // not declared foreign keys in PostgreSQL: migrations.ts).
+    const { rows } = await this.query({
+      text: `WITH gone AS (DELETE FROM reports WHERE end_ts < $1 RETURNING id),
+                  gone_records AS (DELETE FROM records WHERE report IN (SELECT id FROM gone) RETURNING id),
+                  gone_auth AS (DELETE FROM auth_results WHERE record IN (SELECT id FROM gone_records))
+             SELECT count(*) AS n FROM gone`,
+      values: [before],
+    });
+    return Number((rows[0] as { n: string }).n);
   }
 
   async close(): Promise<void> {

@@ -152,9 +152,28 @@ export class RowBatch {
     results.push(result);
   }
 
-  params(): unknown[] {
-    return [...this.records, ...this.auths];
+  /** One array literal per column: built here, as node-postgres's generic array encoder cost ~10 % of a large ingest. */
+  params(): string[] {
+    const literal = (values: unknown[], [, type]: readonly [string, string]) =>
+      type === "bigint" ? `{${values.join(",")}}` : textArray(values as string[]);
+    return [
+      ...this.records.map((values, i) => literal(values, RECORD_COLUMNS[i] as readonly [string, string])),
+      ...this.auths.map((values, i) => literal(values, AUTH_COLUMNS[i] as readonly [string, string])),
+    ];
   }
+}
+
+const ARRAY_SPECIAL = /["\\]/;
+const ARRAY_SPECIALS = /["\\]/g;
+
+/** `{"a","b\"c"}`: every element quoted, `"` and `\` escaped (most values have neither). */
+export function textArray(values: readonly string[]): string {
+  let literal = "{";
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i] as string;
+    literal += `${i === 0 ? "" : ","}"${ARRAY_SPECIAL.test(value) ? value.replace(ARRAY_SPECIALS, "\\$&") : value}"`;
+  }
+  return `${literal}}`;
 }
 
 export interface ReportRowValues {
