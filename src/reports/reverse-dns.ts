@@ -1,6 +1,6 @@
 import { isIPv4 } from "node:net";
 import { mapWithConcurrency } from "../audit/pool.js";
-import { ipv6Groups } from "../dns/ipv6.js";
+import { ipv6Canonical, ipv6Groups } from "../dns/ipv6.js";
 import type { Resolver } from "../dns/types.js";
 
 /**
@@ -12,6 +12,32 @@ export function reverseName(ip: string): string | undefined {
   const groups = ipv6Groups(ip);
   if (!groups) return undefined;
   return `${[...groups.join("")].reverse().join(".")}.ip6.arpa`;
+}
+
+/**
+ * What reverse DNS says of an address: its PTR name, and whether that name's own addresses lead back
+ * to it (forward-confirmed, FCrDNS: anyone can publish any PTR for their own addresses, so only a
+ * confirmed name says who runs the server). "failed" is a DNS failure (timeout, SERVFAIL): nothing
+ * is known, which is not the same as "none".
+ */
+export type ReverseLookup =
+  | { kind: "name"; name: string; confirmed: boolean | null }
+  | { kind: "none" }
+  | { kind: "failed"; reason: string };
+
+export async function reverseLookup(resolver: Resolver, ip: string): Promise<ReverseLookup> {
+  const question = reverseName(ip);
+  if (!question) return { kind: "none" };
+  const answer = await resolver.query(question, "PTR");
+  if (answer.kind === "temperror") return { kind: "failed", reason: answer.reason };
+  const name = answer.kind === "ok" ? answer.records[0]?.replace(/\.$/, "") : undefined;
+  if (!name) return { kind: "none" };
+  const forward = await resolver.query(name, isIPv4(ip) ? "A" : "AAAA");
+  if (forward.kind === "temperror") return { kind: "name", name, confirmed: null };
+  const want = isIPv4(ip) ? ip : ipv6Canonical(ip);
+  const confirmed =
+    forward.kind === "ok" && forward.records.some((a) => (isIPv4(ip) ? a : ipv6Canonical(a)) === want);
+  return { kind: "name", name, confirmed };
 }
 
 /** PTR names for many addresses, through the run's resolver; null where none could be found. */

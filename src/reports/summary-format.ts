@@ -11,7 +11,19 @@ export const SUMMARY_FORMATTERS = {
   json: (summary) => toJsonText(summary),
   csv: (summary) =>
     csvRows(
-      ["domain", "source_ip", "reverse_dns", "messages", "pass", "fail", "first_seen", "new"],
+      [
+        "domain",
+        "source_ip",
+        "reverse_dns",
+        "messages",
+        "pass",
+        "fail",
+        "first_seen",
+        "new",
+        "class",
+        "service",
+        "explanation",
+      ],
       summary.domains.flatMap((d) =>
         d.sources.map((s) => [
           d.domain,
@@ -22,6 +34,9 @@ export const SUMMARY_FORMATTERS = {
           s.fail,
           s.firstSeen,
           s.isNew,
+          s.class ?? "",
+          s.service ?? "",
+          s.explanation ?? "",
         ]),
       ),
     ),
@@ -31,7 +46,7 @@ export const SUMMARY_FORMATTERS = {
 function formatTable(summary: ReportSummary): string {
   if (summary.domains.length === 0) return "No reports stored for this selection.\n";
   const e = escapeForTerminal;
-  return summary.domains
+  return `${summary.domains
     .map((d) => {
       const lines = [
         `${e(d.domain)}  ${d.period.begin} – ${d.period.end}`,
@@ -44,27 +59,61 @@ function formatTable(summary: ReportSummary): string {
         }`,
         `  policy ${e(d.readiness.policy ?? "?")}${d.readiness.next ? ` → ${d.readiness.next}: ${d.readiness.wouldFailPercent}% would fail (${d.readiness.ready ? "ready" : "not ready"})` : ""}`,
       ];
+      if (d.readiness.blockers.length > 0) {
+        lines.push(
+          `  blocking p=reject: ${d.readiness.blockers
+            .map(
+              (b) =>
+                `${e(b.ip)} ${b.class ?? "unclassified"}${b.service ? ` (${e(b.service)})` : ""} ${b.percent}%`,
+            )
+            .join(", ")}`,
+        );
+      }
+      const disagreeing = d.reporters.filter((r) => (r.disagreements?.messages ?? 0) > 0);
+      if (disagreeing.length > 0) {
+        lines.push(
+          `  reporters whose verdict differs from the recomputed alignment: ${disagreeing
+            .map(
+              (r) =>
+                `${e(r.org)} ${r.disagreements?.messages} of ${r.messages} messages (said pass: ${r.disagreements?.reporterPassOnly}, said fail: ${r.disagreements?.recomputedPassOnly})`,
+            )
+            .join("; ")}`,
+        );
+      }
       if (d.dkimSelectors.length > 0) {
         lines.push(
           `  DKIM selectors: ${d.dkimSelectors.map((s) => `${e(s.selector)}._domainkey.${e(s.domain)}`).join(", ")}`,
         );
       }
       const table = new Table({
-        head: ["source", "name", "messages", "pass", "fail", "first seen"],
+        head: ["source", "name", "class", "service", "messages", "pass", "fail", "first seen"],
         style: { head: [], border: [] },
       });
       for (const s of d.sources)
         table.push([
           `${e(s.ip)}${s.isNew ? " (new)" : ""}`,
           e(s.name ?? ""),
+          s.class ?? (s.undecided ? "undecided" : ""),
+          e(s.service ?? ""),
           s.messages,
           s.pass,
           s.fail,
           s.firstSeen.slice(0, 10),
         ]);
       lines.push(table.toString());
+      for (const s of d.sources) if (s.explanation) lines.push(`  - ${e(s.explanation)}`);
       return lines.join("\n");
     })
-    .join("\n\n")
-    .concat("\n");
+    .join("\n\n")}\n${classificationNote(summary)}`;
+}
+
+/** Says when the classification ran without DNS, and what it could therefore not decide. */
+function classificationNote(summary: ReportSummary): string {
+  const c = summary.classification;
+  if (!c || c.dns) return "";
+  const undecided =
+    c.undecidedSources === 0
+      ? "every source could be decided"
+      : `${c.undecidedSources} source(s) could not be told apart: ${c.undecidedClasses.join(" or ")} (your live SPF decides)`;
+  return `\nClassified from the reports alone (--no-dns): ${undecided}.\n`;
 }

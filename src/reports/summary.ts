@@ -1,3 +1,5 @@
+import type { ReporterAgreement } from "../sources/classify-sources.js";
+import type { SourceClass, SourceExplanation } from "../sources/types.js";
 import type { ReportStore } from "../store/store.js";
 import * as q from "../store/summary-queries.js";
 
@@ -11,6 +13,23 @@ export interface SourceSummary {
   name?: string | null;
   firstSeen: string;
   isNew: boolean;
+  /** Set by the classification (src/sources/): docs/reports.md "Explaining each sending source". */
+  class?: SourceExplanation["class"];
+  service?: string | null;
+  explanation?: string;
+  undecided?: SourceExplanation["undecided"];
+  messagesByClass?: SourceExplanation["messagesByClass"];
+  evidence?: SourceExplanation["evidence"];
+}
+
+export interface ReporterSummary {
+  org: string;
+  reports: number;
+  messages: number;
+  pass: number;
+  fail: number;
+  /** Where this reporter's verdicts differ from DMARC recomputed from its own auth results. */
+  disagreements?: ReporterAgreement;
 }
 
 export interface DomainSummary {
@@ -26,27 +45,45 @@ export interface DomainSummary {
   dispositions: Record<string, number>;
   sources: SourceSummary[];
   newSources: string[];
-  reporters: { org: string; reports: number; messages: number; pass: number; fail: number }[];
+  reporters: ReporterSummary[];
   dkimSelectors: { domain: string; selector: string; messages: number; pass: number }[];
   readiness: Readiness;
 }
 
-/** Moving p=none → quarantine → reject: the share of mail that fails DMARC and would be affected. */
+/**
+ * Moving p=none → quarantine → reject: ready when every source carrying at least
+ * READY_SOURCE_PERCENT % of the mail is aligned or forwarded (src/sources/readiness.ts); the
+ * others are the blockers, largest first. `wouldFailPercent` is the share failing DMARC today.
+ */
 export interface Readiness {
   policy: string | null;
   next: string | null;
   wouldFailPercent: number;
   ready: boolean;
+  blockers: ReadinessBlocker[];
+}
+
+export interface ReadinessBlocker {
+  ip: string;
+  /** null: the source could not be classified (which also blocks). */
+  class: SourceClass | null;
+  service: string | null;
+  messages: number;
+  percent: number;
 }
 
 export interface ReportSummary {
   schemaVersion: 1;
   since: string | null;
+  /** How sources were classified: with live DNS, or (`--no-dns`) from the reports alone. */
+  classification?: {
+    dns: boolean;
+    /** Sources left undecided, and between which classes. */
+    undecidedSources: number;
+    undecidedClasses: SourceClass[];
+  };
   domains: DomainSummary[];
 }
-
-/** Failure share at or below which moving to the next policy step is called ready (docs/reports.md). */
-export const READY_FAIL_PERCENT = 1;
 const NEXT_POLICY: Record<string, string | null> = { none: "quarantine", quarantine: "reject", reject: null };
 
 export async function summarize(
@@ -122,14 +159,16 @@ export async function summarize(
         policy,
         next: policy === null ? "none" : (NEXT_POLICY[policy] ?? null),
         wouldFailPercent: failPercent,
-        ready: messages > 0 && failPercent <= READY_FAIL_PERCENT,
+        // Decided by the classification of the sources (src/sources/readiness.ts).
+        ready: false,
+        blockers: [],
       },
     };
   });
   return { schemaVersion: 1, since: filter.since === undefined ? null : isoDate(filter.since), domains };
 }
 
-function percent(part: number, whole: number): number {
+export function percent(part: number, whole: number): number {
   return whole === 0 ? 0 : Math.round((part / whole) * 10_000) / 100;
 }
 

@@ -140,3 +140,34 @@ export async function latestReportEnds(db: Reader): Promise<Row[]> {
     [],
   );
 }
+
+/**
+ * Every record with what explaining its source needs (`src/sources/`): the reporter, the published
+ * alignment modes, the receiver's verdict and the identifiers. Auth results come separately
+ * (`sourceAuthResults`), joined by record id in memory: one row per record here keeps both queries
+ * in the dialect the two stores share.
+ */
+export async function sourceRecords(db: Reader, filter: SummaryFilter): Promise<Row[]> {
+  const w = where(filter);
+  return all(
+    db,
+    `SELECT r.id AS id, p.policy_domain AS domain, p.org_name AS org, p.adkim AS adkim, p.aspf AS aspf,
+            r.source_ip AS ip, r.count AS count, r.disposition AS disposition, r.dkim AS dkim, r.spf AS spf,
+            r.reasons AS reasons, r.header_from AS header_from, r.envelope_from AS envelope_from
+       FROM reports p JOIN records r ON r.report = p.id ${w.sql}
+      ORDER BY r.id`,
+    w.params,
+  );
+}
+
+export async function sourceAuthResults(db: Reader, filter: SummaryFilter): Promise<Row[]> {
+  const w = where(filter);
+  return all(
+    db,
+    `SELECT a.record AS record, a.method AS method, a.domain AS domain, a.selector AS selector,
+            a.scope AS scope, a.result AS result
+       FROM reports p JOIN records r ON r.report = p.id JOIN auth_results a ON a.record = r.id ${w.sql}
+      ORDER BY a.record, a.method, a.domain, a.selector, a.scope, a.result`,
+    w.params,
+  );
+}

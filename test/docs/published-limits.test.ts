@@ -22,7 +22,7 @@ import {
 import { MAX_MIME_NESTING } from "../../src/reports/email.js";
 import { TRAILING_GARBAGE_RETRY_LIMIT } from "../../src/reports/gunzip.js";
 import { DEFAULT_MAX_MB, limitsForMegabytes } from "../../src/reports/limits.js";
-import { READY_FAIL_PERCENT } from "../../src/reports/summary.js";
+import { READY_SOURCE_PERCENT } from "../../src/sources/readiness.js";
 import { MAX_TREE_NODES } from "../../src/spf/collect.js";
 import { DEFAULT_BUSY_TIMEOUT_SECONDS } from "../../src/store/busy-timeout.js";
 import { PATHOLOGICAL_MAX_LENGTH, PER_INPUT_BOUND_MS } from "../fuzz/fuzz-kit.js";
@@ -125,7 +125,7 @@ describe("other limits and versions README.md and docs/ publish", () => {
     expectPublishedFigures({
       "dns.maxInFlight": DEFAULT_MAX_IN_FLIGHT,
       "reports.trailingGarbageRetryMb": TRAILING_GARBAGE_RETRY_LIMIT / (1024 * 1024),
-      "reports.readyFailPercent": READY_FAIL_PERCENT,
+      "reports.readySourcePercent": READY_SOURCE_PERCENT,
       "deps.mailauth": pkg.dependencies.mailauth,
     });
   });

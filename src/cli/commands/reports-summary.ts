@@ -1,8 +1,8 @@
 import { EXIT } from "../../engine/exit-code.js";
 import { escapeForTerminal } from "../../format/escape.js";
-import { reverseNames } from "../../reports/reverse-dns.js";
+import { buildSummary, dnsLeftSourcesUndecided } from "../../reports/build-summary.js";
 import { silenceReason, silentDomains } from "../../reports/silence.js";
-import { alertReasons, summarize } from "../../reports/summary.js";
+import { alertReasons, type ReportSummary } from "../../reports/summary.js";
 import { SUMMARY_FORMATTERS, type SummaryFormat } from "../../reports/summary-format.js";
 import { defaultStorePath } from "../../store/default-path.js";
 import { openReportStore } from "../../store/open-report-store.js";
@@ -29,7 +29,10 @@ interface SummaryFlags {
   timeout?: string;
 }
 
-/** `mailaudit reports summary`: store → summary (+ reverse DNS) → format → exit 1 on alert conditions. */
+/**
+ * `mailaudit reports summary`: store → summary with every source explained (live DNS unless
+ * --no-dns) → format → exit 1 on alert conditions, 3 when DNS failures left sources unclassified.
+ */
 export async function run(flags: SummaryFlags): Promise<number> {
   const since = flags.since === undefined ? undefined : parseSince(flags.since);
   const failAbove = flags.failAbove === undefined ? undefined : parsePercent(flags.failAbove, "--fail-above");
@@ -37,29 +40,26 @@ export async function run(flags: SummaryFlags): Promise<number> {
     throw new UsageError("--fail-on-new-sources needs --since (new since when?)");
   const domain = flags.domain === undefined ? undefined : validateDomain(flags.domain);
   const silentDays = flags.failIfSilent === undefined ? undefined : parseDays(flags.failIfSilent);
+  // The same resolver construction as `check`; none at all with --no-dns.
+  const resolver =
+    flags.dns === false
+      ? undefined
+      : buildResolver({
+          servers: parseResolvers(flags.resolver ?? []),
+          timeoutSeconds: parseTimeoutSeconds(flags.timeout),
+        });
   const store = await openReportStore(flags.db ?? defaultStorePath());
-  let summary: Awaited<ReturnType<typeof summarize>>;
+  let summary: ReportSummary;
   let silences: string[] = [];
   try {
-    summary = await summarize(store, {
-      ...(domain ? { domain } : {}),
-      ...(since !== undefined ? { since } : {}),
-    });
+    summary = await buildSummary(
+      store,
+      { ...(domain ? { domain } : {}), ...(since !== undefined ? { since } : {}) },
+      resolver ? { resolver } : {},
+    );
     if (silentDays !== undefined) silences = await silenceAlerts(store, silentDays, domain, flags.config);
   } finally {
     await store.close();
-  }
-  if (flags.dns !== false) {
-    const resolver = buildResolver({
-      servers: parseResolvers(flags.resolver ?? []),
-      timeoutSeconds: parseTimeoutSeconds(flags.timeout),
-    });
-    const names = await reverseNames(
-      resolver,
-      summary.domains.flatMap((d) => d.sources.map((s) => s.ip)),
-    );
-    for (const source of summary.domains.flatMap((d) => d.sources))
-      source.name = names.get(source.ip) ?? null;
   }
   const text = SUMMARY_FORMATTERS[flags.format](summary);
   if (flags.format === "csv") writeData(text);
@@ -70,7 +70,14 @@ export async function run(flags: SummaryFlags): Promise<number> {
   });
   alerts.push(...silences);
   for (const alert of alerts) process.stderr.write(`mailaudit: ${escapeForTerminal(alert)}\n`);
-  return alerts.length > 0 ? EXIT.findings : EXIT.ok;
+  if (alerts.length > 0) return EXIT.findings;
+  if (dnsLeftSourcesUndecided(summary)) {
+    process.stderr.write(
+      "mailaudit: DNS failures left some sources unclassified (see their explanation); run again\n",
+    );
+    return EXIT.inconclusive;
+  }
+  return EXIT.ok;
 }
 
 /**
