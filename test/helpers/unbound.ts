@@ -16,6 +16,11 @@ export interface UnboundOptions {
   deadZones?: readonly string[];
   /** Log every query a client sends (`log-queries`, UDP and TCP alike) to this file. */
   queryLogFile?: string;
+  /**
+   * Zones Unbound answers itself by default (RFC 6303/5737/3849 reverse zones of private and
+   * documentation addresses) that must be resolved through the stubs instead.
+   */
+  noDefaultLocalZones?: readonly string[];
 }
 
 export type UnboundServer = RunningDaemon;
@@ -66,6 +71,7 @@ function unboundConfig(
     '  module-config: "iterator"',
     // Unbound answers .test itself (RFC 6761 default local zone) unless told not to.
     '  local-zone: "test." nodefault',
+    ...(options.noDefaultLocalZones ?? []).map((z) => `  local-zone: "${z}." nodefault`),
     ...[...options.zones, ...(options.deadZones ?? [])].map((z) => `  domain-insecure: "${z}."`),
     "remote-control:",
     "  control-enable: no",
