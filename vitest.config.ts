@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -9,5 +10,10 @@ export default defineConfig({
     // loaded 2-core machine. Speed is measured by `npm run bench`, never by tests.
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    // Test files run in separate processes (isolated), as many at a time as there are cores (at least
+    // two): vitest's default, cores - 1, ran them one by one on a 2-core machine while most files wait
+    // on servers, timeouts and CLI processes. Each file uses its own free ports and temp folders, so
+    // files never share state. More workers than cores made time-bound tests flaky on a loaded machine.
+    maxWorkers: Math.max(2, availableParallelism()),
   },
 });
