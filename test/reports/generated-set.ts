@@ -1,6 +1,6 @@
 import { once } from "node:events";
 import { createWriteStream } from "node:fs";
-import { crc32, createDeflateRaw, createGzip, deflateRawSync } from "node:zlib";
+import { crc32, deflateRawSync, constants as zlibConstants } from "node:zlib";
 
 /** Test material generated at run time (nothing hostile is kept in the repository). */
 
@@ -123,30 +123,44 @@ export async function writeZipBomb(path: string, bytes: number, declaredBytes = 
   const name = Buffer.from("bomb.xml");
   const local = localHeader(name, 0, 0, 0, 0x08); // sizes follow in a data descriptor (§4.3.9)
   out.write(local);
-  const deflater = createDeflateRaw({ level: 9 });
+  const bomb = repeatedDeflate(Buffer.alloc(0), Buffer.alloc(BOMB_CHUNK), bytes / BOMB_CHUNK);
   let compressed = 0;
-  deflater.on("data", (chunk: Buffer) => {
+  for (const chunk of bomb.chunks) {
     compressed += chunk.length;
-    out.write(chunk);
-  });
-  const zeros = Buffer.alloc(1024 * 1024);
-  let crc = 0;
-  for (let written = 0; written < bytes; written += zeros.length) {
-    crc = crc32(zeros, crc);
-    if (!deflater.write(zeros)) await once(deflater, "drain");
+    if (!out.write(chunk)) await once(out, "drain");
   }
-  deflater.end();
-  await once(deflater, "end");
   const descriptor = Buffer.alloc(16);
   descriptor.writeUInt32LE(0x08074b50, 0);
-  descriptor.writeUInt32LE(crc, 4);
+  descriptor.writeUInt32LE(bomb.crc, 4);
   descriptor.writeUInt32LE(compressed, 8);
   descriptor.writeUInt32LE(declaredBytes, 12);
   out.write(descriptor);
-  const central = centralHeader(name, crc, compressed, declaredBytes, 0, 0x08);
+  const central = centralHeader(name, bomb.crc, compressed, declaredBytes, 0, 0x08);
   out.write(central);
   out.end(endOfCentral(1, central.length, local.length + compressed + 16));
   await once(out, "finish");
+}
+
+/** Bombs are built from 1 MiB pieces; their sizes are whole multiples of it. */
+const BOMB_CHUNK = 1024 * 1024;
+
+/**
+ * A raw DEFLATE stream (RFC 1951) that inflates to `head` followed by `times` copies of `piece`,
+ * built without deflating all of it: `piece` is deflated once, ending in a full flush (byte-aligned,
+ * no reference back past it), and that output repeated, then a final empty block. A real, valid
+ * stream of any inflated size for the cost of one piece (a gigabyte deflated at level 9 took seconds
+ * per bomb). The CRC-32 of the inflated data comes along for the zip and gzip trailers.
+ */
+function repeatedDeflate(head: Buffer, piece: Buffer, times: number): { chunks: Buffer[]; crc: number } {
+  if (!Number.isInteger(times) || times < 1) throw new Error(`a whole number of pieces, got ${times}`);
+  const flushed = { level: 9, finishFlush: zlibConstants.Z_FULL_FLUSH };
+  const repeated = deflateRawSync(piece, flushed);
+  let crc = crc32(head);
+  for (let i = 0; i < times; i++) crc = crc32(piece, crc);
+  return {
+    chunks: [deflateRawSync(head, flushed), ...Array(times).fill(repeated), deflateRawSync(Buffer.alloc(0))],
+    crc,
+  };
 }
 
 export function reportEmail(attachmentName: string, content: Buffer, contentType: string): string {
@@ -174,18 +188,20 @@ export function reportEmail(attachmentName: string, content: Buffer, contentType
 }
 
 /**
- * Writes a gzip stream that inflates to an XML prolog and `bytes` of spaces (about 1 MB per GiB),
- * streamed: it sniffs as a report, so only the output limit can stop it.
+ * Writes a gzip stream (RFC 1952) that inflates to an XML prolog and `bytes` of spaces (about 1 MB per
+ * GiB): it sniffs as a report, so only the output limit can stop it. Header, the repeated DEFLATE
+ * stream, then CRC-32 and size: a valid gzip file, built in well under a second.
  */
 export async function writeGzipBomb(path: string, bytes: number): Promise<void> {
   const out = createWriteStream(path);
-  const gzip = createGzip({ level: 9 });
-  gzip.pipe(out);
-  gzip.write('<?xml version="1.0" encoding="UTF-8"?>\n<feedback>');
-  const zeros = Buffer.alloc(1024 * 1024, 0x20);
-  for (let written = 0; written < bytes; written += zeros.length) {
-    if (!gzip.write(zeros)) await once(gzip, "drain");
-  }
-  gzip.end();
+  const head = Buffer.from('<?xml version="1.0" encoding="UTF-8"?>\n<feedback>');
+  const bomb = repeatedDeflate(head, Buffer.alloc(BOMB_CHUNK, 0x20), bytes / BOMB_CHUNK);
+  // ID1 ID2, CM=8 (deflate), no flags, no mtime, XFL=2 (best compression), OS=3 (Unix).
+  out.write(Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 2, 3]));
+  for (const chunk of bomb.chunks) if (!out.write(chunk)) await once(out, "drain");
+  const trailer = Buffer.alloc(8);
+  trailer.writeUInt32LE(bomb.crc, 0);
+  trailer.writeUInt32LE((head.length + bytes) % 2 ** 32, 4); // ISIZE: the size modulo 2^32
+  out.end(trailer);
   await once(out, "finish");
 }
