@@ -7,6 +7,7 @@ import alignmentDkim from "./alignment/dkim.js";
 import alignmentSenderNotAuthorized from "./alignment/sender-not-authorized.js";
 import alignmentSpf from "./alignment/spf.js";
 import dkimMissing from "./dkim/missing.js";
+import dkimReportedSelectorMissing from "./dkim/reported-selector-missing.js";
 import dkimRevoked from "./dkim/revoked.js";
 import dkimServiceExcludesEmail from "./dkim/service-excludes-email.js";
 import dkimSha1Only from "./dkim/sha1-only.js";
@@ -58,6 +59,7 @@ export const RULES = {
   "alignment/sender-not-authorized": alignmentSenderNotAuthorized,
   "alignment/spf": alignmentSpf,
   "dkim/missing": dkimMissing,
+  "dkim/reported-selector-missing": dkimReportedSelectorMissing,
   "dkim/revoked": dkimRevoked,
   "dkim/service-excludes-email": dkimServiceExcludesEmail,
   "dkim/sha1-only": dkimSha1Only,

@@ -1,4 +1,5 @@
 import type { DomainDeclaration } from "../config/types.js";
+import type { ReportedSelector } from "../dkim/reported.js";
 import type { Resolver } from "../dns/types.js";
 import { type DomainStatus, domainStatus, type ExitCode, exitCodeFor } from "../engine/exit-code.js";
 import { runRules } from "../engine/run-rules.js";
@@ -22,6 +23,8 @@ export interface AuditOptions {
   concurrency?: number;
   /** Overall time each domain's collection may take (default: collect-domain's). */
   domainBudgetMs?: number;
+  /** `--reports-db`: per domain, the DKIM selectors its recent reports saw signing as it. */
+  reportedSelectors?: ReadonlyMap<string, ReportedSelector[]>;
   /** Called as each domain finishes (progress line). */
   onDomainDone?: (done: number, total: number) => void;
 }
@@ -53,6 +56,7 @@ export async function audit(targets: readonly AuditTarget[], options: AuditOptio
       selectors: target.selectors,
       senders: target.declared?.senders ?? [],
       ...(options.domainBudgetMs === undefined ? {} : { budgetMs: options.domainBudgetMs }),
+      ...(options.reportedSelectors ? { reported: options.reportedSelectors.get(target.domain) ?? [] } : {}),
     });
     const result = judge(snapshot, target.declared, options);
     options.onDomainDone?.(++done, targets.length);

@@ -29,6 +29,7 @@ export interface CheckOptions {
   zone?: string[];
   zoneOrigin?: string;
   offline?: boolean;
+  reportsDb?: string;
   baseline?: string;
   format: Format;
   failOn?: FailOn;
@@ -83,6 +84,7 @@ function commandLineFrom(domains: readonly string[], options: CheckOptions): Com
     ...optional("profile", options.profile === undefined ? undefined : validateProfile(options.profile)),
     ...optional("shard", options.shard === undefined ? undefined : validateShard(options.shard)),
     concurrency: validateConcurrency(options.concurrency),
+    ...optional("reportsDb", options.reportsDb),
   };
 }
 

@@ -61,6 +61,10 @@ export function buildProgram(): Command {
     .option("--zone <file>", ZONE_HELP, collect)
     .option("--zone-origin <name>", ZONE_ORIGIN_HELP)
     .option("--offline", OFFLINE_HELP)
+    .option(
+      "--reports-db <store>",
+      "report store (file or postgres:// URL): also check the DKIM selectors seen in its last 30 days of reports",
+    )
     .option("--baseline <file>", "report every change since this snapshot as drift")
     .addOption(new Option("-f, --format <fmt>", "output format").choices(FORMATS).default("table"))
     .addOption(new Option("--fail-on <level>", "exit 1 on findings at or above").choices(FAIL_ON_LEVELS))

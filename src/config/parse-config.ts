@@ -45,7 +45,7 @@ export function parseConfig(text: string, options: ParseConfigOptions): Config {
   }
   const root: YamlCursor = new YamlCursor(options.source, lines, doc.contents, "");
   if (doc.contents === null) root.fail("the file is empty (expected at least `domains:`)");
-  const top = root.entries(["resolvers", "timeout", "failOn", "profile", "domains", "rules"]);
+  const top = root.entries(["resolvers", "timeout", "failOn", "profile", "reportsDb", "domains", "rules"]);
 
   const config: Config = { source: options.source, domains: [], rules: {} };
   const resolvers = top.get("resolvers");
@@ -60,6 +60,12 @@ export function parseConfig(text: string, options: ParseConfigOptions): Config {
   if (failOn) config.failOn = failOn.oneOf(FAIL_ON_LEVELS);
   const profile = top.get("profile");
   if (profile) config.profile = readProfile(profile);
+  const reportsDb = top.get("reportsDb");
+  if (reportsDb) {
+    const location = reportsDb.string();
+    if (location.trim() === "") reportsDb.fail("expected the path of a report store (or a postgres:// URL)");
+    config.reportsDb = location;
+  }
   const rules = top.get("rules");
   if (rules) config.rules = readRuleSeverities(rules, options.knownRuleIds);
 

@@ -1,3 +1,4 @@
+import { dirname, resolve } from "node:path";
 import type { AuditTarget } from "../audit/audit.js";
 import type { LockFile } from "../baseline/lockfile.js";
 import type { FailOn } from "../engine/severity.js";
@@ -32,6 +33,8 @@ export interface CommandLine {
   profile?: ProfileName;
   shard?: Shard;
   concurrency: number;
+  /** `--reports-db`: the report store whose recently seen DKIM selectors are checked. */
+  reportsDb?: string;
 }
 
 export interface CheckSettings {
@@ -46,6 +49,8 @@ export interface CheckSettings {
   profile: ProfileName;
   overrides: SeverityOverrides;
   concurrency: number;
+  /** The report store whose DKIM selectors seen in the last 30 days are checked (docs/cli.md). */
+  reportsDb?: string;
   /** The config file used, if any (findings point into it). */
   configFile?: string;
   baselineFile?: string;
@@ -91,8 +96,21 @@ export function resolveCheckSettings(
     profile,
     overrides: severityOverrides(profile, config?.rules),
     concurrency: commandLine.concurrency,
+    ...reportsDbOf(commandLine, config),
     ...(config ? { configFile: config.source } : {}),
     ...(baseline ? { baselineFile: baseline.file } : {}),
+  };
+}
+
+/** The command line's store wins; the config's is relative to the config file (a URL stays a URL). */
+function reportsDbOf(commandLine: CommandLine, config: Config | undefined): { reportsDb?: string } {
+  if (commandLine.reportsDb !== undefined) return { reportsDb: commandLine.reportsDb };
+  const fromConfig = config?.reportsDb;
+  if (fromConfig === undefined || config === undefined) return {};
+  return {
+    reportsDb: /^postgres(ql)?:\/\//i.test(fromConfig)
+      ? fromConfig
+      : resolve(dirname(config.source), fromConfig),
   };
 }
 

@@ -79,6 +79,11 @@ export interface Config {
   timeout?: number;
   failOn?: FailOn;
   profile?: string;
+  /**
+   * The report store whose DKIM selectors `check` verifies (`--reports-db`); a relative path is
+   * relative to the config file's folder.
+   */
+  reportsDb?: string;
   domains: DomainDeclaration[];
   rules: Record<string, SeveritySetting>;
 }

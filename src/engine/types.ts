@@ -1,4 +1,5 @@
 import type { SenderAlignment } from "../alignment/types.js";
+import type { ReportedKey } from "../dkim/reported.js";
 import type { DkimAudit } from "../dkim/types.js";
 import type { DmarcAudit } from "../dmarc/types.js";
 import type { AnsweredQuestion, LookupFailure } from "../dns/types.js";
@@ -14,6 +15,11 @@ export interface DomainSnapshot {
   spf?: SpfAudit;
   dmarc?: DmarcAudit;
   dkim?: DkimAudit[];
+  /**
+   * With `--reports-db`: the selectors the stored reports saw signing as this domain in the last 30
+   * days (not already named) and what DNS holds for each. Like `lookupFailures`, a fact of the run.
+   */
+  reportedSelectors?: ReportedKey[];
   /** Declared senders' SPF/DKIM alignment and IP checks (only when the config declares senders). */
   alignment?: SenderAlignment[];
   /** Questions that got no verdict (timeout, SERVFAIL…): the audit of this domain is inconclusive. */

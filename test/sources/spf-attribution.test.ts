@@ -77,7 +77,7 @@ describe("SPF attribution and reverse DNS through a real DNS server", () => {
   });
 
   it("evaluates each distinct (domain, IP) once per run however many times it is asked", async () => {
-    const groups = (ip: string, org: string): RecordGroup[] => [
+    const groups = (org: string): RecordGroup[] => [
       {
         org,
         adkim: "r",
@@ -98,7 +98,7 @@ describe("SPF attribution and reverse DNS through a real DNS server", () => {
       domain: "corp.attr.test",
       ip,
       messages: 1,
-      groups: groups(ip, `r${i}`),
+      groups: groups(`r${i}`),
     }));
     const classified = await classifySources(sources, { resolver, policies: new Map() });
     expect(classified.spfEvaluations).toBe(2);

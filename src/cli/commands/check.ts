@@ -2,6 +2,7 @@ import { appendFileSync } from "node:fs";
 import { ALL_RULES } from "../../../rules/index.js";
 import { audit } from "../../audit/audit.js";
 import { loadFormatter } from "../../format/index.js";
+import { reportedSelectors } from "../../store/reported-selectors.js";
 import { buildResolver, domainBudgetFor } from "../build-resolver.js";
 import { type CheckOptions, checkSettings, formatContextFor } from "../check-settings.js";
 import { domainProgress } from "../domain-progress.js";
@@ -12,8 +13,11 @@ export async function run(domains: string[], options: CheckOptions): Promise<num
   const settings = await checkSettings(domains, options);
   const resolver = buildResolver(settings);
   const progress = domainProgress();
+  // Read before any DNS is asked: a store that cannot be read is a usage error (exit 2).
+  const reported = settings.reportsDb === undefined ? undefined : await reportedSelectors(settings.reportsDb);
   const report = await audit(settings.targets, {
     resolver,
+    ...(reported ? { reportedSelectors: reported } : {}),
     rules: ALL_RULES,
     failOn: settings.failOn,
     overrides: settings.overrides,
