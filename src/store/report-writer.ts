@@ -1,5 +1,6 @@
 import type { DatabaseSync, StatementSync } from "node:sqlite";
 import type { ReportHeader, ReportRecord } from "../reports/types.js";
+import { REPORT_ROW_COLUMNS, reportRowValues } from "./report-row.js";
 
 /** Rows per multi-row INSERT; 10 columns × 50 rows stays far below SQLite's 32,766 parameters. */
 const BATCH_ROWS = 50;
@@ -46,9 +47,7 @@ export class ReportWriter {
       "SELECT 1 FROM reports WHERE org_name = ? AND report_id = ? AND policy_domain = ? AND begin_ts = ? AND end_ts = ?",
     );
     this.#insertReport = db.prepare(
-      `INSERT INTO reports (org_name, report_id, policy_domain, begin_ts, end_ts, email, schema, version, policy_p, policy_sp,
-         policy_np, adkim, aspf, pct, fo, testing, discovery_method, errors, source, ingested_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO reports (${REPORT_ROW_COLUMNS.join(", ")}) VALUES (${REPORT_ROW_COLUMNS.map(() => "?").join(", ")})`,
     );
     this.#maxRecordId = db.prepare("SELECT coalesce(max(id), 0) AS id FROM records");
     const insertRows = (head: string, columns: number): [StatementSync, StatementSync] => [
@@ -71,24 +70,7 @@ export class ReportWriter {
       this.#db.exec("ROLLBACK");
       return "duplicate";
     }
-    const info = this.#insertReport.run(
-      ...identity,
-      m.email,
-      header.schema,
-      header.version,
-      p.p ?? null,
-      p.sp ?? null,
-      p.np ?? null,
-      p.adkim ?? null,
-      p.aspf ?? null,
-      p.pct ?? null,
-      p.fo ?? null,
-      p.testing ?? null,
-      p.discoveryMethod ?? null,
-      JSON.stringify(m.errors),
-      source,
-      Date.now(),
-    );
+    const info = this.#insertReport.run(...reportRowValues(header, source));
     this.#reportRowId = info.lastInsertRowid;
     this.#nextRecordId = Number((this.#maxRecordId.get() as { id: number }).id) + 1;
     return "new";

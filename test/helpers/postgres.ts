@@ -13,6 +13,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
 import { type Daemon, spawnDaemon, startOnFreePort } from "./daemon.js";
+import { toolAvailable } from "./optional-tool.js";
 
 const run = promisify(execFile);
 export const PG_USER = "mailaudit_test";
@@ -30,11 +31,10 @@ export function postgresBin(): string | undefined {
 
 /** Tests needing PostgreSQL skip (with a notice) when it is absent, except in CI where that is a failure. */
 export function postgresAvailable(): boolean {
-  if (postgresBin()) return true;
-  if (process.env.CI)
-    throw new Error("CI is set and PostgreSQL is not installed (apt-get install postgresql)");
-  console.warn("PostgreSQL server binaries not found: PostgreSQL store tests skipped");
-  return false;
+  return toolAvailable(
+    postgresBin() !== undefined,
+    "PostgreSQL server binaries are not installed (apt-get install postgresql): PostgreSQL store tests skipped",
+  );
 }
 
 export interface PostgresCluster {

@@ -152,6 +152,28 @@ async function whenInsideBigReport(database: string, withinMs = 60_000): Promise
   throw new Error("no ingest reached the big report's second batch in time");
 }
 
+/**
+ * After an interrupted run into `database`: the reports before the big one whole, nothing of the big
+ * one; then a rerun stores the rest and the store is complete.
+ */
+async function expectInterruptedThenCompleted(database: string, url: string): Promise<void> {
+  const after = await inspect(database);
+  expect(after.partial).toEqual([]);
+  expect(after.reports).toBe(SMALL_AROUND_BIG);
+  expect(
+    await cluster.query(database, "SELECT count(*)::int AS n FROM reports WHERE report_id = 'big'"),
+  ).toEqual([{ n: 0 }]);
+  const rerun = await runCli(["reports", "ingest", join(dir, "mixed"), "--db", url], { env: cluster.env });
+  expect(rerun.exitCode, rerun.stderr).toBe(0);
+  expect(rerun.stdout).toBe(
+    `stored ${SMALL_AROUND_BIG + 1} report(s), ${SMALL_AROUND_BIG} already stored, 0 refused\n`,
+  );
+  const done = await inspect(database);
+  expect(done.partial).toEqual([]);
+  expect(done.reports).toBe(2 * SMALL_AROUND_BIG + 1);
+  expect(done.records).toBe(2 * SMALL_AROUND_BIG * RECORDS + BIG_RECORDS);
+}
+
 describe.skipIf(!postgresAvailable())("PostgreSQL store under faults", () => {
   it("four processes at once over 3,000 reports, half shared: each stored once, totals exact", async () => {
     const url = await cluster.createDatabase("parallel");
@@ -193,21 +215,7 @@ describe.skipIf(!postgresAvailable())("PostgreSQL store under faults", () => {
     await whenInsideBigReport("killed");
     run.child.kill("SIGKILL");
     await run.done;
-    const after = await inspect("killed");
-    expect(after.partial).toEqual([]);
-    expect(after.reports).toBe(SMALL_AROUND_BIG);
-    expect(
-      await cluster.query("killed", "SELECT count(*)::int AS n FROM reports WHERE report_id = 'big'"),
-    ).toEqual([{ n: 0 }]);
-    const rerun = await runCli(["reports", "ingest", join(dir, "mixed"), "--db", url], { env: cluster.env });
-    expect(rerun.exitCode, rerun.stderr).toBe(0);
-    expect(rerun.stdout).toBe(
-      `stored ${SMALL_AROUND_BIG + 1} report(s), ${SMALL_AROUND_BIG} already stored, 0 refused\n`,
-    );
-    const done = await inspect("killed");
-    expect(done.partial).toEqual([]);
-    expect(done.reports).toBe(2 * SMALL_AROUND_BIG + 1);
-    expect(done.records).toBe(2 * SMALL_AROUND_BIG * RECORDS + BIG_RECORDS);
+    await expectInterruptedThenCompleted("killed", url);
   }, 180_000);
 
   it("the server restarted mid-run: exit 3, nothing half-written, a rerun completes", async () => {
@@ -226,16 +234,6 @@ describe.skipIf(!postgresAvailable())("PostgreSQL store under faults", () => {
         `^mailaudit: --db ${url.replace(/[/.?]/g, "\\$&")}: .+; ${SMALL_AROUND_BIG} report\\(s\\) stored before it, none half-written: run again to store the rest$`,
       ),
     );
-    const after = await inspect("restarted");
-    expect(after.partial).toEqual([]);
-    expect(after.reports).toBe(SMALL_AROUND_BIG);
-    const rerun = await runCli(["reports", "ingest", join(dir, "mixed"), "--db", url], { env: cluster.env });
-    expect(rerun.exitCode, rerun.stderr).toBe(0);
-    expect(rerun.stdout).toBe(
-      `stored ${SMALL_AROUND_BIG + 1} report(s), ${SMALL_AROUND_BIG} already stored, 0 refused\n`,
-    );
-    const done = await inspect("restarted");
-    expect(done.partial).toEqual([]);
-    expect(done.reports).toBe(2 * SMALL_AROUND_BIG + 1);
+    await expectInterruptedThenCompleted("restarted", url);
   }, 180_000);
 });

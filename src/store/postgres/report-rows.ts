@@ -1,5 +1,6 @@
 import type pg from "pg";
 import type { ReportHeader, ReportRecord } from "../../reports/types.js";
+import { REPORT_ROW_COLUMNS, reportRowValues } from "../report-row.js";
 
 /**
  * The SQL that stores a report in PostgreSQL, a batch of records per statement. Each statement takes
@@ -30,31 +31,7 @@ const AUTH_COLUMNS = [
   ["scope", "text"],
   ["result", "text"],
 ] as const;
-const REPORT_COLUMNS = [
-  "org_name",
-  "report_id",
-  "policy_domain",
-  "begin_ts",
-  "end_ts",
-  "email",
-  "schema",
-  "version",
-  "policy_p",
-  "policy_sp",
-  "policy_np",
-  "adkim",
-  "aspf",
-  "pct",
-  "fo",
-  "testing",
-  "discovery_method",
-  "errors",
-  "source",
-  "ingested_at",
-  "record_count",
-  "message_count",
-  "raw_xml",
-] as const;
+const REPORT_COLUMNS = [...REPORT_ROW_COLUMNS, "record_count", "message_count", "raw_xml"];
 
 const names = (columns: readonly (readonly [string, string])[]) => columns.map(([name]) => name).join(", ");
 const arrays = (columns: readonly (readonly [string, string])[], first: number) =>
@@ -185,28 +162,8 @@ export interface ReportRowValues {
 }
 
 export function insertReport(values: ReportRowValues, batch: RowBatch): pg.QueryConfig {
-  const { metadata: m, policy: p } = values.header;
   const report = [
-    m.orgName,
-    m.reportId,
-    p.domain,
-    m.begin,
-    m.end,
-    m.email,
-    values.header.schema,
-    values.header.version,
-    p.p ?? null,
-    p.sp ?? null,
-    p.np ?? null,
-    p.adkim ?? null,
-    p.aspf ?? null,
-    p.pct ?? null,
-    p.fo ?? null,
-    p.testing ?? null,
-    p.discoveryMethod ?? null,
-    JSON.stringify(m.errors),
-    values.source,
-    Date.now(),
+    ...reportRowValues(values.header, values.source),
     values.recordCount,
     values.messageCount,
     values.rawXml,
