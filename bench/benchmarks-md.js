@@ -44,6 +44,11 @@ const METHOD = `## How each number is measured
 - **Ingest**: MB/s = XML bytes ÷ wall of the whole command, process start included. mailaudit writes a
   fresh SQLite file. Peers get the same files; where a peer reads one file per process, its walls
   are summed. A peer stopped by the time limit is shown as such.
+- **PostgreSQL store**: \`mailaudit → PostgreSQL\` ingests the same files into a fresh database on the
+  bench's throwaway PostgreSQL (the one dmarcts-report-parser writes to: loopback, fsync off), the
+  schema created before the clock starts. "4 ingesters at once" deals the small reports round-robin
+  to four processes started together; MB/s = all XML bytes ÷ wall from the first start to the last
+  exit, RSS the largest process's (\`bench/ingest-postgres.js\`).
 `;
 
 export function renderBenchmarksMd(results, table, previous) {
