@@ -4,15 +4,7 @@ import { CnameChain } from "./cname-chain.js";
 import { InFlightLimit } from "./in-flight-limit.js";
 import { toSocketAddress } from "./server-address.js";
 import type { AnswerFacts, DnsAnswer, RecordData, RecordType, Resolver } from "./types.js";
-import {
-  answersQuestion,
-  type DecodedMessage,
-  decodeMessage,
-  encodeQuery,
-  hasOpt,
-  rcodeOf,
-  unsendableName,
-} from "./wire/message.js";
+import { type DecodedMessage, decodeReply, encodeQuery, hasOpt, unsendableName } from "./wire/message.js";
 import { readAnswer } from "./wire/read-answer.js";
 import { tcpExchange } from "./wire/tcp-exchange.js";
 import { randomQueryId, type ServerAddress, UdpExchanger } from "./wire/udp-exchanger.js";
@@ -96,8 +88,8 @@ export class SystemResolver implements Resolver {
         // Only cancel() rejects: questions still waiting for a slot end as temporary failures.
         .catch((): Exchange => ({ reason: "cancelled" }));
       if ("reason" in exchange) return { kind: "temperror", reason: exchange.reason };
-      validated &&= exchange.message.flag_ad;
-      const read = readAnswer(exchange.message, type, chain);
+      validated &&= exchange.message.authenticated;
+      const read = readAnswer(exchange.message, asked, type, chain);
       if (read.kind === "temperror") return read;
       if (read.ttl !== undefined) ttl = Math.min(ttl, read.ttl);
       if (read.kind === "follow") continue;
@@ -137,7 +129,7 @@ export class SystemResolver implements Resolver {
       }
       // Answered without EDNS after an EDNS query went unanswered: it drops EDNS, so no more of it.
       if (!edns && server.edns === "unknown") server.edns = "no";
-      const rcode = rcodeOf(outcome.message);
+      const rcode = outcome.message.rcode;
       if (rcode === "NOERROR" || rcode === "NXDOMAIN") return outcome;
       failure = rcode;
       refused.add(server);
@@ -149,12 +141,10 @@ export class SystemResolver implements Resolver {
   async #askServer(server: Server, name: string, type: WireType, edns: boolean): Promise<Exchange> {
     const udp = await this.#udp.ask(
       server.address,
-      name,
-      type,
       (id) => encodeQuery(id, name, type, edns),
       this.#timeoutMs,
     );
-    if (udp.kind === "message" && edns && rcodeOf(udp.message) === "FORMERR" && !hasOpt(udp.message)) {
+    if (udp.kind === "message" && edns && udp.message.rcode === "FORMERR" && !hasOpt(udp.message)) {
       // RFC 6891 §7: a server that does not know EDNS0 answers FORMERR; ask it plainly from now on.
       server.edns = "no";
       return this.#askServer(server, name, type, false);
@@ -163,19 +153,18 @@ export class SystemResolver implements Resolver {
     if (udp.kind === "error") return { reason: describeSocketError(udp.code) };
     if (udp.kind === "message") {
       if (edns && hasOpt(udp.message)) server.edns = "yes";
-      if (!udp.message.flag_tc) return { message: udp.message, edns };
+      if (!udp.message.truncated) return { message: udp.message, edns };
     }
     return this.#askOverTcp(server, name, type, edns);
   }
 
   async #askOverTcp(server: Server, name: string, type: WireType, edns: boolean): Promise<Exchange> {
-    const id = randomQueryId();
-    const reply = await tcpExchange(server.address, encodeQuery(id, name, type, edns), this.#timeoutMs);
+    const query = encodeQuery(randomQueryId(), name, type, edns);
+    const reply = await tcpExchange(server.address, query, this.#timeoutMs);
     if (reply.kind === "timeout") return { reason: "timeout" };
     if (reply.kind === "error") return { reason: describeSocketError(reply.code) };
-    const message = decodeMessage(reply.bytes);
-    if (!message || message.id !== id || !answersQuestion(message, name, type))
-      return { reason: "malformed answer" };
+    const message = decodeReply(reply.bytes, query);
+    if (!message) return { reason: "malformed answer" };
     return { message, edns };
   }
 }

@@ -1,19 +1,42 @@
 /**
- * DNS messages on the wire, through dns-packet (encode and decode; README, "Dependency notes"). What
- * is ours: the checks a stub resolver must make before it believes a message (RFC 5452 §4.3: the ID
- * and the question must be the ones it sent), and the name rules dns-packet leaves to its caller
- * (it writes a 64-octet label without complaint, which would corrupt the query).
+ * DNS messages on the wire. Records are decoded by dns-packet's record codecs (README, "Dependency
+ * notes"); what is ours, each measured or required:
+ * - the query: a header, one question and an OPT record (RFC 1035 §4.1, RFC 6891 §6.1.2), built in
+ *   one buffer; dns-packet's general encoder cost more than the rest of a query's CPU together;
+ * - reading a reply in the order a stub needs it: ID and question compared as octets with the query
+ *   (a forgery or a misdirected reply is dropped before anything is decoded, RFC 5452 §4.3), then the
+ *   answers, and the authority and additional sections only when asked for (a negative answer's
+ *   SOA, the OPT record). Decoding the question and every section with dns-packet's \`decode\`
+ *   halved the client's throughput (bench/throughput.js);
+ * - the name rules dns-packet leaves to its caller (it writes a 64-octet label without complaint).
  */
 
-import type { Answer, DecodedPacket, RecordType as WireType } from "dns-packet";
-import { decode, encode, RECURSION_DESIRED } from "dns-packet";
-import { canonicalName } from "../types.js";
+import type { Answer, RecordType as WireType } from "dns-packet";
+import * as dnsPacket from "dns-packet";
 
-/** RFC 8914-era consensus (DNS flag day 2020): a UDP payload size that avoids IP fragmentation. */
+/** The DNS flag day 2020 value: a UDP payload size that avoids IP fragmentation. */
 export const EDNS_UDP_PAYLOAD = 1232;
 
-export type DecodedMessage = DecodedPacket;
 export type WireRecord = Answer;
+
+/** dns-packet's codec for one section entry; `decode.bytes` is what the last call consumed. */
+interface EntryCodec<T> {
+  decode: ((bytes: Buffer, offset: number) => T) & { bytes: number };
+}
+// Exported by dns-packet (index.js: exports.question, exports.answer), not declared in its types.
+const codecs = dnsPacket as unknown as { answer: EntryCodec<Answer> };
+
+const TYPE_CODES: Partial<Record<WireType, number>> = {
+  A: 1,
+  NS: 2,
+  CNAME: 5,
+  PTR: 12,
+  MX: 15,
+  TXT: 16,
+  AAAA: 28,
+};
+const RCODES = ["NOERROR", "FORMERR", "SERVFAIL", "NXDOMAIN", "NOTIMP", "REFUSED"];
+const HEADER = 12;
 
 /**
  * Why `name` cannot be put in a query, or undefined when it can. DNS labels may hold any octet
@@ -23,6 +46,8 @@ export type WireRecord = Answer;
 export function unsendableName(name: string): string | undefined {
   const trimmed = name.endsWith(".") ? name.slice(0, -1) : name;
   if (trimmed === "") return undefined; // the root
+  // Nearly every name: ASCII, short labels, short enough. No need to look closer.
+  if (trimmed.length <= 253 && SIMPLE_NAME.test(trimmed)) return undefined;
   let octets = 1;
   for (const label of trimmed.split(".")) {
     const length = Buffer.byteLength(label, "utf8");
@@ -32,65 +57,146 @@ export function unsendableName(name: string): string | undefined {
   }
   return octets > 255 ? "name longer than 255 octets" : undefined;
 }
+// biome-ignore lint/suspicious/noControlCharactersInRegex: any ASCII octet is legal in a label
+const SIMPLE_NAME = /^[\x00-\x2d\x2f-\x7f]{1,63}(?:\.[\x00-\x2d\x2f-\x7f]{1,63})*$/;
 
-/** EDNS version 0, no options, DO bit clear (we read the AD bit; we do not validate ourselves). */
-const OPT_RECORD = {
-  type: "OPT",
-  name: ".",
-  udpPayloadSize: EDNS_UDP_PAYLOAD,
-  extendedRcode: 0,
-  ednsVersion: 0,
-  flags: 0,
-  flag_do: false,
-  options: [],
-} as const satisfies Answer;
-
-/** A recursive query for one question, with an EDNS0 OPT record (RFC 6891) unless `edns` is false. */
+/** A recursive query (RD) for one question, with an EDNS0 OPT record (RFC 6891) unless `edns` is false. */
 export function encodeQuery(id: number, name: string, type: WireType, edns: boolean): Buffer {
-  return encode({
-    type: "query",
-    id,
-    flags: RECURSION_DESIRED,
-    questions: [{ type, name, class: "IN" }],
-    ...(edns ? { additionals: [OPT_RECORD] } : {}),
-  });
+  const trimmed = name.endsWith(".") ? name.slice(0, -1) : name;
+  const labels = trimmed === "" ? [] : trimmed.split(".");
+  const nameOctets = labels.reduce((sum, label) => sum + 1 + Buffer.byteLength(label, "utf8"), 1);
+  const query = Buffer.alloc(HEADER + nameOctets + 4 + (edns ? 11 : 0));
+  query.writeUInt16BE(id, 0);
+  query.writeUInt16BE(0x0100, 2); // RD
+  query.writeUInt16BE(1, 4); // one question
+  query.writeUInt16BE(edns ? 1 : 0, 10); // the OPT record
+  let at = HEADER;
+  for (const label of labels) {
+    const length = query.write(label, at + 1, "utf8");
+    query[at] = length;
+    at += 1 + length;
+  }
+  at += 1; // the root label
+  query.writeUInt16BE(TYPE_CODES[type] ?? 0, at);
+  query.writeUInt16BE(1, at + 2); // class IN
+  if (edns) {
+    // Owner: the root (0, already); type OPT; "class" = our UDP payload size; TTL 0 (version 0,
+    // no DO bit: we read the AD bit, we do not validate); no options.
+    query.writeUInt16BE(41, at + 5);
+    query.writeUInt16BE(EDNS_UDP_PAYLOAD, at + 7);
+  }
+  return query;
 }
 
-/** The message, or undefined when it cannot be decoded (garbage is dropped, never half-read). */
-export function decodeMessage(bytes: Buffer): DecodedMessage | undefined {
+/** A reply, read as far as it has been asked for. */
+export class DecodedMessage {
+  readonly id: number;
+  readonly response: boolean;
+  readonly truncated: boolean;
+  /** The AD bit (RFC 4035 §3.2.3). */
+  readonly authenticated: boolean;
+  readonly rcode: string;
+  readonly answers: WireRecord[] = [];
+  readonly #bytes: Buffer;
+  readonly #counts: { authorities: number; additionals: number };
+  #offset: number;
+  #authorities: WireRecord[] | undefined;
+  #additionals: WireRecord[] | undefined;
+
+  /** `questionEnd`: where the (already checked) question section ends. */
+  constructor(bytes: Buffer, questionEnd: number) {
+    if (bytes.length < HEADER) throw new RangeError("shorter than a DNS header");
+    this.#bytes = bytes;
+    this.id = bytes.readUInt16BE(0);
+    const flags = bytes.readUInt16BE(2);
+    this.response = (flags & 0x8000) !== 0;
+    this.truncated = (flags & 0x0200) !== 0;
+    this.authenticated = (flags & 0x0020) !== 0;
+    this.rcode = RCODES[flags & 0x0f] ?? `RCODE${flags & 0x0f}`;
+    this.#counts = { authorities: bytes.readUInt16BE(8), additionals: bytes.readUInt16BE(10) };
+    this.#offset = readEntries(bytes, questionEnd, bytes.readUInt16BE(6), codecs.answer, this.answers);
+  }
+
+  /** The authority section (read on first use; empty if it cannot be read). */
+  get authorities(): WireRecord[] {
+    if (this.#authorities === undefined) {
+      this.#authorities = [];
+      try {
+        this.#offset = readEntries(
+          this.#bytes,
+          this.#offset,
+          this.#counts.authorities,
+          codecs.answer,
+          this.#authorities,
+        );
+      } catch {
+        this.#offset = this.#bytes.length;
+      }
+    }
+    return this.#authorities;
+  }
+
+  /** The additional section (read on first use; empty if it cannot be read). */
+  get additionals(): WireRecord[] {
+    if (this.#additionals === undefined) {
+      void this.authorities; // reading it moves past it
+      this.#additionals = [];
+      try {
+        readEntries(this.#bytes, this.#offset, this.#counts.additionals, codecs.answer, this.#additionals);
+      } catch {
+        // An unreadable additional section: as if it held nothing.
+      }
+    }
+    return this.#additionals;
+  }
+}
+
+function readEntries<T>(
+  bytes: Buffer,
+  offset: number,
+  count: number,
+  codec: EntryCodec<T>,
+  into: T[],
+): number {
+  let at = offset;
+  for (let i = 0; i < count; i++) {
+    into.push(codec.decode(bytes, at));
+    at += codec.decode.bytes;
+  }
+  return at;
+}
+
+/**
+ * The reply to `query`, its header and answers decoded, or undefined when it is not one: it must be
+ * a response with our ID and exactly our question, octet for octet but for the case of ASCII letters
+ * in the name (RFC 5452 §4.3, RFC 4343). Forged, misdirected and undecodable replies are dropped,
+ * never half-read; comparing the question as octets needs no decoding at all.
+ */
+export function decodeReply(reply: Buffer, query: Buffer): DecodedMessage | undefined {
+  const questionEnd = questionEndOf(query);
+  if (reply.length < questionEnd || reply[0] !== query[0] || reply[1] !== query[1]) return undefined;
+  if (((reply[2] as number) & 0x80) === 0 || reply.readUInt16BE(4) !== 1) return undefined;
+  for (let at = HEADER; at < questionEnd; at++) {
+    const a = reply[at] as number;
+    const b = query[at] as number;
+    if (a !== b && (a | 0x20) !== (b | 0x20)) return undefined;
+    if (a !== b && !((a | 0x20) >= 0x61 && (a | 0x20) <= 0x7a)) return undefined;
+  }
   try {
-    return decode(bytes);
+    return new DecodedMessage(reply, questionEnd);
   } catch {
     return undefined;
   }
 }
 
-/**
- * True when `message` is a response to exactly our question (RFC 5452 §4.3; names compare without
- * regard to ASCII case, RFC 4343). A forged or misdirected answer fails this and is ignored.
- */
-export function answersQuestion(message: DecodedMessage, name: string, type: WireType): boolean {
-  if (message.type !== "response" || message.questions?.length !== 1) return false;
-  const [question] = message.questions;
-  return (
-    question !== undefined &&
-    question.type === type &&
-    (question.class ?? "IN") === "IN" &&
-    sameName(question.name, name)
-  );
-}
-
-/** Names compare case-insensitively for ASCII letters only (RFC 4343), trailing dots aside. */
-export function sameName(a: string, b: string): boolean {
-  return canonicalName(a) === canonicalName(b);
-}
-
-/** The response code as named by dns-packet ("NOERROR", "NXDOMAIN", "FORMERR", …). */
-export function rcodeOf(message: DecodedMessage): string {
-  return (message as { rcode?: string }).rcode ?? "NOERROR";
+/** Where the one question of a query we built ends (its name has no compression pointers). */
+function questionEndOf(query: Buffer): number {
+  let at = HEADER;
+  while ((query[at] as number) !== 0) at += 1 + (query[at] as number);
+  return at + 1 + 4;
 }
 
 /** True when the message carries an OPT record: the server speaks EDNS0. */
 export function hasOpt(message: DecodedMessage): boolean {
-  return (message.additionals ?? []).some((record) => record.type === "OPT");
+  return message.additionals.some((record) => record.type === "OPT");
 }

@@ -5,7 +5,7 @@
 import type { CnameChain } from "../cname-chain.js";
 import { decodeTxtOctets } from "../txt-octets.js";
 import { canonicalName, type RecordData, type RecordType } from "../types.js";
-import { type DecodedMessage, rcodeOf, type WireRecord } from "./message.js";
+import type { DecodedMessage, WireRecord } from "./message.js";
 
 export type ReadAnswer =
   | { kind: "ok"; records: RecordData[RecordType]; ttl: number }
@@ -15,11 +15,16 @@ export type ReadAnswer =
   | { kind: "temperror"; reason: string };
 
 /**
- * Reads `message` (already checked to answer our question, with RCODE NOERROR or NXDOMAIN),
+ * Reads `message` (already checked to answer our question about `asked`, RCODE NOERROR or NXDOMAIN),
  * extending `chain` with the CNAMEs it holds from `chain.end` on.
  */
-export function readAnswer(message: DecodedMessage, type: RecordType, chain: CnameChain): ReadAnswer {
-  const answers = (message.answers ?? []).filter((record) => (record as { class?: string }).class === "IN");
+export function readAnswer(
+  message: DecodedMessage,
+  asked: string,
+  type: RecordType,
+  chain: CnameChain,
+): ReadAnswer {
+  const answers = message.answers.filter((record) => (record as { class?: string }).class === "IN");
   let ttl = Number.POSITIVE_INFINITY;
   for (;;) {
     const owner = chain.end;
@@ -37,18 +42,14 @@ export function readAnswer(message: DecodedMessage, type: RecordType, chain: Cna
   }
   const negativeTtl = Math.min(ttl, soaTtl(message) ?? Number.POSITIVE_INFINITY);
   const known = Number.isFinite(negativeTtl) ? negativeTtl : undefined;
-  if (rcodeOf(message) === "NXDOMAIN") return { kind: "nxdomain", ttl: known };
+  if (message.rcode === "NXDOMAIN") return { kind: "nxdomain", ttl: known };
   // NOERROR, and the chain we followed ends at a name without the data. A recursive server sends
   // that when the end really has none; an authoritative one when the target is outside its zones.
   // Only asking the end itself tells which.
-  if (chain.targets.length > 0 && canonicalName(chain.end) !== lastAsked(message)) {
+  if (chain.targets.length > 0 && canonicalName(chain.end) !== canonicalName(asked)) {
     return { kind: "follow", ttl };
   }
   return { kind: "nodata", ttl: known };
-}
-
-function lastAsked(message: DecodedMessage): string {
-  return canonicalName(message.questions?.[0]?.name ?? "");
 }
 
 function dataOf(record: WireRecord): unknown {
@@ -61,7 +62,7 @@ function ttlOf(record: WireRecord): number {
 
 /** RFC 2308 §5: a negative answer may be cached for the SOA's TTL, at most its MINIMUM field. */
 function soaTtl(message: DecodedMessage): number | undefined {
-  const soa = (message.authorities ?? []).find((record) => record.type === "SOA");
+  const soa = message.authorities.find((record) => record.type === "SOA");
   if (!soa) return undefined;
   const minimum = (dataOf(soa) as { minimum?: number }).minimum ?? Number.POSITIVE_INFINITY;
   return Math.min(ttlOf(soa), minimum);
