@@ -69,7 +69,7 @@ describe.runIf(dnsDaemonsAvailable())("reports summary explains every source (NS
       "-r",
       unbound.address,
       "--timeout",
-      "3",
+      "10",
     ]);
     ({ exitCode, stderr } = result);
     summary = JSON.parse(result.stdout) as ReportSummary;
@@ -152,7 +152,7 @@ describe.runIf(dnsDaemonsAvailable())("reports summary explains every source (NS
   });
 
   it("table and CSV show class, service and explanation", async () => {
-    const args = ["reports", "summary", "--db", db, "-r", unbound.address, "--timeout", "3"];
+    const args = ["reports", "summary", "--db", db, "-r", unbound.address, "--timeout", "10"];
     const table = await runCli(args);
     expect(table.stdout).toMatch(/198\.51\.100\.140\s*│[^│]*│ authorized-unaligned │ SendGrid/);
     expect(table.stdout).toContain(`- ${source(S.sendgridUnaligned).explanation}`);

@@ -104,7 +104,8 @@ describe.skipIf(!postgresAvailable())("PostgreSQL store", () => {
     // Ingesting again stores nothing, in both.
     const again = await ingest(url, [inputs]);
     expect(again.stdout).toBe("stored 0 report(s), 30 already stored, 0 refused\n");
-  });
+    // Ingests the whole corpus into both stores and summarizes six times: slow on a loaded machine.
+  }, 120_000);
 
   it("refuses a password in the URL with the reason, exit 2, before connecting", async () => {
     for (const url of [
