@@ -139,9 +139,10 @@ function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]
 }
 
 /** The formatters' context for this run: rule metadata, colour, and where findings come from. */
-export function formatContextFor(settings: CheckSettings, color: boolean): FormatContext {
+export function formatContextFor(settings: CheckSettings, color: boolean, width?: number): FormatContext {
   return {
     color,
+    ...(width === undefined ? {} : { width }),
     rules: effectiveRuleMeta(settings.overrides),
     failOn: settings.failOn,
     toolVersion: packageVersion(),

@@ -1,4 +1,6 @@
 import { escapeForTerminal } from "../format/escape.js";
+import { MIN_WIDTH } from "../format/fit-width.js";
+import { DEFAULT_WIDTH } from "../format/types.js";
 
 /** Whether stdout may carry ANSI colour: a TTY, no NO_COLOR, and not turned off with --no-color. */
 export function useColor(colorOption: boolean | undefined): boolean {
@@ -6,6 +8,25 @@ export function useColor(colorOption: boolean | undefined): boolean {
   if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== "") return false;
   if (process.env.FORCE_COLOR !== undefined) return process.env.FORCE_COLOR !== "0";
   return process.stdout.isTTY === true;
+}
+
+/**
+ * Columns the human output should fit: the terminal's width on a TTY, else `COLUMNS` when a caller
+ * sets it, else DEFAULT_WIDTH (files, pipes and CI logs have no width of their own). Never below
+ * MIN_WIDTH, where wrapping would leave more borders than text.
+ */
+export function outputWidth(
+  stdout: { isTTY?: boolean; columns?: number } = process.stdout,
+  env: NodeJS.ProcessEnv = process.env,
+): number {
+  const fromEnv = Number(env.COLUMNS);
+  const width =
+    stdout.isTTY === true && typeof stdout.columns === "number" && stdout.columns > 0
+      ? stdout.columns
+      : Number.isInteger(fromEnv) && fromEnv > 0
+        ? fromEnv
+        : DEFAULT_WIDTH;
+  return Math.max(MIN_WIDTH, width);
 }
 
 /** Writes to stdout without ending the process early, so long output is never cut off in a pipe. */

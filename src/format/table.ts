@@ -1,14 +1,18 @@
 import { Chalk, type ChalkInstance } from "chalk";
-import Table from "cli-table3";
 import type { DomainResult } from "../audit/audit.js";
 import { domainIsAbsent } from "../audit/domain-absent.js";
 import type { DomainStatus } from "../engine/exit-code.js";
 import type { Severity } from "../engine/severity.js";
 import { escapeForTerminal } from "./escape.js";
+import { wrapHanging } from "./fit-width.js";
+import { fittedTable } from "./fitted-table.js";
 import { publishedRows } from "./published-rows.js";
-import type { FormatContext, Formatter } from "./types.js";
+import { DEFAULT_WIDTH, type FormatContext, type Formatter } from "./types.js";
 
-const RECORD_WIDTH = 64;
+/** Narrowest label, record and facts columns: below this a terminal shows more wrap than text. */
+const MIN_COLUMNS = [8, 20, 14];
+/** A DKIM key's base64 says nothing to a reader; its length and start do (JSON keeps it whole). */
+const LONG_KEY = /\bp=([A-Za-z0-9+/=]{24})[A-Za-z0-9+/=]{16,}/;
 
 /** The human view: per domain, what is published, then what is wrong and how to fix it. */
 export const formatTable: Formatter = (report, context) => {
@@ -16,39 +20,43 @@ export const formatTable: Formatter = (report, context) => {
   const blocks = report.domains.map((result) => domainBlock(result, context, c));
   const { errors, warnings, notices } = report.summary;
   const counts = `${plural(errors, "error")}, ${plural(warnings, "warning")}${notices ? `, ${plural(notices, "notice")}` : ""}`;
-  blocks.push(
-    `${c.bold("Summary:")} ${report.domains.length} domain(s), ${counts}; exit code ${report.exitCode}\n`,
-  );
+  const summary = `${report.domains.length} domain(s), ${counts}; exit code ${report.exitCode}`;
+  blocks.push(`${c.bold("Summary:")} ${wrapHanging(summary, context.width ?? DEFAULT_WIDTH, 9, 2)}\n`);
   return blocks.join("\n");
 };
 
 function domainBlock(result: DomainResult, context: FormatContext, c: ChalkInstance): string {
+  const width = context.width ?? DEFAULT_WIDTH;
   const lines = [`${c.bold(escapeForTerminal(result.domain))}  ${statusBadge(result.status, c)}`];
   // A domain that does not exist publishes nothing: its finding says so, an empty table would not.
   const rows = domainIsAbsent(result.snapshot) ? [] : publishedRows(result.snapshot);
   if (rows.length > 0) {
-    // cli-table3 colours borders even into pipes unless its style is emptied.
-    const table = new Table({
-      style: { head: [], border: [] },
-      wordWrap: true,
-      colWidths: [12, RECORD_WIDTH + 2, 34],
-    });
-    for (const row of rows)
-      table.push([row.label, escapeForTerminal(row.record), escapeForTerminal(row.facts)]);
-    lines.push(table.toString());
+    const cells = rows.map((row) => [
+      row.label,
+      shortenKey(escapeForTerminal(row.record)),
+      escapeForTerminal(row.facts),
+    ]);
+    lines.push(fittedTable(cells, { width, min: MIN_COLUMNS }));
   }
   if (result.findings.length === 0) {
     lines.push(c.green("  no findings"));
   }
   for (const finding of result.findings) {
-    lines.push(
-      `  ${severityLabel(finding.severity, c)} ${c.dim(finding.rule)}  ${escapeForTerminal(finding.message)}`,
-    );
+    const prefix = `  ${finding.severity.padEnd(7)} ${finding.rule}  `;
+    const message = wrapHanging(escapeForTerminal(finding.message), width, prefix.length, 6);
+    lines.push(`  ${severityLabel(finding.severity, c)} ${c.dim(finding.rule)}  ${message}`);
     const remediation = context.rules.get(finding.rule)?.remediation;
-    if (remediation) lines.push(c.dim(`      fix: ${remediation}`));
-    if (finding.suggestion) lines.push(c.dim(`      suggested: ${escapeForTerminal(finding.suggestion)}`));
+    if (remediation) lines.push(c.dim(`      fix: ${wrapHanging(remediation, width, 11, 11)}`));
+    if (finding.suggestion)
+      lines.push(
+        c.dim(`      suggested: ${wrapHanging(escapeForTerminal(finding.suggestion), width, 17, 17)}`),
+      );
   }
   return `${lines.join("\n")}\n`;
+}
+
+function shortenKey(record: string): string {
+  return record.replace(LONG_KEY, (whole, start: string) => `p=${start}…(${whole.length - 2} characters)`);
 }
 
 function statusBadge(status: DomainStatus, c: ChalkInstance): string {

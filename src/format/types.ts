@@ -3,11 +3,16 @@ import type { FailOn } from "../engine/severity.js";
 import type { Finding, RuleMeta } from "../engine/types.js";
 
 export const FORMATS = ["table", "json", "sarif", "junit", "github", "markdown"] as const;
+
+/** Columns human formats fit in when the output is no terminal (a file, a pipe, a CI log). */
+export const DEFAULT_WIDTH = 100;
 export type Format = (typeof FORMATS)[number];
 
 export interface FormatContext {
   /** Whether ANSI colour may be used (a TTY, no NO_COLOR, no --no-color). */
   color: boolean;
+  /** Columns the human formats fit in (the terminal's width); DEFAULT_WIDTH when absent. */
+  width?: number;
   /** Rule metadata by id, for formats that describe rules (SARIF, tables with remediation). */
   rules: ReadonlyMap<string, RuleMeta>;
   /**

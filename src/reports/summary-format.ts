@@ -1,6 +1,8 @@
-import Table from "cli-table3";
 import { escapeForTerminal } from "../format/escape.js";
+import { wrapHanging } from "../format/fit-width.js";
+import { fittedTable } from "../format/fitted-table.js";
 import { toJsonText } from "../format/json-text.js";
+import { DEFAULT_WIDTH } from "../format/types.js";
 import { csvRows } from "./csv.js";
 import type { ReportSummary } from "./summary.js";
 
@@ -41,9 +43,12 @@ export const SUMMARY_FORMATTERS = {
       ),
     ),
   table: formatTable,
-} satisfies Record<SummaryFormat, (summary: ReportSummary) => string>;
+} satisfies Record<SummaryFormat, (summary: ReportSummary, width?: number) => string>;
 
-function formatTable(summary: ReportSummary): string {
+/** Narrowest source, name, class, service, count and date columns. */
+const MIN_COLUMNS = [15, 10, 10, 8, 8, 4, 4, 10];
+
+function formatTable(summary: ReportSummary, width = DEFAULT_WIDTH): string {
   if (summary.domains.length === 0) return "No reports stored for this selection.\n";
   const e = escapeForTerminal;
   return `${summary.domains
@@ -85,23 +90,20 @@ function formatTable(summary: ReportSummary): string {
           `  DKIM selectors: ${d.dkimSelectors.map((s) => `${e(s.selector)}._domainkey.${e(s.domain)}`).join(", ")}`,
         );
       }
-      const table = new Table({
-        head: ["source", "name", "class", "service", "messages", "pass", "fail", "first seen"],
-        style: { head: [], border: [] },
-      });
+      const rows = d.sources.map((s) => [
+        `${e(s.ip)}${s.isNew ? " (new)" : ""}`,
+        e(s.name ?? ""),
+        s.class ?? (s.undecided ? "undecided" : ""),
+        e(s.service ?? ""),
+        s.messages,
+        s.pass,
+        s.fail,
+        s.firstSeen.slice(0, 10),
+      ]);
+      const head = ["source", "name", "class", "service", "messages", "pass", "fail", "first seen"];
+      lines.push(fittedTable(rows, { head, width, min: MIN_COLUMNS }));
       for (const s of d.sources)
-        table.push([
-          `${e(s.ip)}${s.isNew ? " (new)" : ""}`,
-          e(s.name ?? ""),
-          s.class ?? (s.undecided ? "undecided" : ""),
-          e(s.service ?? ""),
-          s.messages,
-          s.pass,
-          s.fail,
-          s.firstSeen.slice(0, 10),
-        ]);
-      lines.push(table.toString());
-      for (const s of d.sources) if (s.explanation) lines.push(`  - ${e(s.explanation)}`);
+        if (s.explanation) lines.push(`  - ${wrapHanging(e(s.explanation), width, 4, 4)}`);
       return lines.join("\n");
     })
     .join("\n\n")}\n${classificationNote(summary)}`;

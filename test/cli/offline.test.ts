@@ -45,7 +45,8 @@ describe("--offline", () => {
 
   it("check: the table shows the notice", async () => {
     const result = await offline("check", "basic.example");
-    expect(result.stdout).toMatch(/notice\s+dns\/assumed-absent .*_dmarc\.example/);
+    expect(result.stdout).toMatch(/notice\s+dns\/assumed-absent /);
+    expect(result.stdout).toContain("(--offline): _dmarc.example.");
     expect(watched.queries).toEqual([]);
   });
 

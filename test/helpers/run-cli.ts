@@ -53,8 +53,10 @@ function cliEnv(extra: Record<string, string> | undefined): NodeJS.ProcessEnv {
  * a user at a shell sees it, and returns what the terminal showed. Asynchronous on purpose: DNS
  * fixture servers living in the test process must keep answering.
  */
-export function runInTerminal(args: string[]): Promise<string> {
-  const command = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(" ");
+export function runInTerminal(args: string[], options: { columns?: number } = {}): Promise<string> {
+  const quoted = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(" ");
+  // The pseudo-terminal's size, as a terminal window of that many columns would report it.
+  const command = options.columns === undefined ? quoted : `stty cols ${options.columns} rows 50; ${quoted}`;
   return new Promise((resolve, reject) => {
     const child = spawn("script", ["-qec", command, "/dev/null"], { env: { ...process.env, NO_COLOR: "1" } });
     let screen = "";

@@ -6,7 +6,7 @@ import { reportedSelectors } from "../../store/reported-selectors.js";
 import { buildResolver, domainBudgetFor } from "../build-resolver.js";
 import { type CheckOptions, checkSettings, formatContextFor } from "../check-settings.js";
 import { domainProgress } from "../domain-progress.js";
-import { useColor, writeOut } from "../output.js";
+import { outputWidth, useColor, writeOut } from "../output.js";
 
 /** `mailaudit check`: settings → audit → format → exit code. */
 export async function run(domains: string[], options: CheckOptions): Promise<number> {
@@ -26,7 +26,7 @@ export async function run(domains: string[], options: CheckOptions): Promise<num
     ...(progress ? { onDomainDone: progress.onDomainDone } : {}),
   });
   progress?.finish();
-  const context = formatContextFor(settings, useColor(options.color));
+  const context = formatContextFor(settings, useColor(options.color), outputWidth());
   const format = await loadFormatter(settings.format);
   writeOut(format(report, context));
   // GitHub renders this file on the run's page; appending is I/O, so it lives here, not in the formatter.

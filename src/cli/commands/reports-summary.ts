@@ -12,7 +12,7 @@ import { buildResolver } from "../build-resolver.js";
 import { findConfig, validateDomain } from "../check-settings.js";
 import { UsageError } from "../errors.js";
 import { parseResolvers, parseTimeoutSeconds } from "../option-parsers.js";
-import { writeData, writeOut } from "../output.js";
+import { outputWidth, writeData, writeOut } from "../output.js";
 import { parseDays, parsePercent, parseSince } from "./reports-options.js";
 
 interface SummaryFlags {
@@ -61,7 +61,7 @@ export async function run(flags: SummaryFlags): Promise<number> {
   } finally {
     await store.close();
   }
-  const text = SUMMARY_FORMATTERS[flags.format](summary);
+  const text = SUMMARY_FORMATTERS[flags.format](summary, outputWidth());
   if (flags.format === "csv") writeData(text);
   else writeOut(text);
   const alerts = alertReasons(summary, {

@@ -1,21 +1,18 @@
 import { readFileSync } from "node:fs";
-import Table from "cli-table3";
 import { ALL_RULES, findRule } from "../../../rules/index.js";
 import { EXIT } from "../../engine/exit-code.js";
+import { fittedTable } from "../../format/fitted-table.js";
 import { ruleDocPath } from "../../paths.js";
 import { UsageError } from "../errors.js";
-import { writeOut } from "../output.js";
+import { outputWidth, writeOut } from "../output.js";
 
 /** `mailaudit rules [id]`: the catalogue, or one rule's documentation. */
 export async function run(id: string | undefined): Promise<number> {
   if (id === undefined) {
-    const table = new Table({
-      head: ["rule", "severity", "checks"],
-      style: { head: [], border: [] },
-      wordWrap: true,
-    });
-    for (const rule of ALL_RULES) table.push([rule.meta.id, rule.meta.severity, rule.meta.docs.description]);
-    writeOut(`${table.toString()}\n`);
+    const rows = ALL_RULES.map((rule) => [rule.meta.id, rule.meta.severity, rule.meta.docs.description]);
+    writeOut(
+      `${fittedTable(rows, { head: ["rule", "severity", "checks"], width: outputWidth(), min: [12, 8, 20] })}\n`,
+    );
     return EXIT.ok;
   }
   const rule = findRule(id);
