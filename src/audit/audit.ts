@@ -2,7 +2,7 @@ import type { DomainDeclaration } from "../config/types.js";
 import type { ReportedSelector } from "../dkim/reported.js";
 import type { Resolver } from "../dns/types.js";
 import { type DomainStatus, domainStatus, type ExitCode, exitCodeFor } from "../engine/exit-code.js";
-import { runRules } from "../engine/run-rules.js";
+import { runRules, someRuleFailed } from "../engine/run-rules.js";
 import type { FailOn } from "../engine/severity.js";
 import type { DomainSnapshot, Finding, Rule, SeverityOverrides } from "../engine/types.js";
 import { collectDomain } from "./collect-domain.js";
@@ -72,7 +72,8 @@ export function judge(
   options: Pick<AuditOptions, "rules" | "failOn" | "overrides">,
 ): DomainResult {
   const findings = runRules(snapshot, { rules: options.rules, overrides: options.overrides, declared });
-  const status = domainStatus(findings, snapshot.lookupFailures.length > 0, options.failOn);
+  const inconclusive = snapshot.lookupFailures.length > 0 || someRuleFailed(findings);
+  const status = domainStatus(findings, inconclusive, options.failOn);
   return { domain: snapshot.domain, status, snapshot, findings };
 }
 

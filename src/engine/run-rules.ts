@@ -7,6 +7,18 @@ export interface RunRulesOptions {
   declared?: unknown;
 }
 
+/**
+ * The messageId of the finding that stands in for a rule that threw while judging a domain. It names
+ * the rule (its `rule`) and the domain; the domain's result is then inconclusive (exit 3), since what
+ * that rule would have said is unknown, while every other rule and every other domain still run.
+ */
+export const RULE_FAILED = "ruleFailed";
+
+/** Whether a rule failed on this domain's findings, so its result is inconclusive. */
+export function someRuleFailed(findings: readonly Finding[]): boolean {
+  return findings.some((f) => f.messageId === RULE_FAILED);
+}
+
 /** The finding that makes every other finding about the domain a restatement of itself. */
 const DOMAIN_NOT_FOUND = "dns/domain-not-found";
 
@@ -19,7 +31,10 @@ const DOMAIN_NOT_FOUND = "dns/domain-not-found";
 function focusOnAbsentDomain(findings: Finding[]): Finding[] {
   const notFound = findings.filter((f) => f.rule === DOMAIN_NOT_FOUND);
   if (notFound.length === 0) return findings;
-  return [...notFound, ...findings.filter((f) => f.rule !== DOMAIN_NOT_FOUND && f.rule.startsWith("dns/"))];
+  const kept = findings.filter(
+    (f) => f.rule !== DOMAIN_NOT_FOUND && (f.rule.startsWith("dns/") || f.messageId === RULE_FAILED),
+  );
+  return [...notFound, ...kept];
 }
 
 /** Judges one snapshot with every enabled rule. Pure: no I/O, same input → same findings, in rule order. */
@@ -32,26 +47,44 @@ function judgeWithEveryRule(snapshot: DomainSnapshot, options: RunRulesOptions):
   for (const rule of options.rules as readonly Rule[]) {
     const override = options.overrides?.[rule.meta.id];
     if (override === "off") continue;
-    rule.check({
-      snapshot,
-      declared: options.declared,
-      report({ messageId, data = {}, suggestion }) {
-        const spec = rule.meta.messages[messageId];
-        if (spec === undefined)
-          throw new Error(`rule ${rule.meta.id} reported unknown messageId "${messageId}"`);
-        const template = typeof spec === "string" ? spec : spec.text;
-        const defaultSeverity = (typeof spec === "string" ? undefined : spec.severity) ?? rule.meta.severity;
-        findings.push({
-          rule: rule.meta.id,
-          severity: override ?? defaultSeverity,
-          message: renderMessage(template, data),
-          domain: snapshot.domain,
-          messageId,
-          data,
-          ...(suggestion === undefined ? {} : { suggestion }),
-        });
-      },
-    });
+    try {
+      rule.check({
+        snapshot,
+        declared: options.declared,
+        report({ messageId, data = {}, suggestion }) {
+          const spec = rule.meta.messages[messageId];
+          if (spec === undefined)
+            throw new Error(`rule ${rule.meta.id} reported unknown messageId "${messageId}"`);
+          const template = typeof spec === "string" ? spec : spec.text;
+          const defaultSeverity =
+            (typeof spec === "string" ? undefined : spec.severity) ?? rule.meta.severity;
+          findings.push({
+            rule: rule.meta.id,
+            severity: override ?? defaultSeverity,
+            message: renderMessage(template, data),
+            domain: snapshot.domain,
+            messageId,
+            data,
+            ...(suggestion === undefined ? {} : { suggestion }),
+          });
+        },
+      });
+    } catch (error) {
+      // A bug in one rule (or data it did not expect) must not take the whole run down with it.
+      findings.push(ruleFailure(rule.meta.id, snapshot.domain, error));
+    }
   }
   return findings;
+}
+
+function ruleFailure(ruleId: string, domain: string, error: unknown): Finding {
+  const reason = error instanceof Error ? error.message : String(error);
+  return {
+    rule: ruleId,
+    severity: "warning",
+    message: `Rule ${ruleId} failed while judging ${domain} (${reason}): a bug in mailaudit; ${domain}'s result is inconclusive.`,
+    domain,
+    messageId: RULE_FAILED,
+    data: { domain, name: ruleId, reason },
+  };
 }

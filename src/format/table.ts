@@ -2,6 +2,7 @@ import { Chalk, type ChalkInstance } from "chalk";
 import type { DomainResult } from "../audit/audit.js";
 import { domainIsAbsent } from "../audit/domain-absent.js";
 import type { DomainStatus } from "../engine/exit-code.js";
+import { RULE_FAILED } from "../engine/run-rules.js";
 import type { Severity } from "../engine/severity.js";
 import { escapeForTerminal } from "./escape.js";
 import { wrapHanging } from "./fit-width.js";
@@ -45,7 +46,9 @@ function domainBlock(result: DomainResult, context: FormatContext, c: ChalkInsta
     const prefix = `  ${finding.severity.padEnd(7)} ${finding.rule}  `;
     const message = wrapHanging(escapeForTerminal(finding.message), width, prefix.length, 6);
     lines.push(`  ${severityLabel(finding.severity, c)} ${c.dim(finding.rule)}  ${message}`);
-    const remediation = context.rules.get(finding.rule)?.remediation;
+    // A rule that failed has no remediation to offer: its finding is about mailaudit, not DNS.
+    const remediation =
+      finding.messageId === RULE_FAILED ? undefined : context.rules.get(finding.rule)?.remediation;
     if (remediation) lines.push(c.dim(`      fix: ${wrapHanging(remediation, width, 11, 11)}`));
     if (finding.suggestion)
       lines.push(
