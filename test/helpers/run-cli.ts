@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 export interface CliResult {
@@ -40,8 +41,14 @@ export function runCli(
   });
 }
 
+/**
+ * Where the CLI's per-user data (the default report store) lives in tests: a folder of this test
+ * process that nothing creates, so no test reads or writes the report store of whoever runs them.
+ */
+const TEST_DATA_HOME = join(tmpdir(), `mailaudit-test-data-${process.pid}`);
+
 function cliEnv(extra: Record<string, string> | undefined): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
+  const env: NodeJS.ProcessEnv = { ...process.env, XDG_DATA_HOME: TEST_DATA_HOME, ...extra };
   // The parent's colour settings must not leak into what the test asserts.
   if (!extra || !("FORCE_COLOR" in extra)) delete env.FORCE_COLOR;
   if (!extra || !("NO_COLOR" in extra)) delete env.NO_COLOR;
@@ -58,7 +65,9 @@ export function runInTerminal(args: string[], options: { columns?: number } = {}
   // The pseudo-terminal's size, as a terminal window of that many columns would report it.
   const command = options.columns === undefined ? quoted : `stty cols ${options.columns} rows 50; ${quoted}`;
   return new Promise((resolve, reject) => {
-    const child = spawn("script", ["-qec", command, "/dev/null"], { env: { ...process.env, NO_COLOR: "1" } });
+    const child = spawn("script", ["-qec", command, "/dev/null"], {
+      env: { ...process.env, XDG_DATA_HOME: TEST_DATA_HOME, NO_COLOR: "1" },
+    });
     let screen = "";
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
       screen += chunk;
