@@ -9,6 +9,7 @@ import alignmentSpf from "./alignment/spf.js";
 import dkimMissing from "./dkim/missing.js";
 import dkimReportedSelectorMissing from "./dkim/reported-selector-missing.js";
 import dkimRevoked from "./dkim/revoked.js";
+import dkimSelectorsGuessed from "./dkim/selectors-guessed.js";
 import dkimServiceExcludesEmail from "./dkim/service-excludes-email.js";
 import dkimSha1Only from "./dkim/sha1-only.js";
 import dkimSyntax from "./dkim/syntax.js";
@@ -61,6 +62,7 @@ export const RULES = {
   "dkim/missing": dkimMissing,
   "dkim/reported-selector-missing": dkimReportedSelectorMissing,
   "dkim/revoked": dkimRevoked,
+  "dkim/selectors-guessed": dkimSelectorsGuessed,
   "dkim/service-excludes-email": dkimServiceExcludesEmail,
   "dkim/sha1-only": dkimSha1Only,
   "dkim/syntax": dkimSyntax,

@@ -1,4 +1,5 @@
 import type { DomainDeclaration } from "../config/types.js";
+import type { ProbeCandidate } from "../dkim/probe.js";
 import type { ReportedSelector } from "../dkim/reported.js";
 import type { Resolver } from "../dns/types.js";
 import { type DomainStatus, domainStatus, type ExitCode, exitCodeFor } from "../engine/exit-code.js";
@@ -21,6 +22,8 @@ export interface AuditOptions {
   failOn: FailOn;
   overrides?: SeverityOverrides;
   concurrency?: number;
+  /** DKIM selectors to guess at for a domain audited without any (the built-in list, reported ones). */
+  probeSelectors?: (domain: string) => readonly ProbeCandidate[];
   /** Overall time each domain's collection may take (default: collect-domain's). */
   domainBudgetMs?: number;
   /** `--reports-db`: per domain, the DKIM selectors its recent reports saw signing as it. */
@@ -55,6 +58,7 @@ export async function audit(targets: readonly AuditTarget[], options: AuditOptio
     const snapshot = await collectDomain(options.resolver, target.domain, {
       selectors: target.selectors,
       senders: target.declared?.senders ?? [],
+      ...(options.probeSelectors ? { probe: options.probeSelectors(target.domain) } : {}),
       ...(options.domainBudgetMs === undefined ? {} : { budgetMs: options.domainBudgetMs }),
       ...(options.reportedSelectors ? { reported: options.reportedSelectors.get(target.domain) ?? [] } : {}),
     });

@@ -1,6 +1,7 @@
 import { collectAlignment } from "../alignment/collect.js";
 import type { DeclaredSender } from "../config/types.js";
 import { collectDkim } from "../dkim/collect.js";
+import { type ProbeCandidate, probeSelectors } from "../dkim/probe.js";
 import { collectReportedKeys, type ReportedSelector } from "../dkim/reported.js";
 import { collectDmarc } from "../dmarc/collect.js";
 import { DeadlineResolver, domainBudgetMs } from "../dns/deadline-resolver.js";
@@ -12,8 +13,10 @@ import { sharedSubtreesFor } from "../spf/shared-subtrees.js";
 import { FailureRecorder } from "./failure-recorder.js";
 
 export interface CollectOptions {
-  /** DKIM selectors to look up; none means DKIM is not audited. */
+  /** DKIM selectors to look up; none means the `probe` candidates are tried (or DKIM is not audited). */
   selectors: readonly string[];
+  /** Selectors to guess at when `selectors` is empty: the keys found are audited like named ones. */
+  probe?: readonly ProbeCandidate[];
   /** Declared senders whose alignment and sending IPs are checked. */
   senders?: readonly DeclaredSender[];
   /** Overall time for this domain's questions; past it they fail as temporary (inconclusive). */
@@ -32,20 +35,29 @@ export async function collectDomain(
   const recorder = new FailureRecorder(new DeadlineResolver(resolver, budgetMs));
   const senders = options.senders ?? [];
   const dmarcCollected = collectDmarc(recorder, domain);
-  const [spf, dmarc, dkim, alignment, reportedSelectors] = await Promise.all([
+  const probing = options.selectors.length === 0 && (options.probe?.length ?? 0) > 0;
+  // A guess that fails is not a DNS failure of the audit: probes skip the recorder (see probe.ts).
+  const probe = probing
+    ? probeSelectors(new DeadlineResolver(resolver, budgetMs), domain, options.probe ?? [])
+    : undefined;
+  const [spf, dmarc, dkim, alignment, reportedSelectors, probed] = await Promise.all([
     // Include trees many domains share are walked once per run (the run's resolver identifies it).
     collectSpf(recorder, domain, { shared: sharedSubtreesFor(resolver) }),
     dmarcCollected,
-    collectDkim(recorder, domain, options.selectors),
+    probe
+      ? probe.then((p) => collectDkim(recorder, domain, p.found))
+      : collectDkim(recorder, domain, options.selectors),
     // Alignment modes come from the DMARC record (aspf/adkim), so it waits for DMARC.
     dmarcCollected.then((d) => collectAlignment(recorder, domain, senders, { modes: d.alignment })),
     options.reported ? collectReportedKeys(recorder, domain, options.reported, options.selectors) : undefined,
+    probe,
   ]);
   return {
     domain,
     spf,
     dmarc,
-    ...(options.selectors.length > 0 ? { dkim } : {}),
+    ...(options.selectors.length > 0 || probing ? { dkim } : {}),
+    ...(probed ? { dkimProbe: probed } : {}),
     ...(senders.length > 0 ? { alignment } : {}),
     ...(reportedSelectors ? { reportedSelectors } : {}),
     lookupFailures: recorder.failures,

@@ -16,10 +16,12 @@ export interface LockFile {
 }
 
 /**
- * What a baseline keeps of a snapshot: the published facts. Lookup failures and the names assumed
- * absent offline are left out: they describe one run, not what is published (and a snapshot taken
- * during an outage is refused, see `snapshotProblems`). So are the answers' TTLs and DNSSEC status:
- * a cached answer's TTL counts down between runs, which is not drift.
+ * What a baseline keeps of a snapshot: the published facts. Lookup failures, the names assumed
+ * absent offline, the DKIM selectors guessed at (the keys found stay, in `dkim`) and the selectors
+ * reports saw (with message counts that grow every day) are left out:
+ * they describe one run, not what is published (and a snapshot taken during an outage is refused,
+ * see `snapshotProblems`). So are the answers' TTLs and DNSSEC status: a cached answer's TTL counts
+ * down between runs, which is not drift.
  */
 export function baselineView(snapshot: DomainSnapshot): unknown {
   const {
@@ -27,6 +29,8 @@ export function baselineView(snapshot: DomainSnapshot): unknown {
     lookupFailures: _failures,
     assumedAbsent: _assumed,
     answers: _answers,
+    dkimProbe: _probe,
+    reportedSelectors: _reported,
     ...published
   } = snapshot;
   return canonicalize(published);

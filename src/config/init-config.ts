@@ -2,31 +2,8 @@ import type { DomainSnapshot } from "../engine/types.js";
 import { finalAll, QUALIFIER_NAMES } from "./expectation-facts.js";
 
 /**
- * DKIM selectors worth probing when nobody has said which ones a domain uses: the defaults of
- * common providers (Google Workspace, Microsoft 365, Mailchimp/Mandrill, Amazon SES-style, generic
- * k1/s1/s2, `default` of many MTAs). DKIM has no way to list a domain's selectors (RFC 6376 §3.6.2.1
- * names them only in signatures), so this is a guess, and `init` says so in the file.
- */
-export const COMMON_SELECTORS = [
-  "default",
-  "dkim",
-  "google",
-  "k1",
-  "k2",
-  "k3",
-  "mail",
-  "mandrill",
-  "mxvault",
-  "s1",
-  "s2",
-  "selector1",
-  "selector2",
-  "smtp",
-] as const;
-
-/**
  * A mailaudit.yaml that declares what DNS shows today, so that any later change is drift. Pure:
- * the snapshot (collected with `COMMON_SELECTORS`) in, YAML text out. Strings are written as JSON
+ * the snapshot (collected with DKIM selectors probed, `dkimProbe`) in, YAML text out. Strings are written as JSON
  * (valid YAML double-quoted scalars), so DNS data cannot break the file.
  */
 export function initialConfig(snapshot: DomainSnapshot): string {
@@ -40,9 +17,10 @@ export function initialConfig(snapshot: DomainSnapshot): string {
     `  - domain: ${q(snapshot.domain)}`,
   ];
   const found = (snapshot.dkim ?? []).filter((k) => k.status === "found").map((k) => k.selector);
+  const probed = (snapshot.dkimProbe?.candidates ?? []).map((c) => c.selector);
   if (found.length > 0) {
     lines.push(
-      `    # DKIM selectors found by probing common names (${COMMON_SELECTORS.join(", ")});`,
+      `    # DKIM selectors found by probing common names and those seen in reports (${probed.join(", ")});`,
       "    # DNS cannot list selectors: add the ones your senders use that are not here.",
       `    dkim: { selectors: [${found.map(q).join(", ")}] }`,
     );

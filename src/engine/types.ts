@@ -1,4 +1,5 @@
 import type { SenderAlignment } from "../alignment/types.js";
+import type { DkimProbe } from "../dkim/probe.js";
 import type { ReportedKey } from "../dkim/reported.js";
 import type { DkimAudit } from "../dkim/types.js";
 import type { DmarcAudit } from "../dmarc/types.js";
@@ -20,6 +21,11 @@ export interface DomainSnapshot {
    * days (not already named) and what DNS holds for each. Like `lookupFailures`, a fact of the run.
    */
   reportedSelectors?: ReportedKey[];
+  /**
+   * With no selector named: which common or reported selectors were tried, and which have keys (those
+   * are in `dkim`). A guess, describing the run rather than what is published.
+   */
+  dkimProbe?: DkimProbe;
   /** Declared senders' SPF/DKIM alignment and IP checks (only when the config declares senders). */
   alignment?: SenderAlignment[];
   /** Questions that got no verdict (timeout, SERVFAIL…): the audit of this domain is inconclusive. */

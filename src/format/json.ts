@@ -14,6 +14,7 @@ export function toJsonDocument(report: AuditReport) {
       ...(snapshot.spf ? { spf: snapshot.spf } : {}),
       ...(snapshot.dmarc ? { dmarc: snapshot.dmarc } : {}),
       ...(snapshot.dkim ? { dkim: snapshot.dkim } : {}),
+      ...(snapshot.dkimProbe ? { dkimProbe: snapshot.dkimProbe } : {}),
       ...(snapshot.alignment ? { alignment: snapshot.alignment } : {}),
       lookupFailures: snapshot.lookupFailures,
       ...(snapshot.assumedAbsent ? { assumedAbsent: snapshot.assumedAbsent } : {}),

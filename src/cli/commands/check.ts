@@ -7,6 +7,7 @@ import { buildResolver, domainBudgetFor } from "../build-resolver.js";
 import { type CheckOptions, checkSettings, formatContextFor } from "../check-settings.js";
 import { domainProgress } from "../domain-progress.js";
 import { outputWidth, useColor, writeOut } from "../output.js";
+import { probing } from "../probe-candidates.js";
 
 /** `mailaudit check`: settings → audit → format → exit code. */
 export async function run(domains: string[], options: CheckOptions): Promise<number> {
@@ -18,6 +19,7 @@ export async function run(domains: string[], options: CheckOptions): Promise<num
   const report = await audit(settings.targets, {
     resolver,
     ...(reported ? { reportedSelectors: reported } : {}),
+    ...(await probing(settings.targets, reported)),
     rules: ALL_RULES,
     failOn: settings.failOn,
     overrides: settings.overrides,

@@ -1,7 +1,7 @@
 import { existsSync, writeFileSync } from "node:fs";
 import { collectDomain } from "../../audit/collect-domain.js";
 import { domainIsAbsent } from "../../audit/domain-absent.js";
-import { COMMON_SELECTORS, initialConfig } from "../../config/init-config.js";
+import { initialConfig } from "../../config/init-config.js";
 import { DEFAULT_CONFIG_FILE } from "../../config/load.js";
 import { EXIT } from "../../engine/exit-code.js";
 import { escapeForTerminal } from "../../format/escape.js";
@@ -10,6 +10,7 @@ import { buildResolver, domainBudgetFor } from "../build-resolver.js";
 import { validateDomain } from "../check-settings.js";
 import { InputError, UsageError } from "../errors.js";
 import { parseResolvers, parseTimeoutSeconds } from "../option-parsers.js";
+import { probeCandidates, reportedInDefaultStore } from "../probe-candidates.js";
 
 export interface InitOptions {
   output?: string;
@@ -35,8 +36,10 @@ export async function run(domainInput: string, options: InitOptions): Promise<nu
     ...(options.timeout === undefined ? {} : { timeoutSeconds: parseTimeoutSeconds(options.timeout) }),
   };
   const resolver = buildResolver(settings);
+  // No selector is known yet: the common ones and those seen in stored reports are probed.
   const snapshot = await collectDomain(resolver, domain, {
-    selectors: COMMON_SELECTORS,
+    selectors: [],
+    probe: probeCandidates(domain, await reportedInDefaultStore()),
     budgetMs: domainBudgetFor(settings),
   });
   // Declaring answers DNS failed to give would write wrong expectations; better to write nothing.

@@ -3,11 +3,13 @@ import { collectDomain } from "../../audit/collect-domain.js";
 import { mapWithConcurrency } from "../../audit/pool.js";
 import { buildLockFile, serializeLockFile, snapshotProblems } from "../../baseline/lockfile.js";
 import { EXIT } from "../../engine/exit-code.js";
+import { reportedSelectors } from "../../store/reported-selectors.js";
 import { assumedAbsentNote } from "../assumed-absent-note.js";
 import { buildResolver, domainBudgetFor } from "../build-resolver.js";
 import { type CheckOptions, checkSettings } from "../check-settings.js";
 import { InputError } from "../errors.js";
 import { writeOut } from "../output.js";
+import { probing } from "../probe-candidates.js";
 
 export interface SnapshotOptions extends Omit<CheckOptions, "format" | "failOn" | "baseline" | "profile"> {
   output?: string;
@@ -17,9 +19,13 @@ export interface SnapshotOptions extends Omit<CheckOptions, "format" | "failOn" 
 export async function run(domains: string[], options: SnapshotOptions): Promise<number> {
   const settings = await checkSettings(domains, { ...options, format: "json" });
   const resolver = buildResolver(settings);
+  // The same DKIM guess as check makes, so a check against this baseline finds the same keys.
+  const reported = settings.reportsDb === undefined ? undefined : await reportedSelectors(settings.reportsDb);
+  const { probeSelectors } = await probing(settings.targets, reported);
   const snapshots = await mapWithConcurrency(settings.targets, settings.concurrency, (t) =>
     collectDomain(resolver, t.domain, {
       selectors: t.selectors,
+      ...(probeSelectors ? { probe: probeSelectors(t.domain) } : {}),
       senders: t.declared?.senders ?? [],
       budgetMs: domainBudgetFor(settings),
     }),
