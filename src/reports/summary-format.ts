@@ -45,8 +45,8 @@ export const SUMMARY_FORMATTERS = {
   table: formatTable,
 } satisfies Record<SummaryFormat, (summary: ReportSummary, width?: number) => string>;
 
-/** Narrowest source, name, class, service, count and date columns. */
-const MIN_COLUMNS = [15, 10, 10, 8, 8, 4, 4, 10];
+/** Narrowest columns: an IPv4 address, "undecided" and a date whole; the rest wrap (80 columns fit). */
+const MIN_COLUMNS = [15, 4, 9, 4, 5, 4, 4, 10];
 
 function formatTable(summary: ReportSummary, width = DEFAULT_WIDTH): string {
   if (summary.domains.length === 0) return "No reports stored for this selection.\n";
