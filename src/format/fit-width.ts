@@ -24,14 +24,24 @@ export function wrapText(text: string, width: number): string[] {
       if (line !== "") lines.push(line);
       line = "";
       while (rest.length > max) {
-        lines.push(rest.slice(0, max).join(""));
-        rest = rest.slice(max);
+        const cut = breakPoint(rest, max);
+        lines.push(rest.slice(0, cut).join(""));
+        rest = rest.slice(cut);
       }
       line = rest.join("");
     }
     lines.push(line);
   }
   return lines;
+}
+
+/** Characters after which a long name breaks most readably: "authorized-|unaligned", "mail.|example.com". */
+const SEPARATORS = new Set(["-", ".", "/", "_", ":", "@", ",", ";", "="]);
+
+/** Where to break a word longer than `max`: after the last separator in the second half, else at `max`. */
+function breakPoint(chars: string[], max: number): number {
+  for (let i = max; i > max / 2; i--) if (SEPARATORS.has(chars[i - 1] as string)) return i;
+  return max;
 }
 
 /** `text` wrapped to `width`, every line after the first indented by `indent` spaces. */
@@ -49,6 +59,11 @@ export interface ColumnSpec {
   cells: string[];
   /** Narrowest the column may become (content width, without padding). */
   min: number;
+  /**
+   * Width the column keeps while other columns can still give way (a value that reads badly broken,
+   * such as a class name); it goes down to `min` only when nothing else can. Default: `min`.
+   */
+  keep?: number;
 }
 
 /**
@@ -62,15 +77,18 @@ export function fitColumnWidths(columns: ColumnSpec[], width: number): number[] 
   const available = width - columns.length * 3 - 1;
   const widths = [...natural];
   let excess = widths.reduce((a, b) => a + b, 0) - available;
-  while (excess > 0) {
-    let widest = -1;
-    widths.forEach((w, i) => {
-      const column = columns[i] as ColumnSpec;
-      if (w > column.min && (widest === -1 || w > (widths[widest] as number))) widest = i;
-    });
-    if (widest === -1) break;
-    widths[widest] = (widths[widest] as number) - 1;
-    excess--;
+  // First every column gives way down to what it keeps, widest first; then down to its minimum.
+  for (const floorOf of [(c: ColumnSpec) => Math.max(c.min, c.keep ?? c.min), (c: ColumnSpec) => c.min]) {
+    while (excess > 0) {
+      let widest = -1;
+      widths.forEach((w, i) => {
+        if (w > floorOf(columns[i] as ColumnSpec) && (widest === -1 || w > (widths[widest] as number)))
+          widest = i;
+      });
+      if (widest === -1) break;
+      widths[widest] = (widths[widest] as number) - 1;
+      excess--;
+    }
   }
   return widths;
 }

@@ -6,6 +6,8 @@ export interface FittedTableOptions {
   width: number;
   /** Narrowest content width of each column. */
   min: number[];
+  /** Width each column keeps while others can give way (see ColumnSpec.keep); default `min`. */
+  keep?: number[];
   head?: string[];
 }
 
@@ -23,6 +25,7 @@ export function fittedTable(
   const widths = fitColumnWidths(
     options.min.map((min, i) => ({
       min,
+      keep: options.keep?.[i] ?? min,
       cells: [...(head[i] === undefined ? [] : [head[i] as string]), ...text.map((row) => row[i] ?? "")],
     })),
     options.width,

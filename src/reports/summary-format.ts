@@ -1,5 +1,4 @@
 import { escapeForTerminal } from "../format/escape.js";
-import { wrapHanging } from "../format/fit-width.js";
 import { fittedTable } from "../format/fitted-table.js";
 import { toJsonText } from "../format/json-text.js";
 import { DEFAULT_WIDTH } from "../format/types.js";
@@ -47,6 +46,8 @@ export const SUMMARY_FORMATTERS = {
 
 /** Narrowest columns: an IPv4 address, "undecided" and a date whole; the rest wrap (80 columns fit). */
 const MIN_COLUMNS = [15, 4, 9, 4, 5, 4, 4, 10];
+/** Kept while the name column can give way: "authorized-unaligned", a service name, the headers. */
+const KEEP_COLUMNS = [15, 4, 20, 8, 8, 4, 4, 10];
 
 function formatTable(summary: ReportSummary, width = DEFAULT_WIDTH): string {
   if (summary.domains.length === 0) return "No reports stored for this selection.\n";
@@ -101,9 +102,8 @@ function formatTable(summary: ReportSummary, width = DEFAULT_WIDTH): string {
         s.firstSeen.slice(0, 10),
       ]);
       const head = ["source", "name", "class", "service", "messages", "pass", "fail", "first seen"];
-      lines.push(fittedTable(rows, { head, width, min: MIN_COLUMNS }));
-      for (const s of d.sources)
-        if (s.explanation) lines.push(`  - ${wrapHanging(e(s.explanation), width, 4, 4)}`);
+      lines.push(fittedTable(rows, { head, width, min: MIN_COLUMNS, keep: KEEP_COLUMNS }));
+      for (const s of d.sources) if (s.explanation) lines.push(`  - ${e(s.explanation)}`);
       return lines.join("\n");
     })
     .join("\n\n")}\n${classificationNote(summary)}`;

@@ -2,12 +2,14 @@ import { describe, expect, it } from "vitest";
 import { fitColumnWidths, wrapHanging, wrapText } from "../../src/format/fit-width.js";
 
 describe("wrapText", () => {
-  it("breaks at spaces, and breaks a word longer than the line instead of cutting it", () => {
+  it("breaks at spaces, and a word longer than the line after a separator if it can, never cutting it", () => {
     expect(wrapText("v=spf1 include:_spf.example.com -all", 16)).toEqual([
       "v=spf1",
-      "include:_spf.exa",
-      "mple.com -all",
+      "include:_spf.",
+      "example.com -all",
     ]);
+    expect(wrapText("authorized-unaligned", 12)).toEqual(["authorized-", "unaligned"]);
+    expect(wrapText("0123456789abcdef", 6)).toEqual(["012345", "6789ab", "cdef"]);
     expect(wrapText("a b c", 80)).toEqual(["a b c"]);
     expect(wrapText("one\ntwo", 80)).toEqual(["one", "two"]);
     for (const width of [1, 5, 13])
@@ -26,6 +28,15 @@ describe("wrapText", () => {
 });
 
 describe("fitColumnWidths", () => {
+  it("keeps a column whole while others can give way", () => {
+    const specs = [
+      { min: 4, keep: 20, cells: ["authorized-unaligned"] },
+      { min: 4, cells: ["mail-a.google.com is a long host name"] },
+    ];
+    expect(fitColumnWidths(specs, 40)).toEqual([20, 13]);
+    expect(fitColumnWidths(specs, 20)).toEqual([9, 4]);
+  });
+
   const columns = [
     { min: 4, cells: ["label"] },
     { min: 10, cells: ["x".repeat(60)] },

@@ -10,8 +10,11 @@ import { outputWidth, writeOut } from "../output.js";
 export async function run(id: string | undefined): Promise<number> {
   if (id === undefined) {
     const rows = ALL_RULES.map((rule) => [rule.meta.id, rule.meta.severity, rule.meta.docs.description]);
+    // Rule ids stay whole while the descriptions can wrap instead.
+    const longestId = Math.max(...ALL_RULES.map((rule) => rule.meta.id.length));
+    const head = ["rule", "severity", "checks"];
     writeOut(
-      `${fittedTable(rows, { head: ["rule", "severity", "checks"], width: outputWidth(), min: [12, 8, 20] })}\n`,
+      `${fittedTable(rows, { head, width: outputWidth(), min: [12, 8, 20], keep: [longestId, 8, 20] })}\n`,
     );
     return EXIT.ok;
   }
