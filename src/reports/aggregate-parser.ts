@@ -1,4 +1,5 @@
 import { SaxesParser, type SaxesTagPlain } from "saxes";
+import { dropSpaceBeforeDeclaration } from "./leading-space.js";
 import { normalizeAuthResult, normalizeEnum, parseCount, parseTimestamp } from "./normalize-values.js";
 import { RefusedInput } from "./refusal.js";
 import { escapeStrayAngleBrackets } from "./stray-angle-brackets.js";
@@ -68,9 +69,13 @@ export async function parseAggregateStream(
     throw new RefusedInput(`malformed XML: ${error.message.replace(/^undefined:/, "line ")}`);
   });
   const repair = { repairs: 0 };
+  const leadingSpace = { count: 0 };
   let replacementChars = false;
   try {
-    for await (const chunk of escapeStrayAngleBrackets(text, repair)) {
+    for await (const chunk of escapeStrayAngleBrackets(
+      dropSpaceBeforeDeclaration(text, leadingSpace),
+      repair,
+    )) {
       if (!replacementChars && chunk.includes("\ufffd")) replacementChars = true;
       handlers.onText?.(chunk);
       parser.write(chunk);
@@ -81,6 +86,8 @@ export async function parseAggregateStream(
     if (error instanceof StopParsing) return builder.outcome(true);
     throw error;
   }
+  if (leadingSpace.count > 0)
+    builder.warnings.add(`ignored ${leadingSpace.count} white-space character(s) before the XML declaration`);
   if (repair.repairs > 0) builder.warnings.add(`escaped ${repair.repairs} stray '<' in text`);
   if (replacementChars) builder.warnings.add(`bytes invalid in ${encoding} replaced by U+FFFD`);
   if (!builder.feedbackSeen) throw new RefusedInput("not a DMARC aggregate report (no <feedback> element)");
@@ -168,6 +175,8 @@ class ReportBuilder {
   #schema: ReportSchema = "rfc7489";
   #version = "";
   readonly #meta = { orgName: "", email: "", reportId: "", begin: "", end: "", errors: [] as string[] };
+  /** Which ends of a correctly spelled <date_range> were read (they win over <data_range>). */
+  readonly #dateRangeSeen = { begin: false, end: false };
   readonly #policy: Record<string, string> = {};
   #header: ReportHeader | undefined;
   #record: ReportRecord | undefined;
@@ -250,10 +259,21 @@ class ReportBuilder {
         return;
       case "feedback/report_metadata/date_range/begin":
         meta.begin = value;
+        this.#dateRangeSeen.begin = true;
         return;
       case "feedback/report_metadata/date_range/end":
         meta.end = value;
+        this.#dateRangeSeen.end = true;
         return;
+      // KDDI's reports spell <date_range> as <data_range>: the same data under a misspelled name.
+      // A correctly spelled <date_range> wins wherever it stands.
+      case "feedback/report_metadata/data_range/begin":
+      case "feedback/report_metadata/data_range/end": {
+        const field = path.endsWith("/begin") ? "begin" : "end";
+        if (!this.#dateRangeSeen[field]) meta[field] = value;
+        this.warnings.add("read <data_range> as <date_range> (a known misspelling)");
+        return;
+      }
     }
     if (node.policyField !== undefined) {
       this.#policy[node.policyField] = value;

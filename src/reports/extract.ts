@@ -22,6 +22,11 @@ export interface ByteInput {
   chunks: AsyncIterable<Uint8Array>;
   /** Set for a file on disk: zip archives are then read in place, not into memory. */
   path?: string;
+  /**
+   * The layer these bytes came out of when it keeps the input's name (a gzip stream), so a refusal
+   * says the wrapper was read and its content is what is wrong.
+   */
+  unwrappedFrom?: "gzip";
 }
 
 /** Inside an e-mail, parts that are no report (a logo, a text part) are skipped, not refused. */
@@ -60,7 +65,7 @@ async function* unwrap(
       return;
     case "gzip":
       yield* extractReports(
-        { name: input.name, chunks: gunzip(chunks, limits.maxBytes, "gzip stream") },
+        { name: input.name, chunks: gunzip(chunks, limits.maxBytes, "gzip stream"), unwrappedFrom: "gzip" },
         limits,
         depth + 1,
         unrecognized,
@@ -76,11 +81,18 @@ async function* unwrap(
       yield* fromMbox(input.name, chunks, limits, depth);
       return;
     case "empty":
-      if (unrecognized === "refuse") throw new RefusedInput("empty file");
+      if (unrecognized === "refuse")
+        throw new RefusedInput(
+          input.unwrappedFrom ? `${input.unwrappedFrom} stream holds nothing` : "empty file",
+        );
       return;
     case "unknown":
       if (unrecognized === "refuse")
-        throw new RefusedInput("not a DMARC report (content is not XML, gzip, zip, e-mail or mbox)");
+        throw new RefusedInput(
+          input.unwrappedFrom
+            ? `not a DMARC report: a ${input.unwrappedFrom} stream whose decompressed content is not XML, gzip, zip, e-mail or mbox`
+            : "not a DMARC report (content is not XML, gzip, zip, e-mail or mbox)",
+        );
       return;
   }
 }
