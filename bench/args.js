@@ -6,14 +6,14 @@ const DEFAULTS = {
   smallReports: 3000,
   bigMb: 100,
   imapMails: 10000,
-  only: "audit,startup,ingest,zones,imap",
+  only: "audit,startup,ingest,zones,imap,html",
   peers: true,
   write: true,
   build: true,
 };
 
 const USAGE = `usage: npm run bench -- [--domains N] [--rounds N] [--startup-runs N] [--small-reports N]
-                          [--big-mb N] [--imap-mails N] [--only audit,startup,ingest,zones,imap] [--no-peers]
+                          [--big-mb N] [--imap-mails N] [--only audit,startup,ingest,zones,imap,html] [--no-peers]
                           [--no-write] [--no-build]`;
 
 export function parseArgs(argv) {
@@ -73,7 +73,7 @@ export function parseArgs(argv) {
   }
   const sections = options.only.split(",");
   for (const s of sections)
-    if (!["audit", "startup", "ingest", "zones", "imap"].includes(s))
+    if (!["audit", "startup", "ingest", "zones", "imap", "html"].includes(s))
       throw new Error(`--only ${s}: not a section`);
   options.sections = new Set(sections);
   return options;

@@ -41,6 +41,13 @@ const METHOD = `## How each number is measured
   a test CA, \`doveadm index\` run before timing as a server indexes at delivery). Each round ingests
   the Maildir folder, then \`imaps://\` (no \`--imap-move-to\`, so every round reads the same mail),
   each into a fresh SQLite file; messages/s = N ÷ the median wall, process start included.
+- **HTML page**: \`bench/html-bench.js\` writes a store of 50 domains × 90 days × 200 sources (one
+  report per domain and day, every source in it) through the SQLite store's writer, then runs
+  \`reports summary --no-dns -f html\` three times (median wall; CPU is GNU time's user + system), times
+  its parts apart in process (the summary queries; the summary with every source classified, which
+  includes them; the failing mail per source and day; the page), and opens the page in Debian's Chromium
+  (playwright-core, flags as in the tests) four times: the first open, then the median of the others,
+  from navigation to the load event.
 - **Ingest**: MB/s = XML bytes ÷ wall of the whole command, process start included. mailaudit writes a
   fresh SQLite file. Peers get the same files; where a peer reads one file per process, its walls
   are summed. A peer stopped by the time limit is shown as such.

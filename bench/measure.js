@@ -1,6 +1,7 @@
 /**
  * Runs one command as a child process and measures it from outside: wall time (monotonic clock,
- * spawn to exit) and peak RSS (GNU time's %M, the child's ru_maxrss, in KiB).
+ * spawn to exit), peak RSS (GNU time's %M, the child's ru_maxrss, in KiB) and CPU time (%U + %S:
+ * on a shared machine the wall mostly measures the wait for a core).
  */
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
@@ -19,7 +20,7 @@ onCleanupFirst(() => {
  * @param {string} command
  * @param {string[]} args
  * @param {{ cwd?: string, env?: Record<string,string>, keepStdout?: boolean, timeoutMs?: number }} [options]
- * @returns {Promise<{ wallMs: number, maxRssKb: number | null, exitCode: number | null, timedOut: boolean, stdout: string, stderr: string }>}
+ * @returns {Promise<{ wallMs: number, maxRssKb: number | null, cpuMs: number | null, exitCode: number | null, timedOut: boolean, stdout: string, stderr: string }>}
  */
 export function runMeasured(command, args, options = {}) {
   const haveTime = existsSync(GNU_TIME);
@@ -27,7 +28,7 @@ export function runMeasured(command, args, options = {}) {
   timeDir ??= makeTempDir("time");
   const timeFile = join(timeDir, `run-${counter++}`);
   const [file, argv] = haveTime
-    ? [GNU_TIME, ["-f", "%M", "-o", timeFile, command, ...args]]
+    ? [GNU_TIME, ["-f", "%U %S %M", "-o", timeFile, command, ...args]]
     : [command, args];
   return new Promise((resolve, reject) => {
     const started = performance.now();
@@ -68,15 +69,19 @@ export function runMeasured(command, args, options = {}) {
       clearTimeout(timer);
       running.delete(killGroup);
       let maxRssKb = null;
+      let cpuMs = null;
       if (haveTime && existsSync(timeFile)) {
         const lines = readFileSync(timeFile, "utf8").trim().split("\n");
-        maxRssKb = Number(lines.at(-1)) || null;
+        const [user, system, rss] = (lines.at(-1) ?? "").split(" ").map(Number);
+        maxRssKb = rss || null;
+        cpuMs = Number.isFinite(user + system) ? (user + system) * 1000 : null;
         rmSync(timeFile, { force: true });
       }
       // GNU time reports the child's status as its own, so exitCode is the measured command's.
       resolve({
         wallMs,
         maxRssKb,
+        cpuMs,
         exitCode,
         timedOut,
         stdout: Buffer.concat(out).toString("utf8"),

@@ -154,6 +154,34 @@ export function tableRows(results) {
       verdict(m.ratio <= 2 && m.imap.maxRssKb <= 256 * 1024 && m.imap.stored === m.maildir.stored),
     ]);
   }
+  const h = results.html;
+  if (h) {
+    const shape = `${h.shape.domains} domains × ${h.shape.days} days × ${h.shape.sources} sources (${h.shape.records.toLocaleString("en-US")} records)`;
+    rows.push([
+      "html",
+      `reports summary -f html, ${shape}: wall (median)`,
+      ms(h.cliWallMs),
+      `CPU ${ms(h.cliCpuMs)}, RSS ${mb(h.cliMaxRssKb)}; CPU in process: summary queries ${ms(h.parts.queries.cpuMs)}, with sources classified ${ms(h.parts.classified.cpuMs)}, failing mail per day ${ms(h.parts.volumes.cpuMs)}, page ${ms(h.parts.page.cpuMs)}; load average ${fmt(h.loadAverage, 1)}`,
+      "≤ 2000 ms",
+      verdict(h.cliWallMs <= 2000),
+    ]);
+    rows.push([
+      "html",
+      "page size",
+      `${fmt(h.pageBytes / 1024 / 1024, 2)} MB`,
+      "",
+      "≤ 2 MB",
+      verdict(h.pageBytes <= 2 * 1024 * 1024),
+    ]);
+    rows.push([
+      "html",
+      "open in Chromium (navigation to load event), median",
+      h.open.skipped ?? ms(h.open.medianMs),
+      h.open.skipped ? "" : `first open ${ms(h.open.firstMs)}`,
+      "≤ 1000 ms",
+      h.open.skipped ? "" : verdict(h.open.medianMs <= 1000),
+    ]);
+  }
   return rows;
 }
 

@@ -14,6 +14,7 @@ import { generateAuditZone } from "./audit-zone.js";
 import { renderBenchmarksMd } from "./benchmarks-md.js";
 import { cleanupAll, cleanupOnSignals, makeTempDir } from "./cleanup.js";
 import { dkimPublicKeys } from "./dkim-keys.js";
+import { benchHtml } from "./html-bench.js";
 import { benchImap } from "./imap-bench.js";
 import { benchIngest } from "./ingest-bench.js";
 import { describeMachine } from "./machine.js";
@@ -111,6 +112,11 @@ async function main() {
       imapMails: options.imapMails,
       rounds: options.rounds,
     });
+  }
+  if (options.sections.has("html")) {
+    ensureDebianPackages({ "/usr/bin/chromium": "chromium", "/usr/bin/time": "time" });
+    say("html: reports summary -f html on 50 domains × 90 days × 200 sources, opened in Chromium");
+    results.html = await benchHtml({ dir: makeTempDir("html") });
   }
   const rows = tableRows(results);
   process.stdout.write(`${printTable(rows)}\n`);

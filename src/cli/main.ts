@@ -156,7 +156,9 @@ export function buildProgram(): Command {
     .option("--domain <domain>", "only this policy domain")
     .option("--since <date>", "only reports whose period ends on or after this date (YYYY-MM-DD)")
     .addOption(
-      new Option("-f, --format <fmt>", "output format").choices(["table", "json", "csv"]).default("table"),
+      new Option("-f, --format <fmt>", "output format")
+        .choices(["table", "json", "csv", "html"])
+        .default("table"),
     )
     .option("--fail-above <percent>", "exit 1 when a domain's DMARC failure rate is above this percentage")
     .option("--fail-on-new-sources", "exit 1 when a source IP appears that was not seen before --since")

@@ -6,6 +6,7 @@ import type { Format, Formatter } from "./types.js";
  */
 const LOADERS = {
   github: async () => (await import("./github.js")).formatGithub,
+  html: async () => (await import("./html.js")).formatHtml,
   json: async () => (await import("./json.js")).formatJson,
   junit: async () => (await import("./junit.js")).formatJunit,
   markdown: async () => (await import("./markdown.js")).formatMarkdown,

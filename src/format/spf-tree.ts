@@ -34,7 +34,7 @@ export function spfJsonDocument(view: SpfView) {
   };
 }
 
-const STATUS_NOTES: Record<SpfNodeStatus, string> = {
+export const SPF_STATUS_NOTES: Record<SpfNodeStatus, string> = {
   ok: "",
   missing: "no SPF record",
   multiple: "several SPF records",
@@ -80,7 +80,7 @@ function rootNote(spf: SpfAudit): string {
 
 function treeLines(node: SpfNode, prefix: string, childPrefix: string, c: ChalkInstance): string[] {
   const label = node.term ? escapeForTerminal(node.term) : escapeForTerminal(node.domain);
-  const note = STATUS_NOTES[node.status];
+  const note = SPF_STATUS_NOTES[node.status];
   const counts =
     node.status === "ok"
       ? c.dim(

@@ -2,7 +2,7 @@ import type { AuditReport } from "../audit/audit.js";
 import type { FailOn } from "../engine/severity.js";
 import type { Finding, RuleMeta } from "../engine/types.js";
 
-export const FORMATS = ["table", "json", "sarif", "junit", "github", "markdown"] as const;
+export const FORMATS = ["table", "json", "sarif", "junit", "github", "markdown", "html"] as const;
 
 /** Columns human formats fit in when the output is no terminal (a file, a pipe, a CI log). */
 export const DEFAULT_WIDTH = 100;

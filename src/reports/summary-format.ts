@@ -4,9 +4,10 @@ import { toJsonText } from "../format/json-text.js";
 import { DEFAULT_WIDTH } from "../format/types.js";
 import { csvRows } from "./csv.js";
 import type { ReportSummary } from "./summary.js";
+import { formatSummaryHtml, type SummaryPageOptions } from "./summary-html.js";
 
 /** Pure formatters for `reports summary`: `(summary) → string`. */
-export type SummaryFormat = "table" | "json" | "csv";
+export type SummaryFormat = "table" | "json" | "csv" | "html";
 
 export const SUMMARY_FORMATTERS = {
   json: (summary) => toJsonText(summary),
@@ -42,7 +43,12 @@ export const SUMMARY_FORMATTERS = {
       ),
     ),
   table: formatTable,
-} satisfies Record<SummaryFormat, (summary: ReportSummary, width?: number) => string>;
+  html: (summary, _width, extras) => formatSummaryHtml(summary, extras),
+} satisfies Record<
+  SummaryFormat,
+  // The page also stacks each day's failing mail by class: the command passes those day volumes.
+  (summary: ReportSummary, width?: number, extras?: SummaryPageOptions) => string
+>;
 
 /** Narrowest columns: an IPv4 address, "undecided" and a date whole; the rest wrap (80 columns fit). */
 const MIN_COLUMNS = [15, 4, 9, 4, 5, 4, 4, 10];

@@ -48,6 +48,15 @@ export interface DomainSummary {
   reporters: ReporterSummary[];
   dkimSelectors: { domain: string; selector: string; messages: number; pass: number }[];
   readiness: Readiness;
+  /** Every UTC day from the first with mail to the last, oldest first, with the messages counted on it. */
+  days: DaySummary[];
+}
+
+export interface DaySummary {
+  /** YYYY-MM-DD (UTC). */
+  date: string;
+  messages: number;
+  pass: number;
 }
 
 /**
@@ -126,6 +135,11 @@ export async function summarize(
     pass: Number(row.pass),
     fail: Number(row.messages) - Number(row.pass),
   }));
+  const daily = byDomain(await q.dailyTotals(db, filter), (row) => ({
+    day: Number(row.day),
+    messages: Number(row.messages),
+    pass: Number(row.pass),
+  }));
   const selectors = byDomain(await q.dkimSelectors(db, filter), (row) => ({
     domain: String(row.signing_domain),
     selector: String(row.selector),
@@ -163,9 +177,54 @@ export async function summarize(
         ready: false,
         blockers: [],
       },
+      days: everyDay(Number(row.begin), Number(row.end), daily.get(domain) ?? []),
     };
   });
   return { schemaVersion: 1, since: filter.since === undefined ? null : isoDate(filter.since), domains };
+}
+
+const DAY = 86_400;
+
+/**
+ * The longest day series kept. A report's date_range is whatever its sender wrote (up to 12 digits of
+ * seconds), so one hostile report could otherwise ask for millions of days; past this the series is
+ * the latest days up to the last day that has mail (the totals still count everything).
+ */
+export const MAX_SERIES_DAYS = 1000;
+
+/**
+ * One entry per UTC day from the first day that has mail to the last (a report counts on the day of
+ * its midpoint: dailyTotals), days between without reports included at zero, so a chart has a slot
+ * for every day. Without any mail, the days of the period (a report ending at midnight ends the day
+ * before).
+ */
+function everyDay(
+  begin: number,
+  end: number,
+  counted: readonly { day: number; messages: number; pass: number }[],
+): DaySummary[] {
+  const byDay = new Map(counted.map((d) => [d.day, d]));
+  // Loops, not Math.min(...keys): a store may hold more distinct days than a call takes arguments.
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  for (const day of byDay.keys()) {
+    first = Math.min(first, day);
+    last = Math.max(last, day);
+  }
+  if (byDay.size === 0) {
+    first = Math.floor(begin / DAY);
+    last = Math.floor(Math.max(begin, end - 1) / DAY);
+  }
+  const days: DaySummary[] = [];
+  for (let day = Math.max(first, last - MAX_SERIES_DAYS + 1); day <= last; day++) {
+    const found = byDay.get(day);
+    days.push({
+      date: new Date(day * DAY * 1000).toISOString().slice(0, 10),
+      messages: found?.messages ?? 0,
+      pass: found?.pass ?? 0,
+    });
+  }
+  return days;
 }
 
 export function percent(part: number, whole: number): number {

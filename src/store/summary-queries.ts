@@ -132,6 +132,42 @@ export async function dkimSelectors(db: Reader, filter: SummaryFilter): Promise<
   );
 }
 
+/**
+ * Messages and DMARC passes per domain and UTC day. A report counts on the day of its period's
+ * midpoint: most reporters send one report per UTC day, but some cover a local day (07:00 to 07:00
+ * UTC) or several days, and the midpoint puts each of those on one day without splitting its counts.
+ * `day` is whole days since the epoch (integer division in both stores; timestamps are positive).
+ */
+export async function dailyTotals(db: Reader, filter: SummaryFilter): Promise<Row[]> {
+  const w = where(filter);
+  return all(
+    db,
+    `SELECT p.policy_domain AS domain, (p.begin_ts + p.end_ts) / 2 / 86400 AS day, sum(r.count) AS messages,
+            sum(CASE WHEN ${PASS} THEN r.count ELSE 0 END) AS pass
+       FROM reports p JOIN records r ON r.report = p.id ${w.sql}
+      GROUP BY p.policy_domain, (p.begin_ts + p.end_ts) / 2 / 86400 ORDER BY p.policy_domain, day`,
+    w.params,
+  );
+}
+
+/**
+ * Messages that failed DMARC, per domain, day (as in dailyTotals) and source: the page stacks each
+ * day's failing mail by the class of its source (daily-volumes.ts). Failing records are the small
+ * share of a store, so this stays far below a row per source and day.
+ */
+export async function dailyFailingBySource(db: Reader, filter: SummaryFilter): Promise<Row[]> {
+  const w = where(filter);
+  return all(
+    db,
+    `SELECT p.policy_domain AS domain, (p.begin_ts + p.end_ts) / 2 / 86400 AS day, r.source_ip AS ip,
+            sum(r.count) AS messages
+       FROM reports p JOIN records r ON r.report = p.id ${w.sql} ${w.sql ? "AND" : "WHERE"} NOT ${PASS}
+      GROUP BY p.policy_domain, (p.begin_ts + p.end_ts) / 2 / 86400, r.source_ip
+      ORDER BY p.policy_domain, day, r.source_ip`,
+    w.params,
+  );
+}
+
 /** The end of each domain's latest report period (seconds), over the whole store (`--fail-if-silent`). */
 export async function latestReportEnds(db: Reader): Promise<Row[]> {
   return all(

@@ -10,9 +10,11 @@ import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dailyVolumes } from "../../src/reports/daily-volumes.js";
 import type { ReportRecord } from "../../src/reports/types.js";
 import { MIGRATIONS } from "../../src/store/migrations.js";
 import { PostgresStore } from "../../src/store/postgres/postgres-store.js";
+import { SqliteStore } from "../../src/store/sqlite-store.js";
 import { fuzzOptions } from "../fuzz/fuzz-kit.js";
 import { CONFORMANCE_DIR } from "../helpers/fixtures.js";
 import { freePort } from "../helpers/ports.js";
@@ -101,6 +103,28 @@ describe.skipIf(!postgresAvailable())("PostgreSQL store", () => {
     });
     const csvLite = await runCli(["reports", "summary", "--db", sqlite, "-f", "csv", "--no-dns"]);
     expect(csv.stdout).toBe(csvLite.stdout);
+    // The page too (its day series and per-source day volumes are queries of their own).
+    const html = await runCli(["reports", "summary", "--db", url, "-f", "html", "--no-dns"], {
+      env: withPassword(),
+    });
+    const htmlLite = await runCli(["reports", "summary", "--db", sqlite, "-f", "html", "--no-dns"]);
+    expect(html.stdout.length).toBeGreaterThan(1000);
+    expect(html.stdout === htmlLite.stdout).toBe(true);
+    // The per-source day volumes the page stacks by class once sources are classified.
+    process.env.PGPASSWORD = PG_PASSWORD;
+    const pgStore = await PostgresStore.open(url);
+    delete process.env.PGPASSWORD;
+    const liteStore = new SqliteStore(sqlite);
+    try {
+      for (const filter of [{}, { since: DAY + 3 * 86_400 }, { domain: "a.example" }]) {
+        const fromPg = await dailyVolumes(pgStore, filter);
+        expect(fromPg.size).toBeGreaterThan(0);
+        expect(fromPg).toEqual(await dailyVolumes(liteStore, filter));
+      }
+    } finally {
+      await pgStore.close();
+      await liteStore.close();
+    }
     // Ingesting again stores nothing, in both.
     const again = await ingest(url, [inputs]);
     expect(again.stdout).toBe("stored 0 report(s), 30 already stored, 0 refused\n");

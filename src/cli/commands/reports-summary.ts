@@ -1,6 +1,7 @@
 import { EXIT } from "../../engine/exit-code.js";
 import { escapeForTerminal } from "../../format/escape.js";
 import { buildSummary, dnsLeftSourcesUndecided } from "../../reports/build-summary.js";
+import { dailyVolumes } from "../../reports/daily-volumes.js";
 import { silenceReason, silentDomains } from "../../reports/silence.js";
 import { alertReasons, type ReportSummary } from "../../reports/summary.js";
 import { SUMMARY_FORMATTERS, type SummaryFormat } from "../../reports/summary-format.js";
@@ -49,19 +50,19 @@ export async function run(flags: SummaryFlags): Promise<number> {
           timeoutSeconds: parseTimeoutSeconds(flags.timeout),
         });
   const store = await openReportStore(flags.db ?? defaultStorePath());
+  const filter = { ...(domain ? { domain } : {}), ...(since !== undefined ? { since } : {}) };
   let summary: ReportSummary;
   let silences: string[] = [];
+  // The page stacks each day's mail by class: the day volumes of the sources that failed (-f html only).
+  let volumes: Awaited<ReturnType<typeof dailyVolumes>> | undefined;
   try {
-    summary = await buildSummary(
-      store,
-      { ...(domain ? { domain } : {}), ...(since !== undefined ? { since } : {}) },
-      resolver ? { resolver } : {},
-    );
+    summary = await buildSummary(store, filter, resolver ? { resolver } : {});
+    if (flags.format === "html") volumes = await dailyVolumes(store, filter);
     if (silentDays !== undefined) silences = await silenceAlerts(store, silentDays, domain, flags.config);
   } finally {
     await store.close();
   }
-  const text = SUMMARY_FORMATTERS[flags.format](summary, outputWidth());
+  const text = SUMMARY_FORMATTERS[flags.format](summary, outputWidth(), volumes ? { volumes } : {});
   if (flags.format === "csv") writeData(text);
   else writeOut(text);
   const alerts = alertReasons(summary, {
