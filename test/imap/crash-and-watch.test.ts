@@ -11,7 +11,7 @@ import {
   storedCount,
   storedReportIds,
 } from "./imap-lab.js";
-import { deliver, mailSet, messagesIn, reportMail } from "./mail-set.js";
+import { deliver, mailSet, messageFiles, messagesIn, reportMail } from "./mail-set.js";
 
 /** A small seeded generator (mulberry32): random kill points, the same ones on every run. */
 function seeded(seed: number): () => number {
@@ -109,8 +109,10 @@ describe.runIf(dovecotAvailable())("crashes, SIGTERM and --watch (Dovecot)", () 
     expect(storedReportIds(db)).toEqual(
       ["watch-after-restart-2", "watch-appended-1", "watch-before-0", "watch-before-1"].sort(),
     );
-    expect(messagesIn(lab.dovecot.maildir, "Watch")).toBe(0);
-    expect(messagesIn(lab.dovecot.maildir, "WatchDone")).toBe(4);
+    // Seen once in a full run at load 25 (1 left in Watch, not reproduced alone): say what was left.
+    const left = `left in Watch: ${messageFiles(lab.dovecot.maildir, "Watch").join(", ")}; stdout: ${child.output.stdout}; stderr: ${child.output.stderr}`;
+    expect(messagesIn(lab.dovecot.maildir, "Watch"), left).toBe(0);
+    expect(messagesIn(lab.dovecot.maildir, "WatchDone"), left).toBe(4);
     expect(child.output.stderr).toMatch(/connection lost|cannot connect/);
     expect(child.output.stdout).toMatch(
       /Watch: 1 message\(s\) read, 0 without a report \(left in place\), 1 moved/,

@@ -135,14 +135,19 @@ export function deliver(maildir: string, folder: string, messages: readonly Buff
 
 /** Messages in a folder as Dovecot keeps them on disk (new/ and cur/). */
 export function messagesIn(maildir: string, folder: string): number {
+  return messageFiles(maildir, folder).length;
+}
+
+/** The Maildir files of a folder (new/ and cur/), for counting and for saying what is left. */
+export function messageFiles(maildir: string, folder: string): string[] {
   const path = folderPath(maildir, folder);
-  let count = 0;
+  const files: string[] = [];
   for (const sub of ["new", "cur"]) {
     try {
-      count += readdirSync(join(path, sub)).length;
+      files.push(...readdirSync(join(path, sub)).map((name) => `${sub}/${name}`));
     } catch {
       // not created yet
     }
   }
-  return count;
+  return files;
 }
