@@ -163,4 +163,11 @@ export const MIGRATIONS: readonly Migration[] = [
          FROM reports p JOIN records r ON r.report = p.id
         GROUP BY p.policy_domain, r.source_ip;`,
   },
+  {
+    // 4: the SHA-256 of each report's XML as it was read, so a later report with the same identity
+    // but different content is told apart from a copy (the first is kept; ingest says they differ).
+    // NULL for reports stored before.
+    sqlite: "ALTER TABLE reports ADD COLUMN content_sha256 TEXT;",
+    postgres: 'ALTER TABLE reports ADD COLUMN content_sha256 text COLLATE "C";',
+  },
 ];

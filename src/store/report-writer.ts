@@ -57,7 +57,7 @@ export class ReportWriter {
     this.#insertRecords = insertRows(RECORD_INSERT, RECORD_COLUMNS + 1);
     this.#insertAuths = insertRows(AUTH_INSERT, AUTH_COLUMNS);
     this.#finish = db.prepare(
-      "UPDATE reports SET record_count = ?, message_count = ?, raw_xml = ? WHERE id = ?",
+      "UPDATE reports SET record_count = ?, message_count = ?, raw_xml = ?, content_sha256 = ? WHERE id = ?",
     );
   }
 
@@ -99,9 +99,14 @@ export class ReportWriter {
     if (this.#pendingRecords.length >= BATCH_ROWS * (RECORD_COLUMNS + 1)) this.#flush();
   }
 
-  commit(recordCount: number, messageCount: number, rawXml: string | undefined): void {
+  commit(
+    recordCount: number,
+    messageCount: number,
+    rawXml: string | undefined,
+    contentSha256?: string,
+  ): void {
     this.#flush();
-    this.#finish.run(recordCount, messageCount, rawXml ?? null, this.#requireOpen());
+    this.#finish.run(recordCount, messageCount, rawXml ?? null, contentSha256 ?? null, this.#requireOpen());
     this.#db.exec("COMMIT");
     this.#reportRowId = undefined;
   }

@@ -38,7 +38,7 @@ export class SqliteStore implements ReportStore {
       // Rows are written as batches fill (ReportWriter): nothing waits here.
       flush: async () => "new",
       commit: async (totals, rawXml) => {
-        writer.commit(totals.records, totals.messages, rawXml);
+        writer.commit(totals.records, totals.messages, rawXml, totals.contentSha256);
         return "stored";
       },
       rollback: async () => writer.rollback(),

@@ -47,6 +47,8 @@ export interface ReportTransaction {
 export interface ReportTotals {
   records: number;
   messages: number;
+  /** SHA-256 (hex) of the report's XML as read: tells a same-identity report with other content from a copy. */
+  contentSha256?: string;
 }
 
 export type SqlValue = string | number | null;

@@ -7,7 +7,7 @@ import { isMailboxUrl, parseMailboxUrl } from "../../imap/mailbox-url.js";
 import type { MailboxTotals } from "../../imap/read-mailbox.js";
 import { type IngestProgress, ingest } from "../../reports/ingest.js";
 import { limitsForMegabytes } from "../../reports/limits.js";
-import { ReportSink } from "../../reports/report-sink.js";
+import { type DifferingDuplicate, ReportSink } from "../../reports/report-sink.js";
 import { defaultStorePath } from "../../store/default-path.js";
 import { openReportStore } from "../../store/open-report-store.js";
 import { UsageError } from "../errors.js";
@@ -183,9 +183,10 @@ async function mailboxSettings(mailboxes: MailboxUrl[], flags: IngestFlags): Pro
 class RefusalPrinter {
   #refused = 0;
   #repaired = 0;
+  #differing = 0;
   constructor(readonly sink: ReportSink) {}
   flush(): void {
-    const { refused, repaired } = this.sink.result;
+    const { refused, repaired, differing } = this.sink.result;
     for (; this.#refused < refused.length; this.#refused++) {
       const { name, reason } = refused[this.#refused] as { name: string; reason: string };
       process.stderr.write(`mailaudit: refused ${escapeForTerminal(name)}: ${escapeForTerminal(reason)}\n`);
@@ -193,6 +194,12 @@ class RefusalPrinter {
     for (; this.#repaired < repaired.length; this.#repaired++) {
       const { name, reason } = repaired[this.#repaired] as { name: string; reason: string };
       process.stderr.write(`mailaudit: note: ${escapeForTerminal(name)}: ${escapeForTerminal(reason)}\n`);
+    }
+    for (; this.#differing < differing.length; this.#differing++) {
+      const { name, stored, identity } = differing[this.#differing] as DifferingDuplicate;
+      process.stderr.write(
+        `mailaudit: note: ${escapeForTerminal(name)}: same ${escapeForTerminal(identity)} as ${escapeForTerminal(stored)}, stored already, but the contents differ; the stored copy is kept\n`,
+      );
     }
   }
 }

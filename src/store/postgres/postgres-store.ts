@@ -145,7 +145,9 @@ class PostgresReportTransaction implements ReportTransaction {
     const reportId = this.#reportId;
     await this.#inFlight;
     if (this.#batch.size > 0) await this.#store.query(insertRows(reportId, this.#take()));
-    await this.#store.query(finishReport(reportId, totals.records, totals.messages, rawXml ?? null));
+    await this.#store.query(
+      finishReport(reportId, totals.records, totals.messages, rawXml ?? null, totals.contentSha256 ?? null),
+    );
     await this.#store.query("COMMIT");
     this.#inTransaction = false;
     return "stored";
@@ -184,6 +186,7 @@ class PostgresReportTransaction implements ReportTransaction {
         recordCount: totals.records,
         messageCount: totals.messages,
         rawXml,
+        contentSha256: totals.contentSha256 ?? null,
       },
       this.#take(),
     );

@@ -31,7 +31,7 @@ const AUTH_COLUMNS = [
   ["scope", "text"],
   ["result", "text"],
 ] as const;
-const REPORT_COLUMNS = [...REPORT_ROW_COLUMNS, "record_count", "message_count", "raw_xml"];
+const REPORT_COLUMNS = [...REPORT_ROW_COLUMNS, "record_count", "message_count", "raw_xml", "content_sha256"];
 
 const names = (columns: readonly (readonly [string, string])[]) => columns.map(([name]) => name).join(", ");
 const arrays = (columns: readonly (readonly [string, string])[], first: number) =>
@@ -76,7 +76,7 @@ const INSERT_ROWS: pg.QueryConfig = {
 
 const FINISH_REPORT: pg.QueryConfig = {
   name: "mailaudit-finish-report",
-  text: "UPDATE reports SET record_count = $2, message_count = $3, raw_xml = $4 WHERE id = $1",
+  text: "UPDATE reports SET record_count = $2, message_count = $3, raw_xml = $4, content_sha256 = $5 WHERE id = $1",
 };
 
 /** Column arrays of buffered records and their auth rows, in the order of RECORD_COLUMNS / AUTH_COLUMNS. */
@@ -159,6 +159,7 @@ export interface ReportRowValues {
   recordCount: number;
   messageCount: number;
   rawXml: string | null;
+  contentSha256: string | null;
 }
 
 export function insertReport(values: ReportRowValues, batch: RowBatch): pg.QueryConfig {
@@ -167,6 +168,7 @@ export function insertReport(values: ReportRowValues, batch: RowBatch): pg.Query
     values.recordCount,
     values.messageCount,
     values.rawXml,
+    values.contentSha256,
   ];
   return { ...INSERT_REPORT, values: [...report, ...batch.params()] };
 }
@@ -180,6 +182,7 @@ export function finishReport(
   recordCount: number,
   messageCount: number,
   rawXml: string | null,
+  contentSha256: string | null,
 ): pg.QueryConfig {
-  return { ...FINISH_REPORT, values: [reportId, recordCount, messageCount, rawXml] };
+  return { ...FINISH_REPORT, values: [reportId, recordCount, messageCount, rawXml, contentSha256] };
 }
