@@ -7,7 +7,7 @@ import { runRules, someRuleFailed } from "../engine/run-rules.js";
 import type { FailOn } from "../engine/severity.js";
 import type { DomainSnapshot, Finding, Rule, SeverityOverrides } from "../engine/types.js";
 import { collectDomain } from "./collect-domain.js";
-import { mapWithConcurrency } from "./pool.js";
+import { DEFAULT_CONCURRENCY, mapWithConcurrency } from "./pool.js";
 
 export interface AuditTarget {
   domain: string;
@@ -54,18 +54,24 @@ export interface AuditReport {
 
 export async function audit(targets: readonly AuditTarget[], options: AuditOptions): Promise<AuditReport> {
   let done = 0;
-  const domains = await mapWithConcurrency(targets, options.concurrency ?? 16, async (target) => {
-    const snapshot = await collectDomain(options.resolver, target.domain, {
-      selectors: target.selectors,
-      senders: target.declared?.senders ?? [],
-      ...(options.probeSelectors ? { probe: options.probeSelectors(target.domain) } : {}),
-      ...(options.domainBudgetMs === undefined ? {} : { budgetMs: options.domainBudgetMs }),
-      ...(options.reportedSelectors ? { reported: options.reportedSelectors.get(target.domain) ?? [] } : {}),
-    });
-    const result = judge(snapshot, target.declared, options);
-    options.onDomainDone?.(++done, targets.length);
-    return result;
-  });
+  const domains = await mapWithConcurrency(
+    targets,
+    options.concurrency ?? DEFAULT_CONCURRENCY,
+    async (target) => {
+      const snapshot = await collectDomain(options.resolver, target.domain, {
+        selectors: target.selectors,
+        senders: target.declared?.senders ?? [],
+        ...(options.probeSelectors ? { probe: options.probeSelectors(target.domain) } : {}),
+        ...(options.domainBudgetMs === undefined ? {} : { budgetMs: options.domainBudgetMs }),
+        ...(options.reportedSelectors
+          ? { reported: options.reportedSelectors.get(target.domain) ?? [] }
+          : {}),
+      });
+      const result = judge(snapshot, target.declared, options);
+      options.onDomainDone?.(++done, targets.length);
+      return result;
+    },
+  );
   return assembleReport(domains);
 }
 

@@ -1,3 +1,6 @@
+/** How many domains are audited (or collected) at once unless `--concurrency` says otherwise. */
+export const DEFAULT_CONCURRENCY = 16;
+
 /** Maps `items` through `task` with at most `limit` in flight; results keep the input order. */
 export async function mapWithConcurrency<T, R>(
   items: readonly T[],

@@ -6,11 +6,12 @@ import type { Resolver } from "../dns/types.js";
 import { ZoneFileError } from "../dns/zone-file.js";
 import { ZoneSet } from "../dns/zone-records.js";
 import { ZoneResolver } from "../dns/zone-resolver.js";
+import { UsageError } from "../errors.js";
 import { escapeForTerminal } from "../format/escape.js";
 import { ZoneInputError } from "../zone-formats/input-error.js";
 import { readZoneInputFile } from "../zone-formats/read-zone-input.js";
 import { describeNotice, type ZoneInput } from "../zone-formats/types.js";
-import { UsageError } from "./errors.js";
+import { parseResolvers, parseTimeoutSeconds } from "./option-parsers.js";
 
 export interface ResolverSettings {
   servers: string[];
@@ -20,6 +21,23 @@ export interface ResolverSettings {
   zoneOrigin?: string;
   /** No question leaves the machine: names outside every zone are taken as non-existent. */
   offline?: boolean;
+}
+
+/** A command's DNS options (`dnsOptions`, `zoneOptions`, `--offline`) → resolver settings; bad values exit 2. */
+export function resolverSettingsFrom(options: {
+  resolver?: string[] | undefined;
+  timeout?: string | undefined;
+  zone?: string[] | undefined;
+  zoneOrigin?: string | undefined;
+  offline?: boolean | undefined;
+}): ResolverSettings {
+  return {
+    servers: parseResolvers(options.resolver ?? []),
+    timeoutSeconds: parseTimeoutSeconds(options.timeout),
+    zoneFiles: options.zone ?? [],
+    ...(options.zoneOrigin === undefined ? {} : { zoneOrigin: options.zoneOrigin }),
+    offline: options.offline === true,
+  };
 }
 
 /** The overall time one domain's audit may take with these settings (see DeadlineResolver). */

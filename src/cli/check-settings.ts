@@ -1,48 +1,36 @@
 import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { ALL_RULES, RULES } from "../../rules/index.js";
 import { type LockFile, parseLockFile } from "../baseline/lockfile.js";
 import { DEFAULT_CONFIG_FILE } from "../config/default-file.js";
 import { makeLocator } from "../config/locate.js";
-import { selectorProblem } from "../config/names.js";
 import { type CheckSettings, type CommandLine, resolveCheckSettings } from "../config/settings.js";
 import { parseShard } from "../config/shard.js";
 import type { Config } from "../config/types.js";
-import { normalizeDomainInput } from "../dns/domain-name.js";
-import type { FailOn } from "../engine/severity.js";
 import type { RuleMeta, SeverityOverrides } from "../engine/types.js";
+import { UsageError } from "../errors.js";
 import { ruleMetaMap } from "../format/rule-meta.js";
-import type { Format, FormatContext } from "../format/types.js";
-import { PACKAGE_ROOT } from "../paths.js";
+import type { FormatContext } from "../format/types.js";
 import { isProfileName, PROFILE_NAMES } from "../profiles/index.js";
+import { packageVersion } from "../version.js";
 import { readZoneInput } from "./build-resolver.js";
-import { UsageError } from "./errors.js";
-import { parseResolvers, parseTimeoutSeconds } from "./option-parsers.js";
+import type { CheckOptions } from "./commands/check.js";
+import {
+  parseResolvers,
+  parseTimeoutSeconds,
+  validateConcurrency,
+  validateDomain,
+  validateSelector,
+} from "./option-parsers.js";
 
 export type { CheckSettings } from "../config/settings.js";
 
-export interface CheckOptions {
-  config?: string;
-  selector?: string[];
-  resolver?: string[];
-  timeout?: string;
-  zone?: string[];
-  zoneOrigin?: string;
-  offline?: boolean;
-  reportsDb?: string;
-  baseline?: string;
-  format: Format;
-  failOn?: FailOn;
-  profile?: string;
-  shard?: string;
-  concurrency: string;
-  color?: boolean;
-}
+/** What settings are made of: check's options (snapshot gives those it shares, with `format` fixed). */
+export type SettingsOptions = Omit<CheckOptions, "color">;
 
 /** Command-line input (+ config file + baseline) → validated settings; every mistake exits 2. */
 export async function checkSettings(
   domains: readonly string[],
-  options: CheckOptions,
+  options: SettingsOptions,
   cwd = process.cwd(),
 ): Promise<CheckSettings> {
   const commandLine = commandLineFrom(domains, options);
@@ -70,7 +58,7 @@ export async function findConfig(
   return explicit === undefined ? { ...config, source: DEFAULT_CONFIG_FILE } : config;
 }
 
-function commandLineFrom(domains: readonly string[], options: CheckOptions): CommandLine {
+function commandLineFrom(domains: readonly string[], options: SettingsOptions): CommandLine {
   return {
     domains: domains.map(validateDomain),
     selectors: (options.selector ?? []).map(validateSelector),
@@ -102,18 +90,6 @@ function readBaseline(file: string): LockFile {
   return lock;
 }
 
-export function validateDomain(input: string): string {
-  const result = normalizeDomainInput(input);
-  if (!result.ok) throw new UsageError(`invalid domain name "${input}": ${result.reason}`);
-  return result.domain;
-}
-
-export function validateSelector(input: string): string {
-  const problem = selectorProblem(input);
-  if (problem) throw new UsageError(`invalid DKIM selector "${input}": ${problem}`);
-  return input.trim().toLowerCase();
-}
-
 function validateProfile(name: string) {
   if (!isProfileName(name))
     throw new UsageError(`--profile "${name}": expected one of ${PROFILE_NAMES.join(", ")}`);
@@ -124,14 +100,6 @@ function validateShard(text: string) {
   const shard = parseShard(text);
   if (typeof shard === "string") throw new UsageError(`--shard "${text}": ${shard}`);
   return shard;
-}
-
-export function validateConcurrency(text: string): number {
-  const concurrency = Number(text);
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 1024) {
-    throw new UsageError(`--concurrency "${text}": expected a whole number from 1 to 1024`);
-  }
-  return concurrency;
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
@@ -166,11 +134,6 @@ function effectiveRuleMeta(overrides: SeverityOverrides): ReadonlyMap<string, Ru
     metas.set(id, setting === undefined ? meta : { ...meta, severity: setting });
   }
   return metas;
-}
-
-function packageVersion(): string {
-  return (JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string })
-    .version;
 }
 
 /** The origins of the zones a `--zone` input holds (buildResolver has already read and validated it). */

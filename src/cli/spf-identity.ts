@@ -1,5 +1,5 @@
 import { isIP } from "node:net";
-import { UsageError } from "./errors.js";
+import { UsageError } from "../errors.js";
 
 /** The SMTP connection `mailaudit spf --ip` evaluates check_host() for. */
 export interface ConnectionIdentity {

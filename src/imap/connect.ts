@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { rootCertificates } from "node:tls";
 import type { ImapFlow, ImapFlowOptions } from "imapflow";
-import { UsageError } from "../cli/errors.js";
+import { UsageError } from "../errors.js";
 import type { ImapCredentials } from "./credentials.js";
 import { describeImapFailure, folderError } from "./imap-error.js";
 import type { MailboxUrl } from "./mailbox-url.js";

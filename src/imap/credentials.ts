@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { UsageError } from "../cli/errors.js";
+import { UsageError } from "../errors.js";
 
 /**
  * How to log in, from the environment or a file, never from the command line (visible in `ps`):

@@ -1,4 +1,5 @@
-import { EXIT, type ExitCode } from "../engine/exit-code.js";
+import { EXIT } from "../engine/exit-code.js";
+import { MailauditError } from "../errors.js";
 import type { MailboxUrl } from "./mailbox-url.js";
 
 /**
@@ -6,14 +7,7 @@ import type { MailboxUrl } from "./mailbox-url.js";
  * (wrong credentials, no such folder); exit 3 when it may pass by itself (server unreachable, TLS
  * failure, connection lost): cron retries those (docs/cli.md, exit codes).
  */
-export class ImapError extends Error {
-  readonly exitCode: ExitCode;
-  constructor(message: string, exitCode: ExitCode) {
-    super(message);
-    this.name = "ImapError";
-    this.exitCode = exitCode;
-  }
-}
+export class ImapError extends MailauditError {}
 
 interface ImapFlowFailure {
   code?: string;

@@ -1,4 +1,4 @@
-import { UsageError } from "../cli/errors.js";
+import { UsageError } from "../errors.js";
 
 /**
  * An `imaps://user@host[:port]/Folder` input (RFC 5092's form, without its extras). `imap://` means

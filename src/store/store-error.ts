@@ -1,40 +1,24 @@
+import { InputError, UsageError } from "../errors.js";
+
 /**
  * The store cannot be used as given. Exit 2, like any configuration mistake: a `--db` that is not a
  * mailaudit store (or is damaged) will not fix itself on retry, and it is never reset or overwritten
- * silently (docs/reports.md). main.ts prints the message on one line.
+ * silently (docs/reports.md).
  */
-export class StoreError extends Error {
-  readonly exitCode = 2;
-  constructor(message: string) {
-    super(message);
-    this.name = "StoreError";
-  }
-}
+export class StoreError extends UsageError {}
 
 /**
  * Another process held the store's write lock for the whole busy timeout. Unlike a wrong `--db`, this
  * fixes itself: exit 3 (inconclusive, docs/cli.md), so a cron job retries instead of paging someone.
  */
-export class StoreBusyError extends Error {
-  readonly exitCode = 3;
-  constructor(message: string) {
-    super(message);
-    this.name = "StoreBusyError";
-  }
-}
+export class StoreBusyError extends InputError {}
 
 /**
  * The store's server cannot be reached, or went away mid-run (PostgreSQL restarted, network lost).
  * The report in hand was rolled back by the server; those committed before it stay. Exit 3: a rerun
  * stores the rest.
  */
-export class StoreUnavailableError extends Error {
-  readonly exitCode = 3;
-  constructor(message: string) {
-    super(message);
-    this.name = "StoreUnavailableError";
-  }
-
+export class StoreUnavailableError extends InputError {
   /** The same failure, saying how much of the run was stored before it. */
   afterStoring(stored: number): StoreUnavailableError {
     return new StoreUnavailableError(

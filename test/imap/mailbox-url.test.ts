@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { UsageError } from "../../src/cli/errors.js";
+import { UsageError } from "../../src/errors.js";
 import { imapCredentials } from "../../src/imap/credentials.js";
 import { isMailboxUrl, parseMailboxUrl } from "../../src/imap/mailbox-url.js";
 

@@ -1,4 +1,5 @@
 import { EXIT, type ExitCode } from "../../engine/exit-code.js";
+import { MailauditError, UsageError } from "../../errors.js";
 import { escapeForTerminal } from "../../format/escape.js";
 import type { ImapCredentials } from "../../imap/credentials.js";
 import type { MailboxInputOptions, StopSignal } from "../../imap/mailbox-input.js";
@@ -10,95 +11,120 @@ import { limitsForMegabytes } from "../../reports/limits.js";
 import { type DifferingDuplicate, ReportSink } from "../../reports/report-sink.js";
 import { defaultStorePath } from "../../store/default-path.js";
 import { openReportStore } from "../../store/open-report-store.js";
-import { UsageError } from "../errors.js";
+import { dbOption, maxSizeOption } from "../common-options.js";
+import {
+  defineCommand,
+  negatedOption,
+  type OptionValues,
+  requiredList,
+  switchOption,
+  textOption,
+} from "../define-command.js";
 import { writeOut } from "../output.js";
 import { parseMaxSize } from "./reports-options.js";
 
-interface IngestFlags {
-  db?: string;
-  keepRaw?: boolean;
-  maxSize: string;
-  progress?: boolean;
-  imapMoveTo?: string;
-  imapCa?: string;
-  imapPasswordFile?: string;
-  watch?: boolean;
-}
+const options = {
+  db: dbOption,
+  keepRaw: switchOption("--keep-raw", "keep each report's raw XML in the store"),
+  maxSize: maxSizeOption,
+  progress: negatedOption("--no-progress", "no progress line on stderr"),
+  imapMoveTo: textOption(
+    "--imap-move-to <folder>",
+    "move each message once its reports are stored (created if missing)",
+  ),
+  imapCa: textOption("--imap-ca <file>", "trust this CA (PEM) for the IMAP server, beside the system's"),
+  imapPasswordFile: textOption(
+    "--imap-password-file <file>",
+    "read the IMAP password from this file (else MAILAUDIT_IMAP_PASSWORD; MAILAUDIT_IMAP_TOKEN for XOAUTH2)",
+  ),
+  watch: switchOption(
+    "--watch",
+    "keep the mailbox open (IMAP IDLE) and ingest mail as it arrives, until SIGTERM",
+  ),
+};
+
+type IngestFlags = OptionValues<typeof options>;
 
 /**
  * `mailaudit reports ingest`: files and `imaps://` mailboxes → store; refused inputs named on stderr,
  * exit 3 (docs/cli.md); a mailbox that cannot be read is one line with its own exit code.
  */
-export async function run(inputs: string[], flags: IngestFlags): Promise<number> {
-  const limits = limitsForMegabytes(parseMaxSize(flags.maxSize));
-  const mailboxes = inputs.filter(isMailboxUrl).map(parseMailboxUrl);
-  const paths = inputs.filter((input) => !isMailboxUrl(input));
-  const imap = mailboxes.length > 0 ? await mailboxSettings(mailboxes, flags) : undefined;
-  const store = await openReportStore(flags.db ?? defaultStorePath());
-  const showProgress = flags.progress !== false && process.stderr.isTTY === true;
-  const sink = new ReportSink(store, flags.keepRaw === true);
-  const printer = new RefusalPrinter(sink);
-  let exitCode: ExitCode = EXIT.ok;
-  const mailTotals: MailboxTotals = { read: 0, withoutReport: 0, moved: 0, uidValidityChanged: false };
-  try {
-    if (paths.length > 0) {
-      await ingest(paths, store, process.stdin, {
-        limits,
-        keepRaw: flags.keepRaw === true,
-        sink,
-        ...(showProgress ? { onProgress: progressLine() } : {}),
-      });
-    }
-    for (const url of mailboxes) {
-      if (!imap) break;
-      try {
-        const totals = await imap.read(url, {
-          store,
-          sink,
+export default defineCommand({
+  name: "ingest",
+  description:
+    "store aggregate reports from files, .gz, .zip, .eml, mbox, Maildir, folders (- for stdin) or IMAP mailboxes",
+  arguments: [requiredList("input", "files, folders, or mailboxes as imaps://user@host[:port]/Folder")],
+  options,
+  async run(inputs, flags) {
+    const limits = limitsForMegabytes(parseMaxSize(flags.maxSize));
+    const mailboxes = inputs.filter(isMailboxUrl).map(parseMailboxUrl);
+    const paths = inputs.filter((input) => !isMailboxUrl(input));
+    const imap = mailboxes.length > 0 ? await mailboxSettings(mailboxes, flags) : undefined;
+    const store = await openReportStore(flags.db ?? defaultStorePath());
+    const showProgress = flags.progress !== false && process.stderr.isTTY === true;
+    const sink = new ReportSink(store, flags.keepRaw === true);
+    const printer = new RefusalPrinter(sink);
+    let exitCode: ExitCode = EXIT.ok;
+    const mailTotals: MailboxTotals = { read: 0, withoutReport: 0, moved: 0, uidValidityChanged: false };
+    try {
+      if (paths.length > 0) {
+        await ingest(paths, store, process.stdin, {
           limits,
-          ...imap.connect,
-          ...(showProgress ? { onProgress: mailboxProgressLine() } : {}),
-          ...(flags.watch
-            ? {
-                onCatchUp: (at: MailboxUrl, round: MailboxTotals) => {
-                  printer.flush();
-                  writeOut(`${escapeForTerminal(at.text)}: ${mailboxLine(round)}\n`);
-                },
-              }
-            : {}),
-          onRetry: (reason: string, delayMs: number) =>
-            process.stderr.write(
-              `mailaudit: ${escapeForTerminal(reason)}; reconnecting in ${Math.round(delayMs / 100) / 10} s\n`,
-            ),
+          keepRaw: flags.keepRaw === true,
+          sink,
+          ...(showProgress ? { onProgress: progressLine() } : {}),
         });
-        addTotals(mailTotals, totals);
-        if (totals.uidValidityChanged)
-          process.stderr.write(
-            `mailaudit: note: ${escapeForTerminal(url.text)}: UIDVALIDITY changed, so the folder was read again (reports stored before count as already stored)\n`,
-          );
-      } catch (error) {
-        const code = (error as { exitCode?: unknown }).exitCode;
-        if (!(error instanceof Error) || typeof code !== "number") throw error;
-        printer.flush();
-        process.stderr.write(`mailaudit: ${escapeForTerminal(error.message)}\n`);
-        exitCode = worse(exitCode, code as ExitCode);
       }
+      for (const url of mailboxes) {
+        if (!imap) break;
+        try {
+          const totals = await imap.read(url, {
+            store,
+            sink,
+            limits,
+            ...imap.connect,
+            ...(showProgress ? { onProgress: mailboxProgressLine() } : {}),
+            ...(flags.watch
+              ? {
+                  onCatchUp: (at: MailboxUrl, round: MailboxTotals) => {
+                    printer.flush();
+                    writeOut(`${escapeForTerminal(at.text)}: ${mailboxLine(round)}\n`);
+                  },
+                }
+              : {}),
+            onRetry: (reason: string, delayMs: number) =>
+              process.stderr.write(
+                `mailaudit: ${escapeForTerminal(reason)}; reconnecting in ${Math.round(delayMs / 100) / 10} s\n`,
+              ),
+          });
+          addTotals(mailTotals, totals);
+          if (totals.uidValidityChanged)
+            process.stderr.write(
+              `mailaudit: note: ${escapeForTerminal(url.text)}: UIDVALIDITY changed, so the folder was read again (reports stored before count as already stored)\n`,
+            );
+        } catch (error) {
+          if (!(error instanceof MailauditError)) throw error;
+          printer.flush();
+          process.stderr.write(`mailaudit: ${escapeForTerminal(error.message)}\n`);
+          exitCode = worse(exitCode, error.exitCode);
+        }
+      }
+      printer.flush();
+      const result = sink.result;
+      const mailPart = mailboxes.length > 0 ? `; ${mailboxLine(mailTotals)}` : "";
+      writeOut(
+        `stored ${result.stored} report(s), ${result.duplicates} already stored, ${result.refused.length} refused${mailPart}\n`,
+      );
+      if (result.refused.length > 0) exitCode = worse(exitCode, EXIT.inconclusive);
+      // --watch ends on SIGTERM, which is how it is meant to end: exit 0 (refusals were named as they came).
+      if (flags.watch && imap?.stop.isStopped() && exitCode === EXIT.inconclusive) exitCode = EXIT.ok;
+      return exitCode;
+    } finally {
+      imap?.release();
+      await store.close();
     }
-    printer.flush();
-    const result = sink.result;
-    const mailPart = mailboxes.length > 0 ? `; ${mailboxLine(mailTotals)}` : "";
-    writeOut(
-      `stored ${result.stored} report(s), ${result.duplicates} already stored, ${result.refused.length} refused${mailPart}\n`,
-    );
-    if (result.refused.length > 0) exitCode = worse(exitCode, EXIT.inconclusive);
-    // --watch ends on SIGTERM, which is how it is meant to end: exit 0 (refusals were named as they came).
-    if (flags.watch && imap?.stop.isStopped() && exitCode === EXIT.inconclusive) exitCode = EXIT.ok;
-    return exitCode;
-  } finally {
-    imap?.release();
-    await store.close();
-  }
-}
+  },
+});
 
 /** A usage error (2) beats an inconclusive input (3): a cron job must see the mistake it can fix. */
 function worse(a: ExitCode, b: ExitCode): ExitCode {

@@ -1,4 +1,4 @@
-import { UsageError } from "../errors.js";
+import { UsageError } from "../../errors.js";
 
 /** Option parsers shared by the `reports` commands. */
 

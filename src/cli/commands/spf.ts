@@ -2,63 +2,61 @@ import { FailureRecorder } from "../../audit/failure-recorder.js";
 import { DeadlineResolver } from "../../dns/deadline-resolver.js";
 import { normalizeDomainInput } from "../../dns/domain-name.js";
 import { EXIT } from "../../engine/exit-code.js";
+import { UsageError } from "../../errors.js";
 import { toJsonText } from "../../format/json-text.js";
 import { formatSpfTree, type SpfEvaluation, type SpfView, spfJsonDocument } from "../../format/spf-tree.js";
 import { type CheckHostOutcome, checkHost } from "../../spf/check-host.js";
 import { collectSpf, noSpfAudit } from "../../spf/collect.js";
-import { buildResolver, domainBudgetFor } from "../build-resolver.js";
-import { UsageError } from "../errors.js";
-import { parseResolvers, parseTimeoutSeconds } from "../option-parsers.js";
+import { buildResolver, domainBudgetFor, resolverSettingsFrom } from "../build-resolver.js";
+import { colorOption, dnsOptions, formatOption, zoneOptions } from "../common-options.js";
+import { defineCommand, requiredArgument, textOption } from "../define-command.js";
 import { useColor, writeOut } from "../output.js";
 import { type ConnectionIdentity, connectionIdentity } from "../spf-identity.js";
 
-export interface SpfOptions {
-  ip?: string;
-  sender?: string;
-  helo?: string;
-  resolver?: string[];
-  timeout?: string;
-  zone?: string[];
-  zoneOrigin?: string;
-  format: "table" | "json";
-  color?: boolean;
-}
-
 /** `mailaudit spf`: the include tree with per-node counts, and check_host() for `--ip`. */
-export async function run(domainInput: string, options: SpfOptions): Promise<number> {
-  if (domainInput.trim() === "") throw new UsageError("missing <domain>: the domain whose SPF to read");
-  const name = normalizeDomainInput(domainInput);
-  const domain = name.ok ? name.domain : domainInput.trim();
-  const identity = options.ip === undefined ? undefined : connectionIdentity(domain, options);
-  const settings = {
-    servers: parseResolvers(options.resolver ?? []),
-    timeoutSeconds: parseTimeoutSeconds(options.timeout),
-    zoneFiles: options.zone ?? [],
-    ...(options.zoneOrigin === undefined ? {} : { zoneOrigin: options.zoneOrigin }),
-  };
-  const resolver = buildResolver(settings);
-  const recorder = new FailureRecorder(new DeadlineResolver(resolver, domainBudgetFor(settings)));
-  // A malformed name (empty label, label over 63 octets, a domain literal…) has no record to read:
-  // RFC 7208 §4.3 makes check_host return none at once, and no question is sent for it.
-  const [spf, outcome] = await Promise.all([
-    name.ok ? collectSpf(recorder, domain) : noSpfAudit(),
-    identity ? checkHost(identity, resolver) : undefined,
-  ]);
-  const view: SpfView = { domain, spf, lookupFailures: recorder.failures, notices: [] };
-  if (!name.ok)
-    view.notices.push(
-      `"${domain}" is not a valid domain name (${name.reason}): its SPF result is none (RFC 7208 §4.3); nothing was asked of DNS for it`,
+export default defineCommand({
+  name: "spf",
+  description: "show a domain's SPF include tree, or evaluate check_host for a connection",
+  arguments: [requiredArgument("domain", "domain whose SPF record to read")],
+  options: {
+    ip: textOption("--ip <addr>", "client IP address: evaluate check_host (RFC 7208 §4)"),
+    sender: textOption("--sender <addr>", "MAIL FROM address (default: postmaster@<domain>)"),
+    helo: textOption("--helo <name>", "HELO/EHLO name"),
+    ...dnsOptions,
+    ...zoneOptions,
+    format: formatOption(["table", "json"], "table"),
+    color: colorOption,
+  },
+  async run(domainInput, options) {
+    if (domainInput.trim() === "") throw new UsageError("missing <domain>: the domain whose SPF to read");
+    const name = normalizeDomainInput(domainInput);
+    const domain = name.ok ? name.domain : domainInput.trim();
+    const identity = options.ip === undefined ? undefined : connectionIdentity(domain, options);
+    const settings = resolverSettingsFrom(options);
+    const resolver = buildResolver(settings);
+    const recorder = new FailureRecorder(new DeadlineResolver(resolver, domainBudgetFor(settings)));
+    // A malformed name (empty label, label over 63 octets, a domain literal…) has no record to read:
+    // RFC 7208 §4.3 makes check_host return none at once, and no question is sent for it.
+    const [spf, outcome] = await Promise.all([
+      name.ok ? collectSpf(recorder, domain) : noSpfAudit(),
+      identity ? checkHost(identity, resolver) : undefined,
+    ]);
+    const view: SpfView = { domain, spf, lookupFailures: recorder.failures, notices: [] };
+    if (!name.ok)
+      view.notices.push(
+        `"${domain}" is not a valid domain name (${name.reason}): its SPF result is none (RFC 7208 §4.3); nothing was asked of DNS for it`,
+      );
+    if (identity && outcome) view.evaluation = evaluation(identity, outcome);
+    writeOut(
+      options.format === "json"
+        ? toJsonText(spfJsonDocument(view))
+        : formatSpfTree(view, { color: useColor(options.color) }),
     );
-  if (identity && outcome) view.evaluation = evaluation(identity, outcome);
-  writeOut(
-    options.format === "json"
-      ? toJsonText(spfJsonDocument(view))
-      : formatSpfTree(view, { color: useColor(options.color) }),
-  );
-  // With --ip the check_host result decides (a fail is an answer); without, the tree's readability does.
-  if (view.evaluation) return view.evaluation.result === "temperror" ? EXIT.inconclusive : EXIT.ok;
-  return spf.inconclusive ? EXIT.inconclusive : EXIT.ok;
-}
+    // With --ip the check_host result decides (a fail is an answer); without, the tree's readability does.
+    if (view.evaluation) return view.evaluation.result === "temperror" ? EXIT.inconclusive : EXIT.ok;
+    return spf.inconclusive ? EXIT.inconclusive : EXIT.ok;
+  },
+});
 
 function evaluation(identity: ConnectionIdentity, outcome: CheckHostOutcome): SpfEvaluation {
   return {
