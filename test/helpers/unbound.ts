@@ -63,8 +63,10 @@ function unboundConfig(
     "  use-syslog: no",
     "  verbosity: 1",
     // A dead name server must turn into SERVFAIL within a client's timeout, not after Unbound's
-    // default backoff (its RTT estimate grows to 120 s before it gives up on a server).
-    "  infra-cache-max-rtt: 400",
+    // default backoff (its RTT estimate grows to 120 s before it gives up on a server). Only where a
+    // zone is dead on purpose: the cap also gives up on a live server that is slow to answer, and on a
+    // busy machine NSD can take longer than that (large keys over TCP came back SERVFAIL).
+    ...((options.deadZones ?? []).length > 0 ? ["  infra-cache-max-rtt: 400"] : []),
     // The stubs live on 127.0.0.1, which Unbound refuses to query by default.
     "  do-not-query-localhost: no",
     // Iterator only: no DNSSEC validation, so no trust anchor and no root is needed.
