@@ -31,6 +31,7 @@ import dmarcTestingMode from "./dmarc/testing-mode.js";
 import dnsAssumedAbsent from "./dns/assumed-absent.js";
 import dnsDomainNotFound from "./dns/domain-not-found.js";
 import dnsLookupFailed from "./dns/lookup-failed.js";
+import dnsNotChecked from "./dns/not-checked.js";
 import driftBaseline from "./drift/baseline.js";
 import driftDkimKeySize from "./drift/dkim-key-size.js";
 import driftDkimSelector from "./drift/dkim-selector.js";
@@ -84,6 +85,7 @@ export const RULES = {
   "dns/assumed-absent": dnsAssumedAbsent,
   "dns/domain-not-found": dnsDomainNotFound,
   "dns/lookup-failed": dnsLookupFailed,
+  "dns/not-checked": dnsNotChecked,
   "drift/baseline": driftBaseline,
   "drift/dkim-key-size": driftDkimKeySize,
   "drift/dkim-selector": driftDkimSelector,

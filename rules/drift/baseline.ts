@@ -39,8 +39,16 @@ export default defineRule<DomainDeclaration>({
       report({ messageId: "notInBaseline", data: { domain: snapshot.domain, record: baseline.source } });
       return;
     }
+    // A record a --zone input holds without its data (dns/not-checked) has no value to compare: it
+    // is neither removed nor changed.
+    const unchecked = (snapshot.notChecked ?? []).flatMap((r) =>
+      r.name === undefined ? [] : [` at ${r.name}`],
+    );
+    const changes = recordChanges(baseline.snapshot, baselineView(snapshot), snapshot.domain).filter(
+      (change) => !unchecked.some((at) => change.name.endsWith(at)),
+    );
     // One finding per changed record, however many facts derive from it.
-    for (const change of recordChanges(baseline.snapshot, baselineView(snapshot), snapshot.domain)) {
+    for (const change of changes) {
       report({
         messageId: change.kind,
         data: {

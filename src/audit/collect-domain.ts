@@ -62,6 +62,7 @@ export async function collectDomain(
     ...(reportedSelectors ? { reportedSelectors } : {}),
     lookupFailures: recorder.failures,
     ...(recorder.assumedAbsent.length > 0 ? { assumedAbsent: recorder.assumedAbsent } : {}),
+    ...(recorder.notChecked.length > 0 ? { notChecked: recorder.notChecked } : {}),
     // Sorted: concurrent questions finish in any order, and the JSON must not change with it.
     answers: recorder.answers.sort((a, b) => compareText(a.name, b.name) || compareText(a.type, b.type)),
   };

@@ -5,13 +5,15 @@ import type {
   RecordData,
   RecordType,
   Resolver,
+  UncheckedRecord,
 } from "../dns/types.js";
 
 /**
  * Wraps the run's resolver for one domain's audit and notes every question that got no verdict, so
  * the snapshot says exactly what made it inconclusive (rule `dns/lookup-failed`), every name
- * taken as non-existent without asking (`--offline`, rule `dns/assumed-absent`), and every question
- * that was answered, with its TTL and DNSSEC status (the snapshot's `answers`).
+ * taken as non-existent without asking (`--offline`, rule `dns/assumed-absent`), every record a
+ * `--zone` input holds without its data (rule `dns/not-checked`), and every question that was
+ * answered, with its TTL and DNSSEC status (the snapshot's `answers`).
  */
 export class FailureRecorder implements Resolver {
   readonly failures: LookupFailure[] = [];
@@ -19,14 +21,17 @@ export class FailureRecorder implements Resolver {
   readonly #seen = new Set<string>();
   readonly #assumedAbsent = new Set<string>();
   readonly #answered = new Set<string>();
+  readonly #notChecked = new Map<string, UncheckedRecord>();
 
   constructor(readonly inner: Resolver) {}
 
   async query<T extends RecordType>(name: string, type: T): Promise<DnsAnswer<RecordData[T]>> {
     const answer = await this.inner.query(name, type);
     const key = `${type} ${name.toLowerCase()}`;
+    for (const record of answer.notChecked ?? []) this.#notChecked.set(uncheckedKey(record), record);
     if (answer.kind === "temperror") {
-      if (!this.#seen.has(key)) {
+      // With notChecked no server failed: a zone holds the record without its data (listed above).
+      if (!answer.notChecked && !this.#seen.has(key)) {
         this.#seen.add(key);
         this.failures.push({ name, type, reason: answer.reason });
       }
@@ -50,4 +55,13 @@ export class FailureRecorder implements Resolver {
   get assumedAbsent(): string[] {
     return [...this.#assumedAbsent].sort();
   }
+
+  /** The records held without their data that questions met, sorted by where they are written. */
+  get notChecked(): UncheckedRecord[] {
+    return [...this.#notChecked].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, record]) => record);
+  }
+}
+
+function uncheckedKey(record: UncheckedRecord): string {
+  return `${record.source}\u0000${record.name ?? ""}\u0000${record.type ?? ""}`;
 }

@@ -1,3 +1,4 @@
+import { describeUnchecked } from "../dns/unchecked-record.js";
 import type { DomainSnapshot } from "../engine/types.js";
 import { toJsonText } from "../format/json-text.js";
 import { canonicalize } from "./canonical.js";
@@ -17,17 +18,18 @@ export interface LockFile {
 
 /**
  * What a baseline keeps of a snapshot: the published facts. Lookup failures, the names assumed
- * absent offline, the DKIM selectors guessed at (the keys found stay, in `dkim`) and the selectors
- * reports saw (with message counts that grow every day) are left out:
- * they describe one run, not what is published (and a snapshot taken during an outage is refused,
- * see `snapshotProblems`). So are the answers' TTLs and DNSSEC status: a cached answer's TTL counts
- * down between runs, which is not drift.
+ * absent offline, the records a `--zone` input held without their data, the DKIM selectors guessed
+ * at (the keys found stay, in `dkim`) and the selectors reports saw (with message counts that grow
+ * every day) are left out: they describe one run, not what is published (and a snapshot taken during
+ * an outage, or with records not checked, is refused, see `snapshotProblems`). So are the answers'
+ * TTLs and DNSSEC status: a cached answer's TTL counts down between runs, which is not drift.
  */
 export function baselineView(snapshot: DomainSnapshot): unknown {
   const {
     domain: _domain,
     lookupFailures: _failures,
     assumedAbsent: _assumed,
+    notChecked: _notChecked,
     answers: _answers,
     dkimProbe: _probe,
     reportedSelectors: _reported,
@@ -70,12 +72,25 @@ export function parseLockFile(text: string): LockFile | string {
   return { schemaVersion: LOCK_SCHEMA_VERSION, createdAt: String(doc.createdAt ?? ""), domains: doc.domains };
 }
 
-/** Domains whose snapshot cannot serve as a baseline: DNS did not answer every question. */
+/**
+ * Domains whose snapshot cannot serve as a baseline: DNS did not answer every question, or a
+ * `--zone` input held records without their data (a baseline would record them as unknown, and
+ * every later run as drift).
+ */
 export function snapshotProblems(snapshots: readonly DomainSnapshot[]): string[] {
-  return snapshots
-    .filter((s) => s.lookupFailures.length > 0)
-    .map(
-      (s) =>
-        `${s.domain}: ${s.lookupFailures.length} DNS lookup(s) failed (first: ${s.lookupFailures[0]?.type} ${s.lookupFailures[0]?.name}, ${s.lookupFailures[0]?.reason})`,
-    );
+  const problems: string[] = [];
+  for (const s of snapshots) {
+    const [failure] = s.lookupFailures;
+    const [unchecked] = s.notChecked ?? [];
+    if (failure) {
+      problems.push(
+        `${s.domain}: ${s.lookupFailures.length} DNS lookup(s) failed (first: ${failure.type} ${failure.name}, ${failure.reason})`,
+      );
+    } else if (unchecked) {
+      problems.push(
+        `${s.domain}: ${s.notChecked?.length} record(s) not checked (first: ${describeUnchecked(unchecked)})`,
+      );
+    }
+  }
+  return problems;
 }

@@ -30,7 +30,8 @@ async function collectSelector(resolver: Resolver, domain: string, selector: str
   };
   // A loop fails the TXT question itself (the resolver calls it a temporary failure), so the domain
   // is already inconclusive through dns/lookup-failed.
-  if (answer.kind === "temperror") return { ...base, status: "inconclusive", record: null };
+  if (answer.kind === "temperror")
+    return { ...base, status: answer.notChecked ? "not-checked" : "inconclusive", record: null };
   if (answer.kind !== "ok") return { ...base, status: "missing", record: null };
   const records = answer.records.map((chunks) => chunks.join(""));
   const record = records[0] ?? "";

@@ -62,8 +62,11 @@ export interface DkimAudit extends Partial<DkimKeyFacts> {
   selector: string;
   /** `<selector>._domainkey.<domain>`. */
   name: string;
-  /** found: a key record is there; missing: NXDOMAIN/NODATA; inconclusive: DNS failed or looped. */
-  status: "found" | "missing" | "inconclusive";
+  /**
+   * found: a key record is there; missing: NXDOMAIN/NODATA; inconclusive: DNS failed or looped;
+   * not-checked: a `--zone` input holds the key without its data (known only after apply).
+   */
+  status: "found" | "missing" | "inconclusive" | "not-checked";
   /** The key record (several joined: see problems), or null. */
   record: string | null;
   keyType: string | null;

@@ -47,6 +47,33 @@ export interface AnswerFacts {
   dnssec?: DnssecStatus;
   /** CNAME targets followed from the asked name, in order (normalized); absent when none. */
   cnames?: string[];
+  /**
+   * Records a `--zone` input holds without their data that could change this answer: a Terraform
+   * record whose name is known only after apply may be anywhere in its zone. Absent when none.
+   */
+  notChecked?: UncheckedRecord[];
+}
+
+/**
+ * A record a `--zone` input names but whose published data it cannot tell: a Terraform value
+ * known only after apply (or held by the provider: an alias), or an octoDNS record marked
+ * `ignored: true`, which octoDNS leaves as it is published. Neither missing nor present: the audit
+ * lists it (rule `dns/not-checked`) instead of judging it.
+ */
+export interface UncheckedRecord {
+  /** Owner name, normalized; absent when the input does not know it yet. */
+  name?: string;
+  /** Record type (upper case); absent when the input does not know it yet. */
+  type?: string;
+  /** Where it is written: `plan.json: aws_route53_record.dkim`, `example.com.yaml:12`. */
+  source: string;
+  /** Why its data is not known: "records known only after apply". */
+  reason: string;
+  /**
+   * `after-apply`: the data exists only once the change is applied. `left-as-published`: the tool
+   * will not touch the record, so what DNS serves now stays (asked of DNS unless `--offline`).
+   */
+  kind: "after-apply" | "left-as-published";
 }
 
 export type DnsAnswer<T> =
@@ -59,8 +86,12 @@ export type DnsAnswer<T> =
   | ({ kind: "nxdomain"; assumedAbsent?: string } & AnswerFacts)
   /** NOERROR with no records of the asked type. */
   | ({ kind: "nodata" } & AnswerFacts)
-  /** SERVFAIL, REFUSED, timeout, malformed answer: no verdict can be drawn. */
-  | { kind: "temperror"; reason: string };
+  /**
+   * SERVFAIL, REFUSED, timeout, malformed answer: no verdict can be drawn. With `notChecked` no
+   * server failed: a `--zone` input holds the record without its data, so there is no verdict
+   * either, but the run is not inconclusive for it; the audit lists those records instead.
+   */
+  | { kind: "temperror"; reason: string; notChecked?: UncheckedRecord[] };
 
 export interface Resolver {
   query<T extends RecordType>(name: string, type: T): Promise<DnsAnswer<RecordData[T]>>;

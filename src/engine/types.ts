@@ -3,7 +3,7 @@ import type { DkimProbe } from "../dkim/probe.js";
 import type { ReportedKey } from "../dkim/reported.js";
 import type { DkimAudit } from "../dkim/types.js";
 import type { DmarcAudit } from "../dmarc/types.js";
-import type { AnsweredQuestion, LookupFailure } from "../dns/types.js";
+import type { AnsweredQuestion, LookupFailure, UncheckedRecord } from "../dns/types.js";
 import type { SpfAudit } from "../spf/types.js";
 import type { Severity, SeveritySetting } from "./severity.js";
 
@@ -35,6 +35,12 @@ export interface DomainSnapshot {
    * Absent when nothing was assumed. Like `lookupFailures`, a fact of the run, not of what is published.
    */
   assumedAbsent?: string[];
+  /**
+   * Records a `--zone` input holds without their data (a Terraform value known only after apply,
+   * an octoDNS record left as published, offline) that the domain's questions met. Neither missing
+   * nor present: what depends on them has no verdict. Absent when none. A fact of the run.
+   */
+  notChecked?: UncheckedRecord[];
   /** Questions that were answered (sorted by name, then type), with TTL and DNSSEC status when known. */
   answers?: AnsweredQuestion[];
 }

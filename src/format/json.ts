@@ -18,6 +18,7 @@ export function toJsonDocument(report: AuditReport) {
       ...(snapshot.alignment ? { alignment: snapshot.alignment } : {}),
       lookupFailures: snapshot.lookupFailures,
       ...(snapshot.assumedAbsent ? { assumedAbsent: snapshot.assumedAbsent } : {}),
+      ...(snapshot.notChecked ? { notChecked: snapshot.notChecked } : {}),
       ...(snapshot.answers ? { answers: snapshot.answers } : {}),
       findings: findings.map(({ rule, severity, message, messageId, data, suggestion }) => ({
         rule,

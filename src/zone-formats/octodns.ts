@@ -4,10 +4,16 @@
  * `type`, an optional `ttl`, and `value` or `values`. TXT values escape semicolons (`\;`); MX values
  * are `{ exchange, preference }` (legacy `value`, `priority`). The zone's name is not in the file:
  * it comes from `--zone-origin` or the file name (`example.com.yaml`).
+ *
+ * A record with `octodns: { ignored: true }` is one octoDNS does not manage: its plan skips every
+ * record marked so, on either side (octoDNS `Zone.changes`; "Ignored record support", octoDNS
+ * CHANGELOG v0.8.4), so it neither creates, updates nor deletes it and DNS keeps serving what it
+ * serves now. Its values are still read (octoDNS validates them too) but not served: the zone holds
+ * it as left as published (asked of DNS, or not checked offline).
  */
 import { basename } from "node:path";
 import { type Document, LineCounter, parseDocument } from "yaml";
-import { normalizeName } from "../dns/types.js";
+import { normalizeName, type UncheckedRecord } from "../dns/types.js";
 import type { Zone, ZoneRecord } from "../dns/zone-records.js";
 import { decodeEscape } from "./character-strings.js";
 import { ZoneInputError } from "./input-error.js";
@@ -44,6 +50,7 @@ export function readOctoDns(text: string, options: OctoDnsOptions): Zone {
   if (root.kind !== "map") return fail(undefined, "an octoDNS zone is a mapping of record names");
 
   const records: ZoneRecord[] = [];
+  const unchecked: UncheckedRecord[] = [];
   const seen = new Set<string>();
   for (const { key, value } of root.pairs) {
     const label = key.kind === "scalar" ? key.text : null;
@@ -58,10 +65,36 @@ export function readOctoDns(text: string, options: OctoDnsOptions): Zone {
       if (entry.kind !== "map") fail(entry, `record "${label}" needs a mapping with a type`);
       // A record written directly under its name is placed at the name; list entries at themselves.
       const where = value.kind === "seq" ? entry : key;
-      records.push(...readRecord(entry, name, label, (node, reason) => fail(node ?? where, reason)));
+      const failHere: Fail = (node, reason) => fail(node ?? where, reason);
+      const read = readRecord(entry, name, label, failHere);
+      if (!isIgnored(entry, label, failHere)) {
+        records.push(...read);
+        continue;
+      }
+      unchecked.push({
+        name,
+        type: scalarOf(treeGet(entry, "type"))?.toUpperCase() as string,
+        source: `${source}:${line(where)}`,
+        reason: "octodns ignored: true, so octoDNS leaves it as DNS publishes it",
+        kind: "left-as-published",
+      });
     }
   }
-  return { origin, records, source };
+  return { origin, records, source, ...(unchecked.length > 0 ? { unchecked } : {}) };
+}
+
+/** YAML's booleans as octoDNS reads them (PyYAML: YAML 1.1, so `yes` and `on` too). */
+const YAML_TRUE = /^(?:true|True|TRUE|yes|Yes|YES|on|On|ON)$/;
+const YAML_FALSE = /^(?:false|False|FALSE|no|No|NO|off|Off|OFF)$/;
+
+/** `octodns: { ignored: true }`; any other value of `ignored` than a boolean is refused. */
+function isIgnored(map: TreeNode, label: string, fail: Fail): boolean {
+  const node = treeGet(treeGet(map, "octodns"), "ignored");
+  if (node === undefined) return false;
+  const text = scalarOf(node);
+  if (text !== undefined && YAML_TRUE.test(text)) return true;
+  if (text !== undefined && YAML_FALSE.test(text)) return false;
+  return fail(node, `record "${label}": octodns.ignored must be true or false`);
 }
 
 /** The yaml package's reading, for text beyond the block subset; bounded against hostile YAML. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ZoneRecord } from "../../src/dns/zone-records.js";
 import { ZoneInputError } from "../../src/zone-formats/input-error.js";
+import { readOctoDns } from "../../src/zone-formats/octodns.js";
 import { parseZoneInput } from "../../src/zone-formats/read-zone-input.js";
 
 const read = (text: string, source = "zones/example.com.yaml", origin?: string) =>
@@ -82,6 +83,47 @@ www.sub:
   it("accepts anchors and aliases, the way octoDNS (PyYAML) does", () => {
     const [a, b] = records("a:\n  type: TXT\n  value: &spf v=spf1 -all\nb:\n  type: TXT\n  value: *spf\n");
     expect(a?.data).toEqual(b?.data);
+  });
+
+  it("holds a record marked octodns ignored: true without serving it (octoDNS leaves it as published)", () => {
+    for (const parser of ["auto", "yaml"] as const) {
+      const text = `'':
+  - type: TXT
+    value: v=spf1 -all
+_dmarc:
+  octodns:
+    ignored: true
+  type: TXT
+  value: v=DMARC1\\; p=none
+s1._domainkey:
+  - type: TXT
+    octodns: { ignored: false }
+    value: v=DKIM1\\; p=AB
+`;
+      const zone =
+        parser === "auto"
+          ? read(text).zones[0]
+          : readOctoDns(text, { source: "zones/example.com.yaml", parser });
+      expect(zone?.records.map((r) => r.name)).toEqual(["example.com", "s1._domainkey.example.com"]);
+      expect(zone?.unchecked).toEqual([
+        {
+          name: "_dmarc.example.com",
+          type: "TXT",
+          source: "zones/example.com.yaml:4",
+          reason: "octodns ignored: true, so octoDNS leaves it as DNS publishes it",
+          kind: "left-as-published",
+        },
+      ]);
+    }
+    // Its values are still read, as octoDNS validates them; a value of ignored that is no boolean is refused.
+    expect(
+      failure("a:\n  type: MX\n  octodns:\n    ignored: true\n  value: mx.example.net.\n").message,
+    ).toContain("preference");
+    const notBoolean = failure("a:\n  type: A\n  octodns:\n    ignored: maybe\n  value: 192.0.2.1\n");
+    expect(notBoolean).toEqual({
+      where: 4,
+      message: expect.stringContaining("octodns.ignored must be true or false"),
+    });
   });
 
   it.each([

@@ -117,7 +117,7 @@ describe("Terraform plans: aws_route53_record", () => {
     ]);
   });
 
-  it("says once which records are unknown until apply and which resource types were skipped", () => {
+  it("holds records known only after apply in their zone without data, and names skipped types once", () => {
     const input = read(
       plan([
         zone,
@@ -129,13 +129,80 @@ describe("Terraform plans: aws_route53_record", () => {
       ]),
     );
     expect(input.zones[0]?.records.map((r) => r.name)).toEqual(["_dmarc.example.com"]);
+    // Not a stderr note any more: the zone holds it, so the audit of the domain names it.
+    expect(input.zones[0]?.unchecked).toEqual([
+      {
+        name: "_amazonses.example.com",
+        type: "TXT",
+        source: "plan.json: aws_route53_record.ses",
+        reason: "records known only after apply",
+        kind: "after-apply",
+      },
+    ]);
     expect(input.notices.map((n) => [n.kind, n.address])).toEqual([
-      ["unknown-value", "aws_route53_record.ses"],
       ["skipped-type", "aws_instance, aws_s3_bucket"],
     ]);
-    expect(input.notices[0]?.reason).toBe("records known only after apply: not checked");
-    expect(input.notices[1]?.reason).toContain("3 resources of types");
-    expect(input.notices[1]?.reason).toContain("aws_instance ×2, aws_s3_bucket ×1");
+    expect(input.notices[0]?.reason).toContain("3 resources of types");
+    expect(input.notices[0]?.reason).toContain("aws_instance ×2, aws_s3_bucket ×1");
+  });
+
+  it("places a record whose name is known only after apply in its zone, with no name (it may be anywhere)", () => {
+    const input = read(
+      plan([
+        zone,
+        r53("ses_dkim", { type: "CNAME" }, { unknown: { name: true, records: true } }),
+        // zone_id unknown and no reference in the configuration: any zone of the plan.
+        r53(
+          "lost",
+          { name: "x", type: "TXT", zone_id: undefined },
+          { unknown: { zone_id: true, records: true } },
+        ),
+      ]),
+    );
+    expect(input.zones.map((z) => z.origin)).toEqual(["example.com"]);
+    expect(input.zones[0]?.unchecked).toEqual([
+      {
+        source: "plan.json: aws_route53_record.ses_dkim",
+        reason: "name, records known only after apply",
+        kind: "after-apply",
+      },
+      {
+        source: "plan.json: aws_route53_record.lost",
+        reason: "records known only after apply",
+        kind: "after-apply",
+      },
+    ]);
+    expect(input.notices).toEqual([]);
+  });
+
+  it("an alias record's addresses are the provider's: held without data at its name and type", () => {
+    const input = read(
+      plan([zone, r53("apex", { name: "", type: "A", alias: [{ name: "lb.example.net", zone_id: "Z9" }] })]),
+    );
+    expect(input.zones[0]?.records).toEqual([]);
+    expect(input.zones[0]?.unchecked).toEqual([
+      {
+        name: "example.com",
+        type: "A",
+        source: "plan.json: aws_route53_record.apex",
+        reason: "an alias record: its addresses are not in the plan",
+        kind: "after-apply",
+      },
+    ]);
+  });
+
+  it("a record known only after apply with no zone in the whole plan stays a note on stderr", () => {
+    const input = read(
+      plan([r53("x", { name: "a", type: "TXT", zone_id: "Z?" }, { unknown: { records: true } })]),
+    );
+    expect(input.zones).toEqual([]);
+    expect(input.notices.map((n) => [n.kind, n.address, n.reason])).toEqual([
+      [
+        "unknown-value",
+        "aws_route53_record.x",
+        "records known only after apply, and no zone in the plan to place it in: not checked",
+      ],
+    ]);
   });
 
   it("finds the zone of a record whose zone_id is unknown through the configuration's references", () => {

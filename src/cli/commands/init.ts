@@ -10,6 +10,7 @@ import { assumedAbsentNote } from "../assumed-absent-note.js";
 import { buildResolver, domainBudgetFor, resolverSettingsFrom } from "../build-resolver.js";
 import { dnsOptions, offlineOption, zoneOptions } from "../common-options.js";
 import { defineCommand, requiredArgument, switchOption, textOption } from "../define-command.js";
+import { notCheckedNote } from "../not-checked-note.js";
 import { validateDomain } from "../option-parsers.js";
 import { probeCandidates, reportedInDefaultStore } from "../probe-candidates.js";
 
@@ -51,8 +52,8 @@ export default defineCommand({
       );
       return EXIT.findings;
     }
-    const note = assumedAbsentNote([snapshot]);
-    if (note) process.stderr.write(note);
+    for (const note of [assumedAbsentNote([snapshot]), notCheckedNote([snapshot])])
+      if (note) process.stderr.write(note);
     writeFileSync(file, initialConfig(snapshot));
     process.stderr.write(`wrote ${file}\n`);
     return EXIT.ok;

@@ -1,6 +1,7 @@
 import { FailureRecorder } from "../../audit/failure-recorder.js";
 import { DeadlineResolver } from "../../dns/deadline-resolver.js";
 import { normalizeDomainInput } from "../../dns/domain-name.js";
+import { describeUnchecked } from "../../dns/unchecked-record.js";
 import { EXIT } from "../../engine/exit-code.js";
 import { UsageError } from "../../errors.js";
 import { toJsonText } from "../../format/json-text.js";
@@ -46,6 +47,7 @@ export default defineCommand({
       view.notices.push(
         `"${domain}" is not a valid domain name (${name.reason}): its SPF result is none (RFC 7208 §4.3); nothing was asked of DNS for it`,
       );
+    for (const record of recorder.notChecked) view.notices.push(`not checked: ${describeUnchecked(record)}`);
     if (identity && outcome) view.evaluation = evaluation(identity, outcome);
     writeOut(
       options.format === "json"

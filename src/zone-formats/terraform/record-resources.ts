@@ -15,6 +15,8 @@ export type Provider = "route53" | "cloudflare" | "google" | "azure";
 /** A planned record resource, before its zone is known. */
 export interface PlannedRecord {
   provider: Provider;
+  /** The record type (upper case), as planned; "" when the plan does not know it. */
+  type: string;
   /** Attributes whose values must be known at plan time to check the record. */
   needs: string[];
   /** The zone's name when the resource states it (Azure's `zone_name`). */
@@ -64,6 +66,7 @@ function route53Record(after: Json): PlannedRecord {
   const name = stringField(after, "name") ?? "";
   return {
     provider: "route53",
+    type,
     needs: ["name", "type", "records"],
     zoneField: "zone_id",
     ...optional("zoneId", stringField(after, "zone_id")),
@@ -100,6 +103,7 @@ function cloudflareRecord(after: Json, afterUnknown: Json): PlannedRecord {
   const content = stringField(after, field);
   return {
     provider: "cloudflare",
+    type,
     needs: ["name", "type", field, ...(type === "MX" ? ["priority"] : [])],
     zoneField: "zone_id",
     ...optional("zoneId", stringField(after, "zone_id")),
@@ -137,6 +141,7 @@ function googleRecordSet(after: Json): PlannedRecord {
   const name = absoluteName(stringField(after, "name") ?? "");
   return {
     provider: "google",
+    type,
     needs: ["name", "type", "rrdatas"],
     zoneField: "managed_zone",
     ...optional("zoneId", stringField(after, "managed_zone")),
@@ -159,6 +164,7 @@ function azureRecord(after: Json, type: "TXT" | "CNAME" | "MX"): PlannedRecord {
   const name = stringField(after, "name") ?? "@";
   return {
     provider: "azure",
+    type,
     needs: ["name", "zone_name", "record"],
     ...optional("zoneName", stringField(after, "zone_name")),
     owner: (zone) => nameInZone(name, zone),

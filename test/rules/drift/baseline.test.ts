@@ -51,6 +51,26 @@ testRule(rule, {
       },
       declared,
     },
+    {
+      name: "a DKIM key a plan holds without its data (known only after apply) is neither removed nor changed",
+      snapshot: snapshot({
+        spf: spfAudit(vendor()),
+        dkim: [
+          dkimAudit("s1"),
+          dkimAudit("s2", { status: "not-checked", record: null, keyType: null, keyBits: null }),
+        ],
+        notChecked: [
+          {
+            name: "s2._domainkey.example.com",
+            type: "TXT",
+            source: "plan.json: aws_route53_record.s2",
+            reason: "records known only after apply",
+            kind: "after-apply",
+          },
+        ],
+      }),
+      declared,
+    },
   ],
   invalid: [
     {
