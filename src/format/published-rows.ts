@@ -41,6 +41,7 @@ export function publishedRows(snapshot: DomainSnapshot): PublishedRow[] {
 function dkimFacts(key: DkimAudit): string[] {
   if (key.status === "missing") return ["no key record"];
   if (key.status === "inconclusive") return ["lookup failed"];
+  if (key.status === "not-checked") return ["not checked (dns/not-checked)"];
   return [
     key.revoked
       ? "revoked (empty p=)"
