@@ -87,7 +87,7 @@ export function judge(
   return { domain: snapshot.domain, status, snapshot, findings };
 }
 
-export function assembleReport(domains: DomainResult[]): AuditReport {
+function assembleReport(domains: DomainResult[]): AuditReport {
   const summary: AuditSummary = { errors: 0, warnings: 0, notices: 0, infos: 0 };
   for (const finding of domains.flatMap((d) => d.findings)) {
     if (finding.severity === "error") summary.errors++;

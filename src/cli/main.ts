@@ -23,7 +23,7 @@ const COMMANDS = new Map<string, () => Promise<{ default: CommandModule }>>([
 ]);
 
 /** The program with the commands `args` (the arguments after `mailaudit`) can reach. */
-export async function buildProgram(args: readonly string[]): Promise<Command> {
+async function buildProgram(args: readonly string[]): Promise<Command> {
   const program = new Command("mailaudit")
     .description(
       "Audit SPF, DKIM and DMARC in DNS, ingest DMARC aggregate reports, and gate CI on policy drift.",

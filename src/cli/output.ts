@@ -52,7 +52,7 @@ export function writeData(text: string): void {
   writeOut(process.stdout.isTTY === true ? escapeKeepingLineBreaks(text) : text);
 }
 
-export function escapeKeepingLineBreaks(text: string): string {
+function escapeKeepingLineBreaks(text: string): string {
   return text
     .split(/(\r?\n)/)
     .map((part) => (part === "\n" || part === "\r\n" ? part : escapeForTerminal(part)))

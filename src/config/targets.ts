@@ -18,10 +18,7 @@ export function expandDeclarations(config: Config, defaults: Expectations | unde
 }
 
 /** A domain's expectations with a profile's defaults under them: the domain's own keys win. */
-export function withDefaults(
-  declaration: DomainDeclaration,
-  defaults: Expectations | undefined,
-): DomainDeclaration {
+function withDefaults(declaration: DomainDeclaration, defaults: Expectations | undefined): DomainDeclaration {
   if (!defaults) return declaration;
   const own = declaration.expect ?? {};
   const expect: Expectations = {};

@@ -16,18 +16,6 @@ export const FAIL_ON_LEVELS = [
 
 const RANK = { error: 4, warning: 3, notice: 2, info: 1 } as const satisfies Record<Severity, number>;
 
-export function severityRank(severity: Severity): number {
-  return RANK[severity];
-}
-
 export function isAtOrAbove(severity: Severity, failOn: FailOn): boolean {
   return failOn !== "never" && RANK[severity] >= RANK[failOn];
-}
-
-export function isSeverity(value: unknown): value is Severity {
-  return typeof value === "string" && (SEVERITIES as readonly string[]).includes(value);
-}
-
-export function isSeveritySetting(value: unknown): value is SeveritySetting {
-  return value === "off" || isSeverity(value);
 }

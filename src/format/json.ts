@@ -2,10 +2,10 @@ import type { AuditReport } from "../audit/audit.js";
 import { toJsonText } from "./json-text.js";
 import type { Formatter } from "./types.js";
 
-export const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 1;
 
 /** The public JSON document of docs/cli.md; more fields are welcome, none may be renamed. */
-export function toJsonDocument(report: AuditReport) {
+function toJsonDocument(report: AuditReport) {
   return {
     schemaVersion: SCHEMA_VERSION,
     domains: report.domains.map(({ domain, status, snapshot, findings }) => ({

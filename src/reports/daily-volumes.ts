@@ -78,7 +78,7 @@ export function volumesByClass(
 }
 
 /** Where a source's failing mail goes: its class, or for an `aligned` source its largest other one. */
-export function classOfFailingMail(source: ClassifiedSource): KindKey {
+function classOfFailingMail(source: ClassifiedSource): KindKey {
   const own = sourceClass(source);
   if (own !== "aligned") return own;
   const others = Object.entries(source.messagesByClass ?? {})

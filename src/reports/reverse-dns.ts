@@ -1,5 +1,4 @@
 import { isIPv4 } from "node:net";
-import { mapWithConcurrency } from "../audit/pool.js";
 import { ipv6Canonical, ipv6Groups } from "../dns/ipv6.js";
 import type { Resolver } from "../dns/types.js";
 
@@ -38,20 +37,4 @@ export async function reverseLookup(resolver: Resolver, ip: string): Promise<Rev
   const confirmed =
     forward.kind === "ok" && forward.records.some((a) => (isIPv4(ip) ? a : ipv6Canonical(a)) === want);
   return { kind: "name", name, confirmed };
-}
-
-/** PTR names for many addresses, through the run's resolver; null where none could be found. */
-export async function reverseNames(
-  resolver: Resolver,
-  ips: readonly string[],
-  concurrency = 16,
-): Promise<Map<string, string | null>> {
-  const unique = [...new Set(ips)];
-  const names = await mapWithConcurrency(unique, concurrency, async (ip) => {
-    const name = reverseName(ip);
-    if (!name) return null;
-    const answer = await resolver.query(name, "PTR");
-    return answer.kind === "ok" && answer.records[0] ? answer.records[0].replace(/\.$/, "") : null;
-  });
-  return new Map(unique.map((ip, i) => [ip, names[i] ?? null]));
 }

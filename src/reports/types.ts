@@ -78,8 +78,3 @@ export interface AggregateReport extends ReportHeader {
   /** What the lenient parser repaired (see docs/reports.md); empty for a clean report. */
   warnings: string[];
 }
-
-/** A DMARC pass: aligned DKIM or aligned SPF, as the receiver evaluated it (RFC 7489 §3.1, §6.6.2). */
-export function dmarcPassed(record: Pick<ReportRecord, "dkim" | "spf">): boolean {
-  return record.dkim === "pass" || record.spf === "pass";
-}

@@ -57,7 +57,7 @@ function entryRefusal(entry: Entry, name: string, limits: ReadLimits): string | 
 }
 
 /** Absolute paths, drive letters and `..` segments (APPNOTE §4.4.17: names are relative, "/"-separated). */
-export function isUnsafePath(name: string): boolean {
+function isUnsafePath(name: string): boolean {
   const normalized = name.replaceAll("\\", "/");
   return normalized.startsWith("/") || /^[A-Za-z]:/.test(normalized) || normalized.split("/").includes("..");
 }

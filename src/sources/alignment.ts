@@ -93,7 +93,7 @@ export function isAlignedName(
   return a === null || b === null ? null : a === b;
 }
 
-export function needsOrgDomain(identifier: string, from: string): boolean {
+function needsOrgDomain(identifier: string, from: string): boolean {
   if (identifier === "" || identifier === from) return false;
   const tail = (name: string) => name.split(".").slice(-2).join(".");
   return identifier.includes(".") && from.includes(".") && tail(identifier) === tail(from);

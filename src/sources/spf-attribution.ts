@@ -165,7 +165,7 @@ async function mxHosts(domain: string, resolver: Resolver): Promise<string[] | n
 const networks = new Map<string, BlockList>();
 
 /** Whether `ip` lies in `network`/`prefix` (full length when no prefix is written). */
-export function inNetwork(ip: string, network: string, prefix: number | undefined): boolean {
+function inNetwork(ip: string, network: string, prefix: number | undefined): boolean {
   const v4 = isIPv4(ip);
   if (isIP(ip) === 0 || isIP(network) === 0 || v4 !== isIPv4(network)) return false;
   const bits = prefix ?? (v4 ? 32 : 128);

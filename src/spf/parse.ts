@@ -16,7 +16,7 @@ import {
 } from "./types.js";
 
 /** §4.5: a record begins with exactly "v=spf1", followed by a space or the end of the record. */
-export const SPF_VERSION = /^v=spf1( |$)/i;
+const SPF_VERSION = /^v=spf1( |$)/i;
 
 export function isSpfRecord(text: string): boolean {
   return SPF_VERSION.test(text);

@@ -33,7 +33,7 @@ export async function readSpfRecords(resolver: Resolver, name: string): Promise<
  * into account any other TXT records published at the domain name." So: the name's octets plus the
  * text of every TXT record there (site verifications included), not the SPF record alone.
  */
-export function txtAnswerBytes(name: string, texts: readonly string[]): number {
+function txtAnswerBytes(name: string, texts: readonly string[]): number {
   return texts.reduce(
     (total, text) => total + Buffer.byteLength(text, "utf8"),
     Buffer.byteLength(name, "utf8"),

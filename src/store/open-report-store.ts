@@ -2,7 +2,7 @@ import { SqliteStore } from "./sqlite-store.js";
 import type { ReportStore } from "./store.js";
 
 /** `--db postgres://…` (or `postgresql://`) names a PostgreSQL store; anything else is a SQLite file. */
-export function isPostgresUrl(location: string): boolean {
+function isPostgresUrl(location: string): boolean {
   return /^postgres(ql)?:\/\//i.test(location);
 }
 

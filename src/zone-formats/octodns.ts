@@ -120,7 +120,7 @@ function yamlTree(text: string, source: string): TreeNode {
 }
 
 /** The zone's name: `--zone-origin`, else the file name without `.yaml` (octoDNS names files so). */
-export function octoDnsOrigin(options: { source: string; origin?: string }): string {
+function octoDnsOrigin(options: { source: string; origin?: string }): string {
   if (options.origin) return normalizeName(options.origin);
   const file = basename(options.source).replace(/\.ya?ml$/i, "");
   const origin = normalizeName(file);
@@ -192,7 +192,7 @@ function scalarOf(node: TreeNode | undefined): string | undefined {
  * first, as octoDNS does; escapes (`\;`, `\"`, `\DDD`) follow zone-file rules, since octoDNS hands
  * the value to providers as zone text; the result is split into 255-octet strings.
  */
-export function octoDnsTxt(value: string, fail: (reason: string) => never): string[] {
+function octoDnsTxt(value: string, fail: (reason: string) => never): string[] {
   let text = value;
   if (text.startsWith('"') && text.endsWith('"') && text.length >= 2)
     text = text.slice(1, -1).replaceAll('" "', "");

@@ -51,7 +51,7 @@ export function parseZoneInput(bytes: Buffer, options: ZoneInputOptions): ZoneIn
  * The format, from the first meaningful line: `{`/`[` opens JSON; `---` or a YAML key (`www:`,
  * `'':`) opens an octoDNS zone; a zone file opens with a directive, an owner name, `@` or blanks.
  */
-export function detectZoneFormat(bytes: Buffer): ZoneInputFormat | "json" {
+function detectZoneFormat(bytes: Buffer): ZoneInputFormat | "json" {
   const head = withoutBom(bytes.subarray(0, 64 * 1024).toString("latin1"));
   for (const raw of head.split("\n")) {
     const line = raw.trimEnd();

@@ -6,7 +6,7 @@ import type { ZoneRecord } from "../dns/zone-records.js";
 import { absoluteName } from "./names.js";
 
 /** Record types whose data is one domain name. */
-export const NAME_TYPES = new Set(["CNAME", "NS", "PTR"]);
+const NAME_TYPES = new Set(["CNAME", "NS", "PTR"]);
 
 export function txtRecord(name: string, ttl: number, type: "TXT" | "SPF", strings: string[]): ZoneRecord {
   return { name, ttl, type, data: strings };

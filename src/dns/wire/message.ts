@@ -15,7 +15,7 @@ import type { Answer, RecordType as WireType } from "dns-packet";
 import * as dnsPacket from "dns-packet";
 
 /** The DNS flag day 2020 value: a UDP payload size that avoids IP fragmentation. */
-export const EDNS_UDP_PAYLOAD = 1232;
+const EDNS_UDP_PAYLOAD = 1232;
 
 export type WireRecord = Answer;
 

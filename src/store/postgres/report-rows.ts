@@ -144,7 +144,7 @@ const ARRAY_SPECIAL = /["\\]/;
 const ARRAY_SPECIALS = /["\\]/g;
 
 /** `{"a","b\"c"}`: every element quoted, `"` and `\` escaped (most values have neither). */
-export function textArray(values: readonly string[]): string {
+function textArray(values: readonly string[]): string {
   let literal = "{";
   for (let i = 0; i < values.length; i++) {
     const value = values[i] as string;
