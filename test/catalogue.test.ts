@@ -1,12 +1,14 @@
 /**
  * Keeps the catalogue, the docs and the tests in step (ESLint's checkRuleFiles): every rule in
  * rules/index.ts has `rules/<id>.md` with the fixed sections in order, a Messages table naming each
- * messageId, and `test/rules/<id>.test.ts`.
+ * messageId, and `test/rules/<id>.test.ts`; the parts generated from each rule's meta (the registry,
+ * the README index, the Messages tables) are what `npm run rules:generate` would write now.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ALL_RULES, RULES } from "../rules/index.js";
+import { catalogueFiles, ruleIdsFromFiles } from "../scripts/rule-catalogue.js";
 
 const SECTIONS = ["Objective", "Inputs", "Messages", "Procedure", "Remediation", "Options", "Examples"];
 
@@ -26,6 +28,9 @@ describe("rule catalogue", () => {
     const keys = Object.keys(RULES);
     expect(keys).toEqual([...keys].sort());
     expect(keys).toEqual(ruleFilesOnDisk());
+    expect(ruleIdsFromFiles(readdirSync("rules", { recursive: true, encoding: "utf8" }))).toEqual(
+      ruleFilesOnDisk(),
+    );
     for (const [id, rule] of Object.entries(RULES)) expect(rule.meta.id).toBe(id);
   });
 
@@ -54,6 +59,22 @@ describe("rule catalogue", () => {
       });
     });
   }
+
+  it("has the generated parts as rules:generate writes them from the rule files and their meta", () => {
+    const read = (path: string) => readFileSync(join("rules", path), "utf8");
+    const expected = catalogueFiles(
+      ruleFilesOnDisk(),
+      ALL_RULES.map((rule) => rule.meta),
+      read,
+    );
+    const stale = [...expected].filter(
+      ([path, text]) => !existsSync(join("rules", path)) || read(path) !== text,
+    );
+    expect(
+      stale.map(([path]) => `rules/${path}`),
+      "stale: run `npm run rules:generate` and commit the result",
+    ).toEqual([]);
+  });
 
   it("lists every rule, and only those, in rules/README.md with its default severity", () => {
     const readme = readFileSync(join("rules", "README.md"), "utf8");

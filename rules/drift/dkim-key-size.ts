@@ -1,10 +1,10 @@
-import type { DomainDeclaration } from "../../src/config/types.js";
-import { defineRule } from "../../src/engine/define-rule.js";
+import { defineDriftRule } from "../../src/config/define-drift-rule.js";
 
-export default defineRule<DomainDeclaration>({
+export default defineDriftRule({
   meta: {
     id: "drift/dkim-key-size",
     type: "drift",
+    configKey: "expect.dkim.minKeyBits",
     severity: "error",
     docs: {
       description:

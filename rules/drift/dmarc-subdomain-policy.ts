@@ -1,11 +1,11 @@
+import { defineDriftRule } from "../../src/config/define-drift-rule.js";
 import { isWeakerPolicy } from "../../src/config/expectation-facts.js";
-import type { DomainDeclaration } from "../../src/config/types.js";
-import { defineRule } from "../../src/engine/define-rule.js";
 
-export default defineRule<DomainDeclaration>({
+export default defineDriftRule({
   meta: {
     id: "drift/dmarc-subdomain-policy",
     type: "drift",
+    configKey: "expect.dmarc.subdomainPolicy",
     severity: "error",
     docs: {
       description: "The DMARC policy for the domain's subdomains (sp, else p) is at least the one declared",

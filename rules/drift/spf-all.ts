@@ -1,11 +1,11 @@
+import { defineDriftRule } from "../../src/config/define-drift-rule.js";
 import { finalAll, QUALIFIER_NAMES } from "../../src/config/expectation-facts.js";
-import type { DomainDeclaration } from "../../src/config/types.js";
-import { defineRule } from "../../src/engine/define-rule.js";
 
-export default defineRule<DomainDeclaration>({
+export default defineDriftRule({
   meta: {
     id: "drift/spf-all",
     type: "drift",
+    configKey: "expect.spf.all",
     severity: "error",
     docs: {
       description:

@@ -118,6 +118,7 @@ export function formatContextFor(settings: CheckSettings, color: boolean, width?
       ...(settings.configFile ? { configFile: settings.configFile } : {}),
       ...(settings.baselineFile ? { baselineFile: settings.baselineFile } : {}),
       declarations: settings.targets.flatMap((t) => (t.declared ? [t.declared] : [])),
+      rules: ALL_RULES.map((rule) => rule.meta),
       zones: settings.zoneFiles.flatMap((file) =>
         zoneOrigins(file, settings.zoneOrigin).map((origin) => ({ file, origin })),
       ),

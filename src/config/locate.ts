@@ -1,18 +1,6 @@
-import type { Finding } from "../engine/types.js";
+import type { Finding, RuleMeta } from "../engine/types.js";
 import type { SourceLocation } from "../format/types.js";
 import type { DomainDeclaration } from "./types.js";
-
-/** The config key each expectation rule checks, as a path inside a domain entry. */
-const RULE_KEYS: Record<string, string> = {
-  "drift/dkim-key-size": "expect.dkim.minKeyBits",
-  "drift/dkim-selector": "dkim.selectors",
-  "drift/dmarc-policy": "expect.dmarc.policy",
-  "drift/dmarc-rua": "expect.dmarc.rua",
-  "drift/dmarc-subdomain-policy": "expect.dmarc.subdomainPolicy",
-  "drift/spf-all": "expect.spf.all",
-  "drift/spf-include": "expect.spf.includes",
-  "drift/spf-lookups": "expect.spf.maxLookups",
-};
 
 export interface LocatorInputs {
   configFile?: string;
@@ -20,6 +8,8 @@ export interface LocatorInputs {
   /** Zone files given with --zone and the origins they hold. */
   zones: ReadonlyArray<{ file: string; origin: string }>;
   baselineFile?: string;
+  /** The rules' meta: a rule's `configKey` is the line of the domain entry its findings point at. */
+  rules: readonly RuleMeta[];
 }
 
 /**
@@ -28,13 +18,16 @@ export interface LocatorInputs {
  */
 export function makeLocator(inputs: LocatorInputs): (finding: Finding) => SourceLocation[] {
   const byDomain = new Map(inputs.declarations.map((d) => [d.domain, d]));
+  const configKeys = new Map(
+    inputs.rules.flatMap((meta) => (meta.configKey ? [[meta.id, meta.configKey]] : [])),
+  );
   return (finding) => {
     const locations: SourceLocation[] = [];
     const declared = byDomain.get(finding.domain);
     if (finding.rule === "drift/baseline" && inputs.baselineFile)
       locations.push({ file: inputs.baselineFile });
     if (inputs.configFile && declared?.lines) {
-      const key = RULE_KEYS[finding.rule];
+      const key = configKeys.get(finding.rule);
       const line = (key === undefined ? undefined : declared.lines[key]) ?? declared.lines[""];
       locations.push({ file: inputs.configFile, ...(line === undefined ? {} : { line }) });
     }

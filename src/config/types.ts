@@ -36,6 +36,15 @@ export interface Expectations {
   dkim?: DkimExpectation;
 }
 
+type SectionKeys<T> = { [S in keyof T & string]-?: `${S}.${keyof NonNullable<T[S]> & string}` }[keyof T &
+  string];
+
+/**
+ * A key of a domain entry that a `drift/*` rule checks, as its path inside the entry
+ * ("expect.spf.all"): the rule names it in `meta.configKey`, and SARIF points its findings at it.
+ */
+export type DeclaredKey = `expect.${SectionKeys<Expectations>}` | "dkim.selectors";
+
 /** A service that sends mail as the domain; checked for SPF/DKIM alignment. */
 export interface DeclaredSender {
   name: string;

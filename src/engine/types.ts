@@ -77,6 +77,11 @@ export interface RuleMeta {
   docs: { description: string; spec: string };
   messages: Record<string, string | MessageSpec>;
   remediation: string;
+  /**
+   * For a rule that checks what the user declared (`drift/*`): the key of the domain entry in
+   * mailaudit.yaml it checks (a path such as "expect.spf.all"); findings point at that line.
+   */
+  configKey?: string;
 }
 
 export interface ReportInput {
