@@ -1,6 +1,12 @@
 import { normalizeName } from "../dns/types.js";
 import type { ReportStore } from "../store/store.js";
-import { type SummaryFilter, sourceAuthResults, sourceRecords } from "../store/summary-queries.js";
+import {
+  AUTH_COLUMNS,
+  AUTH_SEPARATOR,
+  type SummaryFilter,
+  sourceRecordGroups,
+  unescapeAuthField,
+} from "../store/summary-queries.js";
 
 /**
  * The stored records of each (policy domain, source IP), folded into groups of records that say the
@@ -50,23 +56,14 @@ export interface SourceRecords {
 
 type Reader = Pick<ReportStore, "select">;
 
+/**
+ * The database folds the records (sourceRecordGroups); this folds again what only differs before
+ * normalization (letter case, a trailing dot, auth results stored in another order), so the groups
+ * are exactly those of folding record by record in record order.
+ */
 export async function loadSourceRecords(db: Reader, filter: SummaryFilter): Promise<SourceRecords[]> {
-  const [rows, authRows] = await Promise.all([sourceRecords(db, filter), sourceAuthResults(db, filter)]);
-  const auth = new Map<number, { dkim: DkimResult[]; spf: SpfResultRow[] }>();
-  for (const row of authRows) {
-    const id = Number(row.record);
-    let entry = auth.get(id);
-    if (!entry) {
-      entry = { dkim: [], spf: [] };
-      auth.set(id, entry);
-    }
-    const domain = normalizeName(String(row.domain ?? ""));
-    const result = String(row.result ?? "").toLowerCase();
-    if (row.method === "dkim") entry.dkim.push({ domain, selector: String(row.selector ?? ""), result });
-    else entry.spf.push({ domain, scope: String(row.scope ?? "").toLowerCase(), result });
-  }
   const sources = new Map<string, SourceRecords & { byKey: Map<string, RecordGroup> }>();
-  for (const row of rows) {
+  for (const row of await sourceRecordGroups(db, filter)) {
     const domain = String(row.domain);
     const ip = String(row.ip);
     const sourceKey = `${domain}\u0000${ip}`;
@@ -75,7 +72,7 @@ export async function loadSourceRecords(db: Reader, filter: SummaryFilter): Prom
       source = { domain, ip, messages: 0, groups: [], byKey: new Map() };
       sources.set(sourceKey, source);
     }
-    const results = auth.get(Number(row.id)) ?? { dkim: [], spf: [] };
+    const results = authResults(row.auth === null ? "" : String(row.auth));
     const group: RecordGroup = {
       org: String(row.org ?? ""),
       adkim: mode(row.adkim),
@@ -98,20 +95,66 @@ export async function loadSourceRecords(db: Reader, filter: SummaryFilter): Prom
       source.byKey.set(key, group);
       source.groups.push(group);
     }
-    const count = Number(row.count);
-    target.messages += count;
-    target.records += 1;
-    source.messages += count;
+    const messages = Number(row.messages);
+    target.messages += messages;
+    target.records += Number(row.records);
+    source.messages += messages;
   }
   return [...sources.values()].map(({ byKey: _, ...source }) => source);
 }
 
-function mode(value: unknown): "r" | "s" {
+/**
+ * A record's auth results from the joined text, in canonical order: by method, domain, selector,
+ * scope and result as stored, compared by code point (the bytewise order of both stores' text), then
+ * normalized as the explanation compares them.
+ */
+function authResults(joined: string): { dkim: DkimResult[]; spf: SpfResultRow[] } {
+  const dkim: DkimResult[] = [];
+  const spf: SpfResultRow[] = [];
+  if (joined === "") return { dkim, spf };
+  const fields = joined.split(AUTH_SEPARATOR).map(unescapeAuthField);
+  const rows: string[][] = [];
+  for (let i = 0; i + AUTH_COLUMNS.length <= fields.length; i += AUTH_COLUMNS.length) {
+    rows.push(fields.slice(i, i + AUTH_COLUMNS.length));
+  }
+  rows.sort(compareRows);
+  for (const [method = "", domain = "", selector = "", scope = "", result = ""] of rows) {
+    const name = normalizeName(domain);
+    const outcome = result.toLowerCase();
+    if (method === "dkim") dkim.push({ domain: name, selector, result: outcome });
+    else spf.push({ domain: name, scope: scope.toLowerCase(), result: outcome });
+  }
+  return { dkim, spf };
+}
+
+function compareRows(a: readonly string[], b: readonly string[]): number {
+  for (let i = 0; i < a.length; i++) {
+    const order = compareCodePoints(a[i] ?? "", b[i] ?? "");
+    if (order !== 0) return order;
+  }
+  return 0;
+}
+
+/** Code point order, which is UTF-8 byte order (JavaScript's `<` compares UTF-16 units instead). */
+export function compareCodePoints(a: string, b: string): number {
+  if (a === b) return 0;
+  const x = a[Symbol.iterator]();
+  const y = b[Symbol.iterator]();
+  for (;;) {
+    const p = x.next();
+    const q = y.next();
+    if (p.done || q.done) return p.done ? (q.done ? 0 : -1) : 1;
+    const d = (p.value.codePointAt(0) ?? 0) - (q.value.codePointAt(0) ?? 0);
+    if (d !== 0) return d;
+  }
+}
+
+export function mode(value: unknown): "r" | "s" {
   return String(value ?? "").toLowerCase() === "s" ? "s" : "r";
 }
 
 /** The override reasons are stored as the JSON list of `{ type, comment }` the parser produced. */
-function overrideTypes(json: string): string[] {
+export function overrideTypes(json: string): string[] {
   try {
     const reasons = JSON.parse(json) as { type?: unknown }[];
     return Array.isArray(reasons)
@@ -122,7 +165,8 @@ function overrideTypes(json: string): string[] {
   }
 }
 
-function groupKey(g: RecordGroup): string {
+/** What makes two records one group (after normalization). */
+export function groupKey(g: RecordGroup): string {
   return [
     g.org,
     g.adkim,

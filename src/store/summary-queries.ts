@@ -178,32 +178,50 @@ export async function latestReportEnds(db: Reader): Promise<Row[]> {
 }
 
 /**
- * Every record with what explaining its source needs (`src/sources/`): the reporter, the published
- * alignment modes, the receiver's verdict and the identifiers. Auth results come separately
- * (`sourceAuthResults`), joined by record id in memory: one row per record here keeps both queries
- * in the dialect the two stores share.
+ * The records of each (policy domain, source IP) folded into groups that say the same thing (reporter,
+ * published modes, verdict, identifiers and auth results), with their messages and records summed:
+ * only the groups leave the database, never a row per record (900,000 records made ~3 GB of rows).
+ * A record's auth results are several rows; they are first joined into one text per record
+ * (`AUTH_FIELDS` fields per result, each escaped, see `escaped`) so that records with the same
+ * results fall into one group. That text keeps the order the rows were visited in, so two records
+ * holding the same results in another order may make two groups here: the caller puts each group's
+ * results in canonical order and merges such groups (src/sources/record-groups.ts). `first` is the
+ * group's first record id: the groups come in the order their first record was stored.
  */
-export async function sourceRecords(db: Reader, filter: SummaryFilter): Promise<Row[]> {
+export async function sourceRecordGroups(db: Reader, filter: SummaryFilter): Promise<Row[]> {
   const w = where(filter);
+  const auth = AUTH_COLUMNS.map((c) => escaped(`a.${c}`)).join(` || '${AUTH_SEPARATOR}' || `);
   return all(
     db,
-    `SELECT r.id AS id, p.policy_domain AS domain, p.org_name AS org, p.adkim AS adkim, p.aspf AS aspf,
-            r.source_ip AS ip, r.count AS count, r.disposition AS disposition, r.dkim AS dkim, r.spf AS spf,
-            r.reasons AS reasons, r.header_from AS header_from, r.envelope_from AS envelope_from
-       FROM reports p JOIN records r ON r.report = p.id ${w.sql}
-      ORDER BY r.id`,
-    w.params,
+    `SELECT p.policy_domain AS domain, r.source_ip AS ip, p.org_name AS org, p.adkim AS adkim, p.aspf AS aspf,
+            r.disposition AS disposition, r.dkim AS dkim, r.spf AS spf, r.reasons AS reasons,
+            r.header_from AS header_from, r.envelope_from AS envelope_from, x.auth AS auth,
+            sum(r.count) AS messages, count(*) AS records, min(r.id) AS first
+       FROM reports p JOIN records r ON r.report = p.id
+       LEFT JOIN (SELECT a.record AS record, string_agg(${auth}, '${AUTH_SEPARATOR}') AS auth
+                    FROM ${w.sql ? `reports p JOIN records r ON r.report = p.id JOIN auth_results a ON a.record = r.id ${w.sql}` : "auth_results a"}
+                   GROUP BY a.record) x ON x.record = r.id
+      ${w.sql}
+      GROUP BY p.policy_domain, r.source_ip, p.org_name, p.adkim, p.aspf, r.disposition, r.dkim, r.spf,
+               r.reasons, r.header_from, r.envelope_from, x.auth
+      ORDER BY first`,
+    [...w.params, ...w.params],
   );
 }
 
-export async function sourceAuthResults(db: Reader, filter: SummaryFilter): Promise<Row[]> {
-  const w = where(filter);
-  return all(
-    db,
-    `SELECT a.record AS record, a.method AS method, a.domain AS domain, a.selector AS selector,
-            a.scope AS scope, a.result AS result
-       FROM reports p JOIN records r ON r.report = p.id JOIN auth_results a ON a.record = r.id ${w.sql}
-      ORDER BY a.record, a.method, a.domain, a.selector, a.scope, a.result`,
-    w.params,
-  );
+/** The columns of one auth result in `sourceRecordGroups`' joined text, in this order. */
+export const AUTH_COLUMNS = ["method", "domain", "selector", "scope", "result"] as const;
+/** Between fields and between results alike: every result has AUTH_COLUMNS.length fields. */
+export const AUTH_SEPARATOR = ",";
+
+/**
+ * A value made safe to join: `%` and the separator are written as `%25` and `%2C`, so the joined
+ * text splits back into exactly the values it was made of (`unescapeAuthField`), whatever a report held.
+ */
+function escaped(column: string): string {
+  return `replace(replace(${column}, '%', '%25'), '${AUTH_SEPARATOR}', '%2C')`;
+}
+
+export function unescapeAuthField(field: string): string {
+  return field.includes("%") ? field.replace(/%2C|%25/g, (m) => (m === "%2C" ? AUTH_SEPARATOR : "%")) : field;
 }
