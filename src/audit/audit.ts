@@ -18,7 +18,7 @@ export interface AuditTarget {
 
 export interface AuditOptions {
   resolver: Resolver;
-  rules: readonly Rule<never>[];
+  rules: readonly Rule<DomainDeclaration>[];
   failOn: FailOn;
   overrides?: SeverityOverrides;
   concurrency?: number;
@@ -78,7 +78,7 @@ export async function audit(targets: readonly AuditTarget[], options: AuditOptio
 /** Judges an already collected snapshot (also used for saved snapshots and zone-only runs). */
 export function judge(
   snapshot: DomainSnapshot,
-  declared: unknown,
+  declared: DomainDeclaration | undefined,
   options: Pick<AuditOptions, "rules" | "failOn" | "overrides">,
 ): DomainResult {
   const findings = runRules(snapshot, { rules: options.rules, overrides: options.overrides, declared });

@@ -1,10 +1,11 @@
 import { renderMessage } from "./message.js";
 import type { DomainSnapshot, Finding, Rule, SeverityOverrides } from "./types.js";
 
-export interface RunRulesOptions {
-  rules: readonly Rule<never>[];
+export interface RunRulesOptions<Declared> {
+  rules: readonly Rule<Declared>[];
   overrides?: SeverityOverrides;
-  declared?: unknown;
+  /** What the user declared for the domain (the config's entry), handed to every rule as is. */
+  declared?: Declared;
 }
 
 /**
@@ -38,13 +39,16 @@ function focusOnAbsentDomain(findings: Finding[]): Finding[] {
 }
 
 /** Judges one snapshot with every enabled rule. Pure: no I/O, same input → same findings, in rule order. */
-export function runRules(snapshot: DomainSnapshot, options: RunRulesOptions): Finding[] {
+export function runRules<Declared>(snapshot: DomainSnapshot, options: RunRulesOptions<Declared>): Finding[] {
   return focusOnAbsentDomain(judgeWithEveryRule(snapshot, options));
 }
 
-function judgeWithEveryRule(snapshot: DomainSnapshot, options: RunRulesOptions): Finding[] {
+function judgeWithEveryRule<Declared>(
+  snapshot: DomainSnapshot,
+  options: RunRulesOptions<Declared>,
+): Finding[] {
   const findings: Finding[] = [];
-  for (const rule of options.rules as readonly Rule[]) {
+  for (const rule of options.rules) {
     const override = options.overrides?.[rule.meta.id];
     if (override === "off") continue;
     try {

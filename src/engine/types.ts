@@ -102,4 +102,5 @@ export interface Rule<Declared = unknown> {
   check(context: RuleContext<Declared>): void;
 }
 
-export type SeverityOverrides = Record<string, SeveritySetting>;
+/** Severity settings by rule id, as the engine reads them: a profile's, the config's `rules:` on top. */
+export type SeverityOverrides = Readonly<Record<string, SeveritySetting>>;

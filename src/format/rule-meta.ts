@@ -1,5 +1,5 @@
-import type { Rule, RuleMeta } from "../engine/types.js";
+import type { RuleMeta } from "../engine/types.js";
 
-export function ruleMetaMap(rules: readonly Rule<never>[]): ReadonlyMap<string, RuleMeta> {
+export function ruleMetaMap(rules: readonly { meta: RuleMeta }[]): ReadonlyMap<string, RuleMeta> {
   return new Map(rules.map((rule) => [rule.meta.id, rule.meta]));
 }

@@ -1,4 +1,4 @@
-import type { Profile } from "./index.js";
+import type { Profile } from "./profile.js";
 
 /**
  * CISA Binding Operational Directive 18-01 ("Enhance Email and Web Security", 2017), its DNS parts:

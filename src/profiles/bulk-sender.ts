@@ -1,4 +1,4 @@
-import type { Profile } from "./index.js";
+import type { Profile } from "./profile.js";
 
 /**
  * Google's and Yahoo's requirements for bulk senders (more than 5,000 messages a day to their

@@ -1,27 +1,11 @@
-import type { Expectations } from "../config/types.js";
 import type { SeverityOverrides } from "../engine/types.js";
 import { bod1801 } from "./bod-18-01.js";
 import { bulkSender } from "./bulk-sender.js";
+import type { Profile } from "./profile.js";
 import { recommended } from "./recommended.js";
 import { strict } from "./strict.js";
 
-/**
- * Built-in rule sets (`--profile`, or `profile:` in mailaudit.yaml): each is a map of severity
- * overrides on top of the rules' own defaults; the config's `rules:` apply on top of the profile.
- * docs/profiles.md gives each one's source and what it changes.
- */
-export interface Profile {
-  description: string;
-  /** Where its requirements come from. */
-  source: string;
-  overrides: SeverityOverrides;
-  /**
-   * Expectations every declared domain gets unless its own `expect:` says otherwise (BOD 18-01's
-   * p=reject and DHS rua are per-domain facts, which only expectation rules can check).
-   */
-  expectations?: Expectations;
-}
-
+/** The built-in profiles by name (the Profile type says what one is). */
 export const PROFILES = {
   "bod-18-01": bod1801,
   "bulk-sender": bulkSender,

@@ -1,4 +1,4 @@
-import type { Profile } from "./index.js";
+import type { Profile } from "./profile.js";
 
 /** The rules' own default severities, unchanged: what `mailaudit rules` lists. */
 export const recommended: Profile = {

@@ -1,4 +1,4 @@
-import type { Profile } from "./index.js";
+import type { Profile } from "./profile.js";
 
 /**
  * Warnings that describe weak protection become errors, so a CI gate fails on them: a DMARC policy

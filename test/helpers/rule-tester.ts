@@ -25,7 +25,10 @@ export interface InvalidCase extends ValidCase {
   findings: ExpectedFinding[];
 }
 
-export function testRule(rule: Rule<never>, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
+export function testRule<Declared>(
+  rule: Rule<Declared>,
+  cases: { valid: ValidCase[]; invalid: InvalidCase[] },
+): void {
   const declaredIds = Object.keys(rule.meta.messages);
   describe(rule.meta.id, () => {
     for (const c of cases.valid) {
