@@ -46,11 +46,15 @@ function storedReports(db) {
   }
 }
 
-async function ingestOnce(label, args, dir, round, env) {
+/**
+ * One `reports ingest` into a fresh SQLite file, measured. `node` is what precedes the command
+ * (Node options, or another entry point): the CLI by default.
+ */
+export async function ingestOnce(label, args, dir, round, env, node = [CLI]) {
   const db = join(dir, `${label}-${round}.db`);
   const result = await runMeasured(
     process.execPath,
-    [CLI, "reports", "ingest", ...args, "--db", db, "--no-progress"],
+    [...node, "reports", "ingest", ...args, "--db", db, "--no-progress"],
     {
       env,
       keepStdout: true,
@@ -62,12 +66,17 @@ async function ingestOnce(label, args, dir, round, env) {
   return {
     wallMs: result.wallMs,
     maxRssKb: result.maxRssKb,
+    cpuMs: result.cpuMs,
     stored: storedReports(db),
     line: result.stdout.trim(),
   };
 }
 
-export async function benchImap({ dir, imapMails, rounds }) {
+/**
+ * Dovecot on loopback with `imapMails` report mails in its INBOX (indexed, as a cron run finds
+ * them), and the arguments that ingest them from `imaps://` or from the same Maildir on disk.
+ */
+export async function prepareMailbox({ dir, imapMails }) {
   const dovecot = await startDovecot({ freePort });
   onCleanup(() => dovecot.close());
   const xmlDir = join(dir, "xml");
@@ -75,9 +84,17 @@ export async function benchImap({ dir, imapMails, rounds }) {
   const { messages, xmlBytes } = deliver(dovecot.maildir, xmlDir);
   // A real server indexes mail as it is delivered; do it before timing, as a cron run would find it.
   dovecot.doveadm(["index", "-u", dovecot.user, "INBOX"]);
-  const env = { MAILAUDIT_IMAP_PASSWORD: dovecot.password };
-  const maildirArgs = [dovecot.maildir];
-  const imapArgs = [dovecot.url("INBOX"), "--imap-ca", dovecot.caFile];
+  return {
+    messages,
+    xmlBytes,
+    env: { MAILAUDIT_IMAP_PASSWORD: dovecot.password },
+    maildirArgs: [dovecot.maildir],
+    imapArgs: [dovecot.url("INBOX"), "--imap-ca", dovecot.caFile],
+  };
+}
+
+export async function benchImap({ dir, imapMails, rounds }) {
+  const { messages, xmlBytes, env, maildirArgs, imapArgs } = await prepareMailbox({ dir, imapMails });
   const maildir = [];
   const imap = [];
   for (let round = 0; round < rounds; round++) {
@@ -88,6 +105,7 @@ export async function benchImap({ dir, imapMails, rounds }) {
     wallMs: median(runs.map((r) => r.wallMs)),
     walls: runs.map((r) => Math.round(r.wallMs)),
     maxRssKb: Math.max(...runs.map((r) => r.maxRssKb ?? 0)),
+    cpuMs: median(runs.map((r) => r.cpuMs ?? 0)),
     stored: runs[0].stored,
     messagesPerSecond: messages / (median(runs.map((r) => r.wallMs)) / 1000),
     line: runs[0].line,

@@ -11,6 +11,16 @@ if (major < needMajor || (major === needMajor && minor < needMinor)) {
   process.stderr.write(`mailaudit needs Node.js ${MINIMUM_NODE} or newer (found ${found})\n`);
   process.exitCode = 2;
 } else {
+  import("./young-generation.js").then((ingest) => {
+    if (ingest.wantsSmallYoungGeneration()) ingest.runWithSmallYoungGeneration();
+    else {
+      ingest.dieWithParent();
+      startCli();
+    }
+  });
+}
+
+function startCli() {
   // Reuse V8's compiled code across runs (cron and CI start mailaudit often): a one-domain check
   // starts about 25 ms faster. The cache lives in the OS temp folder, keyed by file content; where it
   // cannot be written, Node quietly runs without it. It must be on before the CLI's modules load.
