@@ -19,25 +19,26 @@ export type HopResult = "ok" | "loop" | "too-long";
 export class CnameChain {
   /** The targets followed so far (ASCII letters in lower case, no trailing dot), in order. */
   readonly targets: string[] = [];
-  readonly #seen: Set<string>;
+  readonly #start: string;
 
   constructor(readonly start: string) {
-    this.#seen = new Set([canonicalName(start)]);
+    this.#start = canonicalName(start);
   }
 
   /** The name the chain has reached. */
   get end(): string {
-    return this.targets.at(-1) ?? canonicalName(this.start);
+    return this.targets.at(-1) ?? this.#start;
   }
 
   follow(target: string): HopResult {
     const next = canonicalName(target);
-    if (this.#seen.has(next)) {
+    // At most MAX_CNAME_HOPS names to look through: a list is cheaper than a set per question
+    // (nearly every question has no CNAME at all).
+    if (next === this.#start || this.targets.includes(next)) {
       this.targets.push(next);
       return "loop";
     }
     if (this.targets.length >= MAX_CNAME_HOPS) return "too-long";
-    this.#seen.add(next);
     this.targets.push(next);
     return "ok";
   }

@@ -34,7 +34,10 @@ export function toSocketAddress(value: string): { host: string; port: number; fa
   if (parsed === undefined) return undefined;
   const v6WithPort = /^\[([^\]]+)\]:(\d+)$/.exec(parsed);
   if (v6WithPort) return { host: v6WithPort[1] as string, port: Number(v6WithPort[2]), family: 6 };
-  if (isIPv6(parsed)) return { host: parsed, port: 53, family: 6 };
-  const [host = "", port = "53"] = parsed.split(":");
+  // What is left is validated: a bare IPv6 address holds two colons or more, "ipv4:port" one. (Not
+  // node's isIPv6 again: its pattern compiles on first use, the largest single part of start-up.)
+  const parts = parsed.split(":");
+  if (parts.length > 2) return { host: parsed, port: 53, family: 6 };
+  const [host = "", port = "53"] = parts;
   return { host, port: Number(port), family: 4 };
 }

@@ -36,7 +36,8 @@ interface Server {
   edns: "unknown" | "yes" | "no";
 }
 
-type Exchange = { message: DecodedMessage; edns: boolean } | { reason: string };
+/** A reply with RCODE NOERROR or NXDOMAIN, or why there is none. */
+type Exchange = DecodedMessage | string;
 
 /**
  * The production resolver: a stub that asks the system's recursive servers (or `--resolver`) over
@@ -57,13 +58,14 @@ export class SystemResolver implements Resolver {
   readonly #timeoutMs: number;
   readonly #tries: number;
   readonly #inFlight: InFlightLimit;
-  readonly #udp = new UdpExchanger();
+  readonly #udp: UdpExchanger;
   #cancelled = false;
 
   constructor(options: SystemResolverOptions = {}) {
     this.#inFlight = new InFlightLimit(options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT);
     this.#timeoutMs = options.timeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS;
     this.#tries = Math.max(1, options.tries ?? DEFAULT_TRIES);
+    this.#udp = new UdpExchanger(this.#timeoutMs);
     const given = options.servers && options.servers.length > 0 ? options.servers : systemServers();
     this.#servers = given.map((value) => {
       const address = toSocketAddress(value);
@@ -83,23 +85,19 @@ export class SystemResolver implements Resolver {
     // each name where a chain stopped.
     let asked = name;
     for (; ; asked = chain.end) {
-      const exchange = await this.#inFlight
-        .run(() => this.#exchange(asked, type as WireType))
-        // Only cancel() rejects: questions still waiting for a slot end as temporary failures.
-        .catch((): Exchange => ({ reason: "cancelled" }));
-      if ("reason" in exchange) return { kind: "temperror", reason: exchange.reason };
-      validated &&= exchange.message.authenticated;
-      const read = readAnswer(exchange.message, asked, type, chain);
+      const exchange = await this.#exchange(asked, type as WireType);
+      if (typeof exchange === "string") return { kind: "temperror", reason: exchange };
+      validated &&= exchange.authenticated;
+      const read = readAnswer(exchange, asked, type, chain);
       if (read.kind === "temperror") return read;
-      if (read.ttl !== undefined) ttl = Math.min(ttl, read.ttl);
+      if (read.ttl !== undefined && read.ttl < ttl) ttl = read.ttl;
       if (read.kind === "follow") continue;
-      const facts: AnswerFacts = {
-        ...(Number.isFinite(ttl) ? { ttl } : {}),
-        dnssec: validated ? "validated" : "not validated",
-        ...(chain.targets.length > 0 ? { cnames: chain.targets } : {}),
-      };
-      if (read.kind === "ok") return { kind: "ok", records: read.records as RecordData[T], ...facts };
-      return { kind: read.kind, ...facts };
+      const answer: AnswerFacts & { kind: "ok" | "nxdomain" | "nodata"; records?: unknown } =
+        read.kind === "ok" ? { kind: "ok", records: read.records } : { kind: read.kind };
+      if (ttl !== Number.POSITIVE_INFINITY) answer.ttl = ttl;
+      answer.dnssec = validated ? "validated" : "not validated";
+      if (chain.targets.length > 0) answer.cnames = chain.targets;
+      return answer as DnsAnswer<RecordData[T]>;
     }
   }
 
@@ -110,50 +108,64 @@ export class SystemResolver implements Resolver {
     this.#udp.cancel();
   }
 
-  /** One question to the servers in turn until one gives NOERROR or NXDOMAIN. */
+  /** One question to the servers in turn until one gives NOERROR or NXDOMAIN, in a slot of the cap. */
   async #exchange(name: string, type: WireType): Promise<Exchange> {
-    let failure = "timeout";
-    const refused = new Set<Server>();
-    /** Servers whose EDNS query timed out before they ever answered one: their next try is plain. */
-    const plainNext = new Set<Server>();
-    for (let attempt = 0; attempt < this.#tries * this.#servers.length; attempt++) {
-      const server = this.#servers[attempt % this.#servers.length] as Server;
-      if (refused.has(server)) continue;
-      if (this.#cancelled) return { reason: "cancelled" };
-      const edns = server.edns === "yes" || (server.edns === "unknown" && !plainNext.has(server));
-      const outcome = await this.#askServer(server, name, type, edns);
-      if ("reason" in outcome) {
-        failure = outcome.reason;
-        if (edns && server.edns === "unknown" && outcome.reason === "timeout") plainNext.add(server);
-        continue;
+    if (!this.#inFlight.tryAcquire()) {
+      try {
+        await this.#inFlight.acquire();
+      } catch {
+        // Only cancel() rejects: questions still waiting for a slot end as temporary failures.
+        return "cancelled";
       }
-      // Answered without EDNS after an EDNS query went unanswered: it drops EDNS, so no more of it.
-      if (!edns && server.edns === "unknown") server.edns = "no";
-      const rcode = outcome.message.rcode;
-      if (rcode === "NOERROR" || rcode === "NXDOMAIN") return outcome;
-      failure = rcode;
-      refused.add(server);
     }
-    return { reason: failure };
+    try {
+      let failure = "timeout";
+      let refused: Set<Server> | undefined;
+      /** Servers whose EDNS query timed out before they ever answered one: their next try is plain. */
+      let plainNext: Set<Server> | undefined;
+      for (let attempt = 0; attempt < this.#tries * this.#servers.length; attempt++) {
+        const server = this.#servers[attempt % this.#servers.length] as Server;
+        if (refused?.has(server)) continue;
+        if (this.#cancelled) return "cancelled";
+        const edns = server.edns === "yes" || (server.edns === "unknown" && !plainNext?.has(server));
+        const outcome = await this.#askServer(server, name, type, edns);
+        if (typeof outcome === "string") {
+          failure = outcome;
+          if (edns && server.edns === "unknown" && outcome === "timeout") {
+            plainNext ??= new Set();
+            plainNext.add(server);
+          }
+          continue;
+        }
+        // Answered without EDNS after an EDNS query went unanswered: it drops EDNS, so no more of it.
+        if (!edns && server.edns === "unknown") server.edns = "no";
+        const rcode = outcome.rcode;
+        if (rcode === "NOERROR" || rcode === "NXDOMAIN") return outcome;
+        failure = rcode;
+        refused ??= new Set();
+        refused.add(server);
+      }
+      return failure;
+    } finally {
+      this.#inFlight.release();
+    }
   }
 
   /** One try at one server: UDP, then TCP if the answer was truncated. */
   async #askServer(server: Server, name: string, type: WireType, edns: boolean): Promise<Exchange> {
-    const udp = await this.#udp.ask(
-      server.address,
-      (id) => encodeQuery(id, name, type, edns),
-      this.#timeoutMs,
-    );
+    // The exchanger writes a fresh random ID into the query.
+    const udp = await this.#udp.ask(server.address, encodeQuery(0, name, type, edns));
     if (udp.kind === "message" && edns && udp.message.rcode === "FORMERR" && !hasOpt(udp.message)) {
       // RFC 6891 §7: a server that does not know EDNS0 answers FORMERR; ask it plainly from now on.
       server.edns = "no";
       return this.#askServer(server, name, type, false);
     }
-    if (udp.kind === "timeout") return { reason: "timeout" };
-    if (udp.kind === "error") return { reason: describeSocketError(udp.code) };
+    if (udp.kind === "timeout") return "timeout";
+    if (udp.kind === "error") return describeSocketError(udp.code);
     if (udp.kind === "message") {
-      if (edns && hasOpt(udp.message)) server.edns = "yes";
-      if (!udp.message.truncated) return { message: udp.message, edns };
+      // Once a server is known to speak EDNS0, its replies need not be searched for the OPT record.
+      if (edns && server.edns !== "yes" && hasOpt(udp.message)) server.edns = "yes";
+      if (!udp.message.truncated) return udp.message;
     }
     return this.#askOverTcp(server, name, type, edns);
   }
@@ -161,11 +173,9 @@ export class SystemResolver implements Resolver {
   async #askOverTcp(server: Server, name: string, type: WireType, edns: boolean): Promise<Exchange> {
     const query = encodeQuery(randomQueryId(), name, type, edns);
     const reply = await tcpExchange(server.address, query, this.#timeoutMs);
-    if (reply.kind === "timeout") return { reason: "timeout" };
-    if (reply.kind === "error") return { reason: describeSocketError(reply.code) };
-    const message = decodeReply(reply.bytes, query);
-    if (!message) return { reason: "malformed answer" };
-    return { message, edns };
+    if (reply.kind === "timeout") return "timeout";
+    if (reply.kind === "error") return describeSocketError(reply.code);
+    return decodeReply(reply.bytes, query) ?? "malformed answer";
   }
 }
 

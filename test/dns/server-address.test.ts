@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseServerAddress } from "../../src/dns/server-address.js";
+import { parseServerAddress, toSocketAddress } from "../../src/dns/server-address.js";
 
 describe("parseServerAddress (--resolver)", () => {
   it.each([
@@ -26,5 +26,22 @@ describe("parseServerAddress (--resolver)", () => {
     "",
   ])("rejects %j", (input) => {
     expect(parseServerAddress(input)).toBeUndefined();
+  });
+});
+
+describe("toSocketAddress (the client's sockets)", () => {
+  it.each([
+    ["192.0.2.53", { host: "192.0.2.53", port: 53, family: 4 }],
+    ["127.0.0.1:5353", { host: "127.0.0.1", port: 5353, family: 4 }],
+    ["::1", { host: "::1", port: 53, family: 6 }],
+    ["::ffff:192.0.2.1", { host: "::ffff:192.0.2.1", port: 53, family: 6 }],
+    ["[2001:db8::53]:5353", { host: "2001:db8::53", port: 5353, family: 6 }],
+    ["[::1]", { host: "::1", port: 53, family: 6 }],
+  ])("%s", (input, expected) => {
+    expect(toSocketAddress(input)).toEqual(expected);
+  });
+
+  it("refuses what --resolver refuses", () => {
+    expect(toSocketAddress("dns.example:53")).toBeUndefined();
   });
 });

@@ -60,23 +60,34 @@ export function unsendableName(name: string): string | undefined {
 // biome-ignore lint/suspicious/noControlCharactersInRegex: any ASCII octet is legal in a label
 const SIMPLE_NAME = /^[\x00-\x2d\x2f-\x7f]{1,63}(?:\.[\x00-\x2d\x2f-\x7f]{1,63})*$/;
 
-/** A recursive query (RD) for one question, with an EDNS0 OPT record (RFC 6891) unless `edns` is false. */
+/**
+ * A recursive query (RD) for one question, with an EDNS0 OPT record (RFC 6891) unless `edns` is false.
+ * `name` must be sendable (`unsendableName`).
+ */
 export function encodeQuery(id: number, name: string, type: WireType, edns: boolean): Buffer {
   const trimmed = name.endsWith(".") ? name.slice(0, -1) : name;
-  const labels = trimmed === "" ? [] : trimmed.split(".");
-  const nameOctets = labels.reduce((sum, label) => sum + 1 + Buffer.byteLength(label, "utf8"), 1);
+  // The name's octets go in one write, one place to the right; then each dot becomes the length of
+  // the label after it, and the first place the length of the first label (no split per query).
+  // A dot (0x2e) is never part of a multi-octet UTF-8 sequence, so every 0x2e is a separator.
+  const nameOctets = trimmed === "" ? 1 : Buffer.byteLength(trimmed, "utf8") + 2;
   const query = Buffer.alloc(HEADER + nameOctets + 4 + (edns ? 11 : 0));
   query.writeUInt16BE(id, 0);
   query.writeUInt16BE(0x0100, 2); // RD
   query.writeUInt16BE(1, 4); // one question
   query.writeUInt16BE(edns ? 1 : 0, 10); // the OPT record
-  let at = HEADER;
-  for (const label of labels) {
-    const length = query.write(label, at + 1, "utf8");
-    query[at] = length;
-    at += 1 + length;
+  let at = HEADER + nameOctets - 1; // the root label (0, already)
+  if (trimmed !== "") {
+    query.write(trimmed, HEADER + 1, "utf8");
+    let labelEnd = at;
+    for (let i = at - 1; i > HEADER; i--) {
+      if (query[i] === 0x2e) {
+        query[i] = labelEnd - i - 1;
+        labelEnd = i;
+      }
+    }
+    query[HEADER] = labelEnd - HEADER - 1;
   }
-  at += 1; // the root label
+  at += 1;
   query.writeUInt16BE(TYPE_CODES[type] ?? 0, at);
   query.writeUInt16BE(1, at + 2); // class IN
   if (edns) {

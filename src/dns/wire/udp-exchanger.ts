@@ -9,6 +9,7 @@
  */
 import { randomFillSync } from "node:crypto";
 import { createSocket, type Socket } from "node:dgram";
+import { DeadlineQueue, type Expiring } from "./deadline-queue.js";
 import { type DecodedMessage, decodeReply } from "./message.js";
 
 export interface ServerAddress {
@@ -28,53 +29,71 @@ export type UdpOutcome =
 const QUERIES_PER_SOCKET = 64;
 /** Room for a full burst of answers (128 in flight × 1232 octets) with margin; the kernel may cap it. */
 const RECEIVE_BUFFER_OCTETS = 1 << 20;
+const CANCELLED: UdpOutcome = { kind: "error", code: "ECANCELLED" };
+const TIMEOUT: UdpOutcome = { kind: "timeout" };
 
-interface Pending {
-  query: Buffer;
-  settle: (outcome: UdpOutcome) => void;
+/** One query on its way: sent (or waiting for its socket to connect) and not yet answered. */
+class Question implements Expiring {
+  settled = false;
+  resolve: (outcome: UdpOutcome) => void = ignore;
+
+  constructor(
+    readonly id: number,
+    /** Kept to check the answer's question against (cleared once settled). */
+    public query: Buffer,
+    readonly lane: Lane,
+    readonly deadline: number,
+  ) {}
 }
+
+function ignore(): void {}
 
 /** One connected socket to one server, with the questions waiting on it by ID. */
 class Lane {
-  readonly pending = new Map<number, Pending>();
-  readonly ready: Promise<void>;
+  readonly pending = new Map<number, Question>();
   sent = 0;
   closed = false;
+  #connected = false;
+  /** Questions sent before the socket was connected, in order. */
+  #backlog: Question[] = [];
   readonly #socket: Socket;
 
   constructor(
     readonly server: ServerAddress,
+    private readonly settle: (question: Question, outcome: UdpOutcome) => void,
     private readonly onIdle: (lane: Lane) => void,
   ) {
     this.#socket = createSocket(server.family === 6 ? "udp6" : "udp4");
-    // Open sockets alone must not keep the process alive: each waiting question has its own timer.
+    // Open sockets alone must not keep the process alive: the exchanger's timer does while
+    // questions wait.
     this.#socket.unref();
     this.#socket.on("message", (bytes, peer) => this.#receive(bytes, peer.port));
     this.#socket.on("error", (error: NodeJS.ErrnoException) => this.#fail(error.code ?? "socket error"));
-    this.ready = new Promise((resolve) => {
-      this.#socket.connect(server.port, server.host, () => {
-        try {
-          this.#socket.setRecvBufferSize(RECEIVE_BUFFER_OCTETS);
-        } catch {
-          // Kept at the system's default size; answers are still read, bursts may be dropped sooner.
-        }
-        resolve();
-      });
+    this.#socket.connect(server.port, server.host, () => {
+      try {
+        this.#socket.setRecvBufferSize(RECEIVE_BUFFER_OCTETS);
+      } catch {
+        // Kept at the system's default size; answers are still read, bursts may be dropped sooner.
+      }
+      this.#connected = true;
+      for (const question of this.#backlog) if (!question.settled) this.#socket.send(question.query);
+      this.#backlog = [];
     });
   }
 
-  send(id: number, query: Buffer, pending: Pending): void {
-    this.pending.set(id, pending);
+  send(question: Question): void {
+    this.pending.set(question.id, question);
     this.sent++;
     // No callback: a failed send surfaces as the socket's 'error' (which fails the lane), and a
     // callback per datagram cost measurable CPU.
-    this.#socket.send(query);
+    if (this.#connected) this.#socket.send(question.query);
+    else this.#backlog.push(question);
   }
 
-  /** Ends one question early (its timer fired). */
+  /** A question of this lane was settled (by its answer, its deadline or a failure). */
   forget(id: number): void {
     this.pending.delete(id);
-    this.#closeIfDone();
+    this.#retireIfDone();
   }
 
   /** Ends every question waiting here at once, and the socket with them. */
@@ -93,71 +112,65 @@ class Lane {
     // The socket is connected: the kernel delivers datagrams from the server's address only
     // (connect(2)), whatever spelling of an IPv6 address the user gave.
     if (port !== this.server.port || bytes.length < 12) return;
-    const id = bytes.readUInt16BE(0);
-    const pending = this.pending.get(id);
-    if (!pending) return;
-    const message = decodeReply(bytes, pending.query);
+    const question = this.pending.get(bytes.readUInt16BE(0));
+    if (!question) return;
+    const message = decodeReply(bytes, question.query);
     if (!message) {
       // Not our answer (or undecodable): ignored like any forgery, unless it is a truncated reply
       // with our ID that could not be read further (then TCP will tell).
-      if (((bytes[2] as number) & 0x82) === 0x82) this.#settle(id, { kind: "truncated" });
+      if (((bytes[2] as number) & 0x82) === 0x82) this.settle(question, { kind: "truncated" });
       return;
     }
-    this.#settle(id, { kind: "message", message });
-  }
-
-  #settle(id: number, outcome: UdpOutcome): void {
-    const pending = this.pending.get(id);
-    if (!pending) return;
-    this.pending.delete(id);
-    pending.settle(outcome);
-    this.#closeIfDone();
+    this.settle(question, { kind: "message", message });
   }
 
   /** A socket error (ICMP port unreachable on a connected socket) fails everything waiting on it. */
   #fail(code: string): void {
-    for (const id of [...this.pending.keys()]) this.#settle(id, { kind: "error", code });
     this.sent = QUERIES_PER_SOCKET; // retire it
-    this.#closeIfDone();
+    const outcome: UdpOutcome = code === "ECANCELLED" ? CANCELLED : { kind: "error", code };
+    for (const question of [...this.pending.values()]) this.settle(question, outcome);
+    this.#retireIfDone();
   }
 
-  #closeIfDone(): void {
-    if (this.sent >= QUERIES_PER_SOCKET && this.pending.size === 0) {
+  #retireIfDone(): void {
+    if (this.sent >= QUERIES_PER_SOCKET && this.pending.size === 0 && !this.closed) {
       this.close();
       this.onIdle(this);
     }
   }
 }
 
-/** Sends questions over UDP and waits for their own answers, one open lane per server at a time. */
+/**
+ * Sends questions over UDP and waits for their own answers, one open lane per server at a time.
+ * Every question waits `timeoutMs` at most; one timer serves them all (deadline-queue.ts).
+ */
 export class UdpExchanger {
   readonly #lanes = new Map<string, Lane>();
   readonly #retired = new Set<Lane>();
+  readonly #timeoutMs: number;
+  readonly #deadlines = new DeadlineQueue<Question>((question) => this.#settle(question, TIMEOUT));
+
+  constructor(timeoutMs: number) {
+    this.#timeoutMs = timeoutMs;
+  }
 
   /**
-   * Sends the query built by `encode(id)` to `server` and resolves with the first reply that
-   * answers it (its ID and question), or a timeout after `timeoutMs`.
+   * Sends `query` (a message we built; its first two octets are overwritten with a fresh random ID)
+   * to `server` and resolves with the first reply that answers it (its ID and question), or a
+   * timeout after the exchanger's `timeoutMs`.
    */
-  async ask(server: ServerAddress, encode: (id: number) => Buffer, timeoutMs: number): Promise<UdpOutcome> {
+  ask(server: ServerAddress, query: Buffer): Promise<UdpOutcome> {
     const lane = this.#laneFor(server);
-    await lane.ready;
-    if (lane.closed) return { kind: "error", code: "ECANCELLED" };
     let id = randomQueryId();
     while (lane.pending.has(id)) id = randomQueryId();
-    return new Promise<UdpOutcome>((resolve) => {
-      const timer = setTimeout(() => {
-        lane.forget(id);
-        resolve({ kind: "timeout" });
-      }, timeoutMs);
-      const query = encode(id);
-      lane.send(id, query, {
-        query,
-        settle: (outcome) => {
-          clearTimeout(timer);
-          resolve(outcome);
-        },
-      });
+    query.writeUInt16BE(id, 0);
+    const question = new Question(id, query, lane, performance.now() + this.#timeoutMs);
+    const answered = new Promise<UdpOutcome>((resolve) => {
+      question.resolve = resolve;
     });
+    this.#deadlines.add(question);
+    lane.send(question);
+    return answered;
   }
 
   /** Ends every waiting question (as ECANCELLED) and closes every socket. */
@@ -167,16 +180,30 @@ export class UdpExchanger {
     this.#retired.clear();
   }
 
+  #settle = (question: Question, outcome: UdpOutcome): void => {
+    if (question.settled) return;
+    question.settled = true;
+    const resolve = question.resolve;
+    // Settled questions may stay listed until the deadline queue passes them: keep them small.
+    question.resolve = ignore;
+    question.query = EMPTY;
+    question.lane.forget(question.id);
+    this.#deadlines.closed();
+    resolve(outcome);
+  };
+
   #laneFor(server: ServerAddress): Lane {
     const key = `${server.host} ${server.port}`;
     const current = this.#lanes.get(key);
     if (current && !current.closed && current.sent < QUERIES_PER_SOCKET) return current;
     if (current && !current.closed) this.#retired.add(current);
-    const lane = new Lane(server, (idle) => this.#retired.delete(idle));
+    const lane = new Lane(server, this.#settle, (idle) => this.#retired.delete(idle));
     this.#lanes.set(key, lane);
     return lane;
   }
 }
+
+const EMPTY = Buffer.alloc(0);
 
 const idPool = new Uint16Array(256);
 let idsLeft = 0;
