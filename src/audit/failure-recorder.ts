@@ -1,11 +1,14 @@
-import type {
-  AnsweredQuestion,
-  DnsAnswer,
-  LookupFailure,
-  RecordData,
-  RecordType,
-  Resolver,
-  UncheckedRecord,
+import {
+  type AnsweredQuestion,
+  type DnsAnswer,
+  type KnownAnswer,
+  type LookupFailure,
+  type RecordData,
+  type RecordType,
+  type Resolver,
+  type TakesKnownAnswers,
+  takesKnownAnswers,
+  type UncheckedRecord,
 } from "../dns/types.js";
 
 /**
@@ -15,7 +18,7 @@ import type {
  * `--zone` input holds without its data (rule `dns/not-checked`), and every question that was
  * answered, with its TTL and DNSSEC status (the snapshot's `answers`).
  */
-export class FailureRecorder implements Resolver {
+export class FailureRecorder implements TakesKnownAnswers {
   readonly failures: LookupFailure[] = [];
   readonly answers: AnsweredQuestion[] = [];
   readonly #seen = new Set<string>();
@@ -27,6 +30,18 @@ export class FailureRecorder implements Resolver {
 
   async query<T extends RecordType>(name: string, type: T): Promise<DnsAnswer<RecordData[T]>> {
     const answer = await this.inner.query(name, type);
+    this.#note(name, type, answer);
+    return answer;
+  }
+
+  /** Notes answers the run already had (a shared SPF subtree's) as if asked here, if the inner resolver takes them. */
+  takeKnown(answers: readonly KnownAnswer[]): boolean {
+    if (takesKnownAnswers(this.inner) && !this.inner.takeKnown(answers)) return false;
+    for (const { name, type, answer } of answers) this.#note(name, type, answer);
+    return true;
+  }
+
+  #note(name: string, type: RecordType, answer: DnsAnswer<unknown>): void {
     const key = `${type} ${name.toLowerCase()}`;
     for (const record of answer.notChecked ?? []) this.#notChecked.set(uncheckedKey(record), record);
     if (answer.kind === "temperror") {
@@ -48,7 +63,6 @@ export class FailureRecorder implements Resolver {
         ...(answer.dnssec === undefined ? {} : { dnssec: answer.dnssec }),
       });
     }
-    return answer;
   }
 
   /** The names answered as non-existent without a question being sent, sorted. */

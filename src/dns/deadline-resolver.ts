@@ -1,4 +1,12 @@
-import type { DnsAnswer, RecordData, RecordType, Resolver } from "./types.js";
+import {
+  type DnsAnswer,
+  type KnownAnswer,
+  type RecordData,
+  type RecordType,
+  type Resolver,
+  type TakesKnownAnswers,
+  takesKnownAnswers,
+} from "./types.js";
 
 /**
  * Gives one domain's audit an overall time budget. Each query already has its own timeout, but a
@@ -6,7 +14,7 @@ import type { DnsAnswer, RecordData, RecordType, Resolver } from "./types.js";
  * one hop after another; RFC 7208 §4.6.4 asks evaluators for an overall limit too. Past the deadline,
  * questions end at once as temporary failures, so the audit is inconclusive rather than slow.
  */
-export class DeadlineResolver implements Resolver {
+export class DeadlineResolver implements TakesKnownAnswers {
   readonly #deadline: number;
   readonly #exhausted: DnsAnswer<never>;
   /** One timer per domain, shared by all its questions (a timer per question cost measurable CPU). */
@@ -23,6 +31,15 @@ export class DeadlineResolver implements Resolver {
   async query<T extends RecordType>(name: string, type: T): Promise<DnsAnswer<RecordData[T]>> {
     if (Date.now() >= this.#deadline) return this.#exhausted;
     return Promise.race([this.inner.query(name, type), this.#expiryPromise()]);
+  }
+
+  /**
+   * Answers the run's resolver (our inner one) already gave: taken while the budget lasts, as
+   * `query` would have returned them at once; refused past it, as `query` would have refused them.
+   */
+  takeKnown(answers: readonly KnownAnswer[]): boolean {
+    if (Date.now() >= this.#deadline) return false;
+    return takesKnownAnswers(this.inner) ? this.inner.takeKnown(answers) : true;
   }
 
   #expiryPromise(): Promise<DnsAnswer<never>> {

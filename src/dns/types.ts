@@ -97,6 +97,27 @@ export interface Resolver {
   query<T extends RecordType>(name: string, type: T): Promise<DnsAnswer<RecordData[T]>>;
 }
 
+/** A question this run has already had answered by its resolver, with that answer. */
+export interface KnownAnswer {
+  readonly name: string;
+  readonly type: RecordType;
+  readonly answer: DnsAnswer<unknown>;
+}
+
+/**
+ * A resolver that can be handed answers its own inner resolver already gave this run (a shared SPF
+ * subtree's, src/spf/shared-subtrees.ts), taking them as if it had asked: asking again only to pass
+ * each through the same layers was a measurable part of the audit's CPU. False when it would not
+ * have given them (its time budget is used up), and then nothing was taken.
+ */
+export interface TakesKnownAnswers extends Resolver {
+  takeKnown(answers: readonly KnownAnswer[]): boolean;
+}
+
+export function takesKnownAnswers(resolver: Resolver): resolver is TakesKnownAnswers {
+  return typeof (resolver as Partial<TakesKnownAnswers>).takeKnown === "function";
+}
+
 /** A DNS question that could not be answered; the audit records these and becomes inconclusive. */
 export interface LookupFailure {
   name: string;

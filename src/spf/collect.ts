@@ -8,11 +8,11 @@ import { isVoid, normalizeName, type Resolver } from "../dns/types.js";
 import { parseSpfRecord } from "./parse.js";
 import { readSpfRecords } from "./read-records.js";
 import {
-  askAgain,
   namesIn,
   type RecordingResolver,
   type SharedSubtree,
   type SharedSubtrees,
+  takeAnswers,
 } from "./shared-subtrees.js";
 import { impossibleNameReason } from "./target-name.js";
 import {
@@ -161,7 +161,7 @@ class TreeWalker {
     );
     if (!subtree || path.some((p) => subtree.names.has(p))) return undefined;
     if (this.#nodes + subtree.nodes > MAX_TREE_NODES) return undefined;
-    if (!(await askAgain(this.resolver, subtree.questions))) return undefined;
+    if (!(await takeAnswers(this.resolver, subtree.answers))) return undefined;
     this.#nodes += subtree.nodes;
     return { node: { ...subtree.node, via, term }, void: subtree.void };
   }
@@ -312,7 +312,13 @@ async function walkAlone(
   const walker = new TreeWalker(recording);
   const { node, void: wasVoid } = await walker.visit(name, via, term, []);
   if (walker.inconclusive || walker.lowerBound) return undefined;
-  return { node, void: wasVoid, names: namesIn(node), nodes: walker.nodes, questions: recording.questions };
+  return {
+    node,
+    void: wasVoid,
+    names: namesIn(node),
+    nodes: walker.nodes,
+    answers: await recording.answers(),
+  };
 }
 
 /** A node with nothing read or counted yet: the walker fills it in (tests build on it too). */

@@ -4,12 +4,19 @@
  * audit's own CPU (BENCHMARKS.md, "Audit").
  *
  * Only a *clean* subtree is shared: one whose walk found no DNS failure, loop, macro or cap, so it
- * is the same whatever path leads to it. A domain that reuses one still asks its questions (answered
- * from the run's cache), so its own record of answers, its time budget and its failures stay its own;
- * if any of them fails for that domain, or the subtree would close a loop with the domain's path or
- * pass the node cap, the domain walks it itself as before.
+ * is the same whatever path leads to it. A domain that reuses one takes its answers (the run's
+ * resolver gave them) into its own record of answers, within its own time budget
+ * (`TakesKnownAnswers`); if its budget is used up, or the subtree would close a loop with the
+ * domain's path or pass the node cap, the domain walks it itself as before.
  */
-import type { DnsAnswer, RecordData, RecordType, Resolver } from "../dns/types.js";
+import {
+  type DnsAnswer,
+  type KnownAnswer,
+  type RecordData,
+  type RecordType,
+  type Resolver,
+  takesKnownAnswers,
+} from "../dns/types.js";
 import type { SpfNode } from "./types.js";
 
 export interface SharedSubtree {
@@ -21,8 +28,8 @@ export interface SharedSubtree {
   names: ReadonlySet<string>;
   /** Nodes it holds, counted against the walker's cap. */
   nodes: number;
-  /** The questions its walk asked, in order. */
-  questions: readonly (readonly [string, RecordType])[];
+  /** The questions its walk asked, in order, with their answers (none a temporary failure). */
+  answers: readonly KnownAnswer[];
 }
 
 /** Walks a subtree alone; undefined when the result is not clean (and so not to be shared). */
@@ -46,15 +53,21 @@ export class SharedSubtrees {
   }
 }
 
-/** Keeps the questions asked through it, so a reusing domain can ask them through its own resolver. */
+/** Keeps the questions asked through it and their answers, for the domains that reuse the walk. */
 export class RecordingResolver implements Resolver {
-  readonly questions: (readonly [string, RecordType])[] = [];
+  readonly #asked: Promise<KnownAnswer>[] = [];
 
   constructor(readonly inner: Resolver) {}
 
   query<T extends RecordType>(name: string, type: T): Promise<DnsAnswer<RecordData[T]>> {
-    this.questions.push([name, type]);
-    return this.inner.query(name, type);
+    const answer = this.inner.query(name, type);
+    this.#asked.push(answer.then((a) => ({ name, type, answer: a })));
+    return answer;
+  }
+
+  /** Every question asked so far with its answer, in the order asked. */
+  answers(): Promise<KnownAnswer[]> {
+    return Promise.all(this.#asked);
   }
 }
 
@@ -73,10 +86,15 @@ export function sharedSubtreesFor(resolver: Resolver): SharedSubtrees {
   return shared;
 }
 
-/** Asks `questions` through `resolver`; false when any of them failed there. */
-export async function askAgain(resolver: Resolver, questions: SharedSubtree["questions"]): Promise<boolean> {
-  const answers = await Promise.all(questions.map(([name, type]) => resolver.query(name, type)));
-  return answers.every((answer) => answer.kind !== "temperror");
+/**
+ * Gives a domain's `resolver` the subtree's answers: handed over where it takes known answers (its
+ * budget permitting), else asked again through it (answered from the run's cache). False when the
+ * domain cannot have them: it must walk the subtree itself.
+ */
+export async function takeAnswers(resolver: Resolver, answers: SharedSubtree["answers"]): Promise<boolean> {
+  if (takesKnownAnswers(resolver)) return resolver.takeKnown(answers);
+  const again = await Promise.all(answers.map(({ name, type }) => resolver.query(name, type)));
+  return again.every((answer) => answer.kind !== "temperror");
 }
 
 /** Every name in a subtree. */

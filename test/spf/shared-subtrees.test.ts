@@ -5,7 +5,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { collectDomain } from "../../src/audit/collect-domain.js";
+import { FailureRecorder } from "../../src/audit/failure-recorder.js";
 import { CachingResolver } from "../../src/dns/caching-resolver.js";
+import { DeadlineResolver } from "../../src/dns/deadline-resolver.js";
 import type { DnsAnswer, RecordData, RecordType, Resolver } from "../../src/dns/types.js";
 import { parseZoneFile } from "../../src/dns/zone-file.js";
 import { ZoneSet } from "../../src/dns/zone-records.js";
@@ -84,5 +86,44 @@ describe("shared include subtrees", () => {
     await Promise.all(["a.example", "b.example"].map((d) => collectDomain(run, d, { selectors: [] })));
     expect([...zones.asked.values()].every((n) => n === 1)).toBe(true);
     expect(zones.asked.get("TXT _nb1.esp.example")).toBe(1);
+  });
+});
+
+describe("a shared subtree's answers handed to a domain (no second question through its layers)", () => {
+  it("are taken while the domain's budget lasts, and refused once it is used up (the domain walks the tree itself)", async () => {
+    const run = new CachingResolver(new CountingZones());
+    const answer = await run.query("_nb1.esp.example", "TXT");
+    const known = [{ name: "_nb1.esp.example", type: "TXT" as const, answer }];
+
+    const inBudget = new FailureRecorder(new DeadlineResolver(run, 60_000));
+    expect(inBudget.takeKnown(known)).toBe(true);
+    // Noted exactly as asking through the same layers notes it.
+    const asking = new FailureRecorder(new DeadlineResolver(run, 60_000));
+    await asking.query("_nb1.esp.example", "TXT");
+    expect(inBudget.answers).toEqual(asking.answers);
+    expect(inBudget.answers.map((a) => a.name)).toEqual(["_nb1.esp.example"]);
+
+    const spent = new FailureRecorder(new DeadlineResolver(run, 0));
+    expect(spent.takeKnown(known)).toBe(false);
+    expect(spent.answers).toEqual([]);
+    expect(spent.failures).toEqual([]);
+  });
+
+  it("reach every domain that reuses the tree without asking the run's resolver again", async () => {
+    const zones = new CountingZones();
+    const run = new CachingResolver(zones);
+    const asked: string[] = [];
+    const counting: Resolver = {
+      query: (name, type) => {
+        asked.push(`${type} ${name}`);
+        return run.query(name, type);
+      },
+    };
+    await collectDomain(counting, "a.example", { selectors: [] });
+    asked.length = 0;
+    const b = await collectDomain(counting, "b.example", { selectors: [] });
+    // b's own questions only: the shared tree below esp.example came with its answers.
+    expect(asked.filter((q) => q.includes("esp.example"))).toEqual([]);
+    expect(b.answers?.map((a) => a.name)).toContain("_nb1.esp.example");
   });
 });
