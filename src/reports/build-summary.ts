@@ -1,9 +1,9 @@
 import type { Resolver } from "../dns/types.js";
 import { applyClassification } from "../sources/apply-to-summary.js";
 import { classifySources } from "../sources/classify-sources.js";
-import { loadSourceRecords } from "../sources/record-groups.js";
+import { foldSourceRecords } from "../sources/record-groups.js";
 import type { ReportStore } from "../store/store.js";
-import type { SummaryFilter } from "../store/summary-queries.js";
+import { type SummaryFilter, sourceRecordGroups } from "../store/summary-queries.js";
 import { type ReportSummary, summarize } from "./summary.js";
 
 /**
@@ -15,8 +15,10 @@ export async function buildSummary(
   filter: SummaryFilter,
   options: { resolver?: Resolver } = {},
 ): Promise<ReportSummary> {
-  const summary = await summarize(store, filter);
-  const records = await loadSourceRecords(store, filter);
+  // One pass over the records serves both: the summary's figures and the sources' groups.
+  const groups = await sourceRecordGroups(store, filter);
+  const summary = await summarize(store, filter, groups);
+  const records = foldSourceRecords(groups);
   const classified = await classifySources(records, {
     ...(options.resolver ? { resolver: options.resolver } : {}),
     policies: new Map(summary.domains.map((d) => [d.domain, d.readiness.policy])),

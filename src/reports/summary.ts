@@ -1,7 +1,8 @@
 import type { ReporterAgreement } from "../sources/classify-sources.js";
 import type { SourceClass, SourceExplanation } from "../sources/types.js";
-import type { ReportStore } from "../store/store.js";
+import type { ReportStore, Row } from "../store/store.js";
 import * as q from "../store/summary-queries.js";
+import { tallyDomains } from "./summary-tallies.js";
 
 /** The `reports summary` document: the shape in docs/cli.md (schemaVersion 1) plus extra fields. */
 export interface SourceSummary {
@@ -95,80 +96,57 @@ export interface ReportSummary {
 }
 const NEXT_POLICY: Record<string, string | null> = { none: "quarantine", quarantine: "reject", reject: null };
 
+/**
+ * The summary's figures. `groups` are the rows of `sourceRecordGroups` when the caller has them
+ * already (build-summary.ts classifies the sources from the same rows); otherwise they are read here.
+ */
 export async function summarize(
   db: Pick<ReportStore, "select">,
   filter: q.SummaryFilter,
+  groups?: readonly Row[],
 ): Promise<ReportSummary> {
-  const byDomain = <T>(rows: Record<string, unknown>[], map: (row: Record<string, unknown>) => T) => {
-    const grouped = new Map<string, T[]>();
-    for (const row of rows) {
-      const key = String(row.domain);
-      grouped.set(key, [...(grouped.get(key) ?? []), map(row)]);
-    }
-    return grouped;
-  };
   const policies = new Map(
     (await q.latestPolicies(db, filter)).map((row) => [
       String(row.domain),
       row.policy === null ? null : String(row.policy),
     ]),
   );
-  const dispositions = byDomain(
-    await q.dispositions(db, filter),
-    (row) => [String(row.disposition) || "unspecified", Number(row.messages)] as const,
+  const tallies = tallyDomains(
+    await q.reportTotals(db, filter),
+    groups ?? (await q.sourceRecordGroups(db, filter)),
+    filter.since === undefined ? undefined : await firstSightings(db, filter.domain),
   );
-  const sources = byDomain(await q.sources(db, filter), (row): SourceSummary => {
-    const firstSeen = Number(row.first_seen);
-    return {
-      ip: String(row.ip),
-      messages: Number(row.messages),
-      pass: Number(row.pass),
-      fail: Number(row.messages) - Number(row.pass),
-      firstSeen: isoDate(firstSeen),
-      isNew: filter.since !== undefined && firstSeen >= filter.since,
-    };
-  });
-  const reporters = byDomain(await q.reporters(db, filter), (row) => ({
-    org: String(row.org),
-    reports: Number(row.reports),
-    messages: Number(row.messages),
-    pass: Number(row.pass),
-    fail: Number(row.messages) - Number(row.pass),
-  }));
-  const daily = byDomain(await q.dailyTotals(db, filter), (row) => ({
-    day: Number(row.day),
-    messages: Number(row.messages),
-    pass: Number(row.pass),
-  }));
-  const selectors = byDomain(await q.dkimSelectors(db, filter), (row) => ({
-    domain: String(row.signing_domain),
-    selector: String(row.selector),
-    messages: Number(row.messages),
-    pass: Number(row.pass),
-  }));
-
-  const domains = (await q.domainTotals(db, filter)).map((row): DomainSummary => {
-    const domain = String(row.domain);
-    const messages = Number(row.messages);
-    const pass = Number(row.pass);
+  const domains = [...tallies].map(([domain, tally]): DomainSummary => {
+    const { messages, pass } = tally;
     const failPercent = percent(messages - pass, messages);
     const policy = policies.get(domain) ?? null;
-    const domainSources = sources.get(domain) ?? [];
+    const sources = tally.sources.map(
+      (s): SourceSummary => ({
+        ip: s.ip,
+        messages: s.messages,
+        pass: s.pass,
+        fail: s.messages - s.pass,
+        firstSeen: isoDate(s.firstSeen),
+        isNew: filter.since !== undefined && s.firstSeen >= filter.since,
+      }),
+    );
     return {
       domain,
-      reports: Number(row.reports),
+      reports: tally.reports,
       messages,
       pass,
       fail: messages - pass,
       failPercent,
-      period: { begin: isoDate(Number(row.begin)), end: isoDate(Number(row.end)) },
-      aligned: { dkimPass: Number(row.dkim_aligned_pass), spfPass: Number(row.spf_aligned_pass) },
-      raw: { dkimPass: Number(row.dkim_raw_pass), spfPass: Number(row.spf_raw_pass) },
-      dispositions: Object.fromEntries(dispositions.get(domain) ?? []),
-      sources: domainSources,
-      newSources: domainSources.filter((s) => s.isNew).map((s) => s.ip),
-      reporters: reporters.get(domain) ?? [],
-      dkimSelectors: selectors.get(domain) ?? [],
+      period: { begin: isoDate(tally.begin), end: isoDate(tally.end) },
+      aligned: { dkimPass: tally.dkimAlignedPass, spfPass: tally.spfAlignedPass },
+      raw: { dkimPass: tally.dkimRawPass, spfPass: tally.spfRawPass },
+      dispositions: Object.fromEntries(
+        tally.dispositions.map(([disposition, n]) => [disposition || "unspecified", n]),
+      ),
+      sources,
+      newSources: sources.filter((s) => s.isNew).map((s) => s.ip),
+      reporters: tally.reporters.map((r) => ({ ...r, fail: r.messages - r.pass })),
+      dkimSelectors: tally.dkimSelectors,
       readiness: {
         policy,
         next: policy === null ? "none" : (NEXT_POLICY[policy] ?? null),
@@ -177,10 +155,18 @@ export async function summarize(
         ready: false,
         blockers: [],
       },
-      days: everyDay(Number(row.begin), Number(row.end), daily.get(domain) ?? []),
+      days: everyDay(tally.begin, tally.end, tally.days),
     };
   });
   return { schemaVersion: 1, since: filter.since === undefined ? null : isoDate(filter.since), domains };
+}
+
+/** `${domain} ${ip}` → when that source was first seen for that domain in the whole store. */
+async function firstSightings(db: Pick<ReportStore, "select">, domain: string | undefined) {
+  const seen = new Map<string, number>();
+  for (const row of await q.sourcesFirstSeen(db, domain))
+    seen.set(`${row.domain} ${row.ip}`, Number(row.first_seen));
+  return seen;
 }
 
 const DAY = 86_400;

@@ -1,12 +1,12 @@
 import { normalizeName } from "../dns/types.js";
-import type { ReportStore } from "../store/store.js";
+import type { ReportStore, Row } from "../store/store.js";
 import {
-  AUTH_COLUMNS,
-  AUTH_SEPARATOR,
+  type StoredAuthResult,
   type SummaryFilter,
   sourceRecordGroups,
-  unescapeAuthField,
+  storedAuthResults,
 } from "../store/summary-queries.js";
+import { compareCodePoints } from "../store/text-order.js";
 
 /**
  * The stored records of each (policy domain, source IP), folded into groups of records that say the
@@ -62,8 +62,13 @@ type Reader = Pick<ReportStore, "select">;
  * are exactly those of folding record by record in record order.
  */
 export async function loadSourceRecords(db: Reader, filter: SummaryFilter): Promise<SourceRecords[]> {
+  return foldSourceRecords(await sourceRecordGroups(db, filter));
+}
+
+/** The sources and their groups from the rows of sourceRecordGroups. */
+export function foldSourceRecords(rows: readonly Row[]): SourceRecords[] {
   const sources = new Map<string, SourceRecords & { byKey: Map<string, RecordGroup> }>();
-  for (const row of await sourceRecordGroups(db, filter)) {
+  for (const row of rows) {
     const domain = String(row.domain);
     const ip = String(row.ip);
     const sourceKey = `${domain}\u0000${ip}`;
@@ -72,7 +77,7 @@ export async function loadSourceRecords(db: Reader, filter: SummaryFilter): Prom
       source = { domain, ip, messages: 0, groups: [], byKey: new Map() };
       sources.set(sourceKey, source);
     }
-    const results = authResults(row.auth === null ? "" : String(row.auth));
+    const results = authResults(row.auth ?? null);
     const group: RecordGroup = {
       org: String(row.org ?? ""),
       adkim: mode(row.adkim),
@@ -108,17 +113,11 @@ export async function loadSourceRecords(db: Reader, filter: SummaryFilter): Prom
  * scope and result as stored, compared by code point (the bytewise order of both stores' text), then
  * normalized as the explanation compares them.
  */
-function authResults(joined: string): { dkim: DkimResult[]; spf: SpfResultRow[] } {
+function authResults(joined: string | number | null): { dkim: DkimResult[]; spf: SpfResultRow[] } {
   const dkim: DkimResult[] = [];
   const spf: SpfResultRow[] = [];
-  if (joined === "") return { dkim, spf };
-  const fields = joined.split(AUTH_SEPARATOR).map(unescapeAuthField);
-  const rows: string[][] = [];
-  for (let i = 0; i + AUTH_COLUMNS.length <= fields.length; i += AUTH_COLUMNS.length) {
-    rows.push(fields.slice(i, i + AUTH_COLUMNS.length));
-  }
-  rows.sort(compareRows);
-  for (const [method = "", domain = "", selector = "", scope = "", result = ""] of rows) {
+  const rows = storedAuthResults(joined).sort(compareRows);
+  for (const [method, domain, selector, scope, result] of rows) {
     const name = normalizeName(domain);
     const outcome = result.toLowerCase();
     if (method === "dkim") dkim.push({ domain: name, selector, result: outcome });
@@ -127,26 +126,12 @@ function authResults(joined: string): { dkim: DkimResult[]; spf: SpfResultRow[] 
   return { dkim, spf };
 }
 
-function compareRows(a: readonly string[], b: readonly string[]): number {
+function compareRows(a: StoredAuthResult, b: StoredAuthResult): number {
   for (let i = 0; i < a.length; i++) {
     const order = compareCodePoints(a[i] ?? "", b[i] ?? "");
     if (order !== 0) return order;
   }
   return 0;
-}
-
-/** Code point order, which is UTF-8 byte order (JavaScript's `<` compares UTF-16 units instead). */
-export function compareCodePoints(a: string, b: string): number {
-  if (a === b) return 0;
-  const x = a[Symbol.iterator]();
-  const y = b[Symbol.iterator]();
-  for (;;) {
-    const p = x.next();
-    const q = y.next();
-    if (p.done || q.done) return p.done ? (q.done ? 0 : -1) : 1;
-    const d = (p.value.codePointAt(0) ?? 0) - (q.value.codePointAt(0) ?? 0);
-    if (d !== 0) return d;
-  }
 }
 
 export function mode(value: unknown): "r" | "s" {

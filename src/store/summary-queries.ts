@@ -33,21 +33,39 @@ function all(db: Reader, sql: string, params: SqlValue[]): Promise<Row[]> {
   return db.select(sql, params);
 }
 
-export async function domainTotals(db: Reader, filter: SummaryFilter): Promise<Row[]> {
+/**
+ * One row per report: its domain, reporter and period with its records' sums. Everything per domain,
+ * reporter and day in the summary adds these up (src/reports/summary-tallies.ts): one pass over the
+ * records instead of one per figure. A report without records has `records` 0 and sums 0.
+ */
+export async function reportTotals(db: Reader, filter: SummaryFilter): Promise<Row[]> {
   const w = where(filter);
   return all(
     db,
-    `SELECT p.policy_domain AS domain, count(DISTINCT p.id) AS reports, min(p.begin_ts) AS begin, max(p.end_ts) AS end,
-            coalesce(sum(r.count), 0) AS messages,
+    `SELECT p.id AS id, p.policy_domain AS domain, p.org_name AS org, p.begin_ts AS begin, p.end_ts AS end,
+            count(r.id) AS records, coalesce(sum(r.count), 0) AS messages,
             coalesce(sum(CASE WHEN ${PASS} THEN r.count ELSE 0 END), 0) AS pass,
             coalesce(sum(CASE WHEN r.dkim = 'pass' THEN r.count ELSE 0 END), 0) AS dkim_aligned_pass,
-            coalesce(sum(CASE WHEN r.spf = 'pass' THEN r.count ELSE 0 END), 0) AS spf_aligned_pass,
-            coalesce(sum(CASE WHEN EXISTS (SELECT 1 FROM auth_results a WHERE a.record = r.id AND a.method = 'dkim' AND a.result = 'pass')
-                          THEN r.count ELSE 0 END), 0) AS dkim_raw_pass,
-            coalesce(sum(CASE WHEN EXISTS (SELECT 1 FROM auth_results a WHERE a.record = r.id AND a.method = 'spf' AND a.result = 'pass')
-                          THEN r.count ELSE 0 END), 0) AS spf_raw_pass
+            coalesce(sum(CASE WHEN r.spf = 'pass' THEN r.count ELSE 0 END), 0) AS spf_aligned_pass
        FROM reports p LEFT JOIN records r ON r.report = p.id ${w.sql}
-      GROUP BY p.policy_domain ORDER BY p.policy_domain`,
+      GROUP BY p.id, p.policy_domain, p.org_name, p.begin_ts, p.end_ts
+      ORDER BY p.id`,
+    w.params,
+  );
+}
+
+/**
+ * When each source of each domain was first seen in the whole store, not only since `since` (the
+ * source groups carry it already when there is no `since`). Grouped once rather than a subquery per
+ * source, which made the summary quadratic in distinct sources (20,000 IPs: 30 s).
+ */
+export async function sourcesFirstSeen(db: Reader, domain: string | undefined): Promise<Row[]> {
+  const w = where(domain === undefined ? {} : { domain });
+  return all(
+    db,
+    `SELECT p.policy_domain AS domain, r.source_ip AS ip, min(p.begin_ts) AS first_seen
+       FROM reports p JOIN records r ON r.report = p.id ${w.sql}
+      GROUP BY p.policy_domain, r.source_ip`,
     w.params,
   );
 }
@@ -68,57 +86,6 @@ export async function latestPolicies(db: Reader, filter: SummaryFilter): Promise
   );
 }
 
-export async function dispositions(db: Reader, filter: SummaryFilter): Promise<Row[]> {
-  const w = where(filter);
-  return all(
-    db,
-    `SELECT p.policy_domain AS domain, r.disposition AS disposition, sum(r.count) AS messages
-       FROM reports p JOIN records r ON r.report = p.id ${w.sql}
-      GROUP BY p.policy_domain, r.disposition ORDER BY p.policy_domain, r.disposition`,
-    w.params,
-  );
-}
-
-/** Per source IP, with when it was first seen for that domain in the whole store (not only since). */
-export async function sources(db: Reader, filter: SummaryFilter): Promise<Row[]> {
-  const w = where(filter);
-  const rows = await all(
-    db,
-    `SELECT p.policy_domain AS domain, r.source_ip AS ip, sum(r.count) AS messages,
-            sum(CASE WHEN ${PASS} THEN r.count ELSE 0 END) AS pass
-       FROM reports p JOIN records r ON r.report = p.id ${w.sql}
-      GROUP BY p.policy_domain, r.source_ip
-      ORDER BY p.policy_domain, (sum(r.count) - sum(CASE WHEN ${PASS} THEN r.count ELSE 0 END)) DESC, sum(r.count) DESC, r.source_ip`,
-    w.params,
-  );
-  // First sightings are grouped once and merged here: a correlated subquery (or a join SQLite
-  // cannot index) per source made the summary quadratic in distinct sources (20,000 IPs: 30 s).
-  const firstSeen = new Map<string, number | string | null>();
-  const domainOnly = filter.domain === undefined ? { sql: "", params: [] } : where({ domain: filter.domain });
-  for (const row of await all(
-    db,
-    `SELECT p.policy_domain AS domain, r.source_ip AS ip, min(p.begin_ts) AS first_seen
-       FROM reports p JOIN records r ON r.report = p.id ${domainOnly.sql}
-      GROUP BY p.policy_domain, r.source_ip`,
-    domainOnly.params,
-  )) {
-    firstSeen.set(`${row.domain} ${row.ip}`, row.first_seen ?? null);
-  }
-  return rows.map((row) => ({ ...row, first_seen: firstSeen.get(`${row.domain} ${row.ip}`) ?? null }));
-}
-
-export async function reporters(db: Reader, filter: SummaryFilter): Promise<Row[]> {
-  const w = where(filter);
-  return all(
-    db,
-    `SELECT p.policy_domain AS domain, p.org_name AS org, count(DISTINCT p.id) AS reports, coalesce(sum(r.count), 0) AS messages,
-            coalesce(sum(CASE WHEN ${PASS} THEN r.count ELSE 0 END), 0) AS pass
-       FROM reports p LEFT JOIN records r ON r.report = p.id ${w.sql}
-      GROUP BY p.policy_domain, p.org_name ORDER BY p.policy_domain, messages DESC, p.org_name`,
-    w.params,
-  );
-}
-
 export async function dkimSelectors(db: Reader, filter: SummaryFilter): Promise<Row[]> {
   const w = where(filter);
   return all(
@@ -128,24 +95,6 @@ export async function dkimSelectors(db: Reader, filter: SummaryFilter): Promise<
        FROM reports p JOIN records r ON r.report = p.id JOIN auth_results a ON a.record = r.id AND a.method = 'dkim' ${w.sql}
       ${w.sql ? "AND" : "WHERE"} a.selector <> ''
       GROUP BY p.policy_domain, a.domain, a.selector ORDER BY p.policy_domain, messages DESC, a.domain, a.selector`,
-    w.params,
-  );
-}
-
-/**
- * Messages and DMARC passes per domain and UTC day. A report counts on the day of its period's
- * midpoint: most reporters send one report per UTC day, but some cover a local day (07:00 to 07:00
- * UTC) or several days, and the midpoint puts each of those on one day without splitting its counts.
- * `day` is whole days since the epoch (integer division in both stores; timestamps are positive).
- */
-export async function dailyTotals(db: Reader, filter: SummaryFilter): Promise<Row[]> {
-  const w = where(filter);
-  return all(
-    db,
-    `SELECT p.policy_domain AS domain, (p.begin_ts + p.end_ts) / 2 / 86400 AS day, sum(r.count) AS messages,
-            sum(CASE WHEN ${PASS} THEN r.count ELSE 0 END) AS pass
-       FROM reports p JOIN records r ON r.report = p.id ${w.sql}
-      GROUP BY p.policy_domain, (p.begin_ts + p.end_ts) / 2 / 86400 ORDER BY p.policy_domain, day`,
     w.params,
   );
 }
@@ -186,7 +135,8 @@ export async function latestReportEnds(db: Reader): Promise<Row[]> {
  * results fall into one group. That text keeps the order the rows were visited in, so two records
  * holding the same results in another order may make two groups here: the caller puts each group's
  * results in canonical order and merges such groups (src/sources/record-groups.ts). `first` is the
- * group's first record id: the groups come in the order their first record was stored.
+ * group's first record id: the groups come in the order their first record was stored; `first_begin`
+ * the start of the earliest report holding one of its records.
  */
 export async function sourceRecordGroups(db: Reader, filter: SummaryFilter): Promise<Row[]> {
   const w = where(filter);
@@ -196,7 +146,7 @@ export async function sourceRecordGroups(db: Reader, filter: SummaryFilter): Pro
     `SELECT p.policy_domain AS domain, r.source_ip AS ip, p.org_name AS org, p.adkim AS adkim, p.aspf AS aspf,
             r.disposition AS disposition, r.dkim AS dkim, r.spf AS spf, r.reasons AS reasons,
             r.header_from AS header_from, r.envelope_from AS envelope_from, x.auth AS auth,
-            sum(r.count) AS messages, count(*) AS records, min(r.id) AS first
+            sum(r.count) AS messages, count(*) AS records, min(r.id) AS first, min(p.begin_ts) AS first_begin
        FROM reports p JOIN records r ON r.report = p.id
        LEFT JOIN (SELECT a.record AS record, string_agg(${auth}, '${AUTH_SEPARATOR}') AS auth
                     FROM ${w.sql ? `reports p JOIN records r ON r.report = p.id JOIN auth_results a ON a.record = r.id ${w.sql}` : "auth_results a"}
@@ -207,6 +157,26 @@ export async function sourceRecordGroups(db: Reader, filter: SummaryFilter): Pro
       ORDER BY first`,
     [...w.params, ...w.params],
   );
+}
+
+/** One auth result as stored, by AUTH_COLUMNS: [method, domain, selector, scope, result]. */
+export type StoredAuthResult = [
+  method: string,
+  domain: string,
+  selector: string,
+  scope: string,
+  result: string,
+];
+
+/** The auth results of a group's joined text (`auth`; null when its records have none), as stored. */
+export function storedAuthResults(joined: string | number | null): StoredAuthResult[] {
+  if (joined === null || joined === "") return [];
+  const fields = String(joined).split(AUTH_SEPARATOR).map(unescapeAuthField);
+  const results: StoredAuthResult[] = [];
+  for (let i = 0; i + AUTH_COLUMNS.length <= fields.length; i += AUTH_COLUMNS.length) {
+    results.push(fields.slice(i, i + AUTH_COLUMNS.length) as StoredAuthResult);
+  }
+  return results;
 }
 
 /** The columns of one auth result in `sourceRecordGroups`' joined text, in this order. */
@@ -222,6 +192,6 @@ function escaped(column: string): string {
   return `replace(replace(${column}, '%', '%25'), '${AUTH_SEPARATOR}', '%2C')`;
 }
 
-export function unescapeAuthField(field: string): string {
+function unescapeAuthField(field: string): string {
   return field.includes("%") ? field.replace(/%2C|%25/g, (m) => (m === "%2C" ? AUTH_SEPARATOR : "%")) : field;
 }

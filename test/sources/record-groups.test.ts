@@ -11,9 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { normalizeName } from "../../src/dns/types.js";
-import type { ReportRecord } from "../../src/reports/types.js";
 import {
-  compareCodePoints,
   type DkimResult,
   groupKey,
   loadSourceRecords,
@@ -27,109 +25,9 @@ import { PostgresStore } from "../../src/store/postgres/postgres-store.js";
 import { SqliteStore } from "../../src/store/sqlite-store.js";
 import type { ReportStore } from "../../src/store/store.js";
 import { type SummaryFilter, sourceRecordGroups } from "../../src/store/summary-queries.js";
+import { compareCodePoints } from "../../src/store/text-order.js";
 import { PG_PASSWORD, type PostgresCluster, postgresAvailable, startPostgres } from "../helpers/postgres.js";
-
-/** A small fixed-seed generator (xorshift32): the same store on every run. */
-function random(seed: number) {
-  let state = seed;
-  const next = () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 2 ** 32;
-  };
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
-  return { next, pick };
-}
-
-const DOMAINS = ["example.com", "Example.COM.", "other.example", "%2C.example"];
-const NAMES = [
-  "example.com",
-  "EXAMPLE.com.",
-  "mail.example.com",
-  "a,b.example",
-  "50%.example",
-  "x%2Cy.example",
-  "",
-];
-const SELECTORS = ["s1", "S1", "sel,2", "%", "%25", "\u{1F600}k", "\uFFFDk", ""];
-const RESULTS = ["pass", "Pass", "fail", "none", "temperror"];
-const SCOPES = ["mfrom", "MFROM", "helo", ""];
-
-function generatedRecords(rnd: ReturnType<typeof random>, n: number): ReportRecord[] {
-  const dkimPool = Array.from({ length: 6 }, () => ({
-    domain: rnd.pick(NAMES),
-    selector: rnd.pick(SELECTORS),
-    result: rnd.pick(RESULTS),
-  }));
-  const spfPool = Array.from({ length: 4 }, () => ({
-    domain: rnd.pick(NAMES),
-    scope: rnd.pick(SCOPES),
-    result: rnd.pick(RESULTS),
-  }));
-  const some = <T>(pool: readonly T[], max: number): T[] => {
-    // Shuffled picks, repeats allowed: the same results stored in another order, or twice.
-    const picked = Array.from({ length: Math.floor(rnd.next() * (max + 1)) }, () => rnd.pick(pool));
-    return picked.sort(() => rnd.next() - 0.5);
-  };
-  // A few kinds of record, stored again and again: auth results reshuffled, counts varying.
-  const kinds = Array.from({ length: 8 }, () => ({
-    sourceIp: rnd.pick(["192.0.2.1", "192.0.2.2", "2001:db8::1", "2001:DB8::1", "not an ip"]),
-    disposition: rnd.pick(["none", "reject", "quarantine"]),
-    dkim: rnd.pick(["pass", "fail"]),
-    spf: rnd.pick(["pass", "fail"]),
-    reasons: rnd.pick([[], [{ type: "forwarded", comment: "" }], [{ type: "Mailing_List", comment: "x" }]]),
-    headerFrom: rnd.pick(NAMES),
-    envelopeFrom: rnd.pick(NAMES),
-    envelopeTo: "",
-    dkimResults: some(dkimPool, 3),
-    spfResults: some(spfPool, 2),
-  }));
-  return Array.from({ length: n }, () => {
-    const kind = rnd.pick(kinds);
-    return {
-      ...kind,
-      count: 1 + Math.floor(rnd.next() * 50),
-      dkimResults: [...kind.dkimResults].sort(() => rnd.next() - 0.5),
-      spfResults: [...kind.spfResults].sort(() => rnd.next() - 0.5),
-    };
-  });
-}
-
-async function fill(store: ReportStore): Promise<void> {
-  const rnd = random(0x5eed);
-  for (let i = 0; i < 40; i++) {
-    const begin = 1_767_225_600 + i * 86_400;
-    const tx = store.startReport(
-      {
-        schema: "rfc7489",
-        version: "1.0",
-        metadata: {
-          orgName: rnd.pick(["google.com", "Yahoo", "a,b"]),
-          email: "dmarc@receiver.example",
-          reportId: `r${i}`,
-          begin,
-          end: begin + 86_399,
-          errors: [],
-        },
-        policy: {
-          domain: rnd.pick(DOMAINS),
-          ...rnd.pick([{}, { adkim: "s" }, { aspf: "S" }, { adkim: "r", aspf: "r" }]),
-        },
-      },
-      "generated",
-    );
-    if (tx === "duplicate") throw new Error("generated a duplicate report");
-    const records = generatedRecords(rnd, 30);
-    for (const record of records) tx.add(record);
-    await tx.commit(
-      { records: records.length, messages: records.reduce((n, r) => n + r.count, 0) },
-      undefined,
-    );
-  }
-}
-
-const FILTERS: SummaryFilter[] = [{}, { domain: "example.com" }, { since: 1_767_225_600 + 20 * 86_400 }];
+import { FILTERS, fillWithDuplicates } from "../store/generated-duplicates.js";
 
 async function expectSameFold(store: ReportStore): Promise<void> {
   for (const filter of FILTERS) {
@@ -148,7 +46,7 @@ describe("source record groups folded in SQL", () => {
     const dir = mkdtempSync(join(tmpdir(), "mailaudit-record-groups-"));
     const store = new SqliteStore(join(dir, "reports.db"));
     try {
-      await fill(store);
+      await fillWithDuplicates(store);
       await expectSameFold(store);
     } finally {
       await store.close();
@@ -181,7 +79,7 @@ describe.skipIf(!postgresAvailable())("source record groups folded in SQL (Postg
     const store = await PostgresStore.open(url);
     delete process.env.PGPASSWORD;
     try {
-      await fill(store);
+      await fillWithDuplicates(store);
       await expectSameFold(store);
     } finally {
       await store.close();
