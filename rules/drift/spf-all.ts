@@ -1,5 +1,6 @@
 import { defineDriftRule } from "../../src/config/define-drift-rule.js";
-import { finalAll, QUALIFIER_NAMES } from "../../src/config/expectation-facts.js";
+import { QUALIFIER_NAMES } from "../../src/config/expectation-facts.js";
+import { finalAll } from "../../src/spf/tree.js";
 
 export default defineDriftRule({
   meta: {

@@ -1,5 +1,5 @@
 import { defineDriftRule } from "../../src/config/define-drift-rule.js";
-import { spfNodes } from "../../src/config/expectation-facts.js";
+import { spfNodes } from "../../src/spf/tree.js";
 
 export default defineDriftRule({
   meta: {
@@ -24,7 +24,7 @@ export default defineDriftRule({
     if (!expected || !spf) return;
     // Reached by include: or redirect= at any depth: a service moved under a nested include still counts.
     const reached = new Set<string>();
-    for (const node of spfNodes(spf.tree)) if (node.via !== "root") reached.add(node.domain.toLowerCase());
+    for (const node of spfNodes(spf)) if (node.via !== "root") reached.add(node.domain.toLowerCase());
     for (const name of expected) {
       if (reached.has(name.toLowerCase())) continue;
       // Part of the tree unread (DNS failure) or unknowable (macros): absence cannot be concluded.

@@ -1,16 +1,13 @@
-import { existsSync, readFileSync } from "node:fs";
-import { ALL_RULES, RULES } from "../../rules/index.js";
-import { type LockFile, parseLockFile } from "../baseline/lockfile.js";
-import { DEFAULT_CONFIG_FILE } from "../config/default-file.js";
-import { makeLocator } from "../config/locate.js";
-import { type CheckSettings, type CommandLine, resolveCheckSettings } from "../config/settings.js";
-import { parseShard } from "../config/shard.js";
-import type { Config } from "../config/types.js";
+import { ALL_RULES } from "../../rules/index.js";
 import type { RuleMeta, SeverityOverrides } from "../engine/types.js";
 import { UsageError } from "../errors.js";
+import { makeLocator } from "../format/locate.js";
 import { ruleMetaMap } from "../format/rule-meta.js";
 import type { FormatContext } from "../format/types.js";
 import { isProfileName, PROFILE_NAMES } from "../profiles/index.js";
+import { findConfig, readBaseline } from "../run-settings/read-inputs.js";
+import { type CheckSettings, type CommandLine, resolveCheckSettings } from "../run-settings/settings.js";
+import { parseShard } from "../run-settings/shard.js";
 import { packageVersion } from "../version.js";
 import { readZoneInput } from "./build-resolver.js";
 import type { CheckOptions } from "./commands/check.js";
@@ -22,7 +19,7 @@ import {
   validateSelector,
 } from "./option-parsers.js";
 
-export type { CheckSettings } from "../config/settings.js";
+export type { CheckSettings } from "../run-settings/settings.js";
 
 /** What settings are made of: check's options (snapshot gives those it shares, with `format` fixed). */
 export type SettingsOptions = Omit<CheckOptions, "color">;
@@ -44,20 +41,6 @@ export async function checkSettings(
   return result;
 }
 
-/** `-c file` always; otherwise ./mailaudit.yaml, but only when no domain was named (docs/cli.md). */
-export async function findConfig(
-  explicit: string | undefined,
-  domainsGiven: boolean,
-  cwd: string,
-): Promise<Config | undefined> {
-  const file = explicit ?? (domainsGiven ? undefined : `${cwd}/${DEFAULT_CONFIG_FILE}`);
-  if (file === undefined || (explicit === undefined && !existsSync(file))) return undefined;
-  // The loader pulls in the YAML parser (~25 ms of start-up): load it only when a file is read.
-  const { loadConfig } = await import("../config/load.js");
-  const config = loadConfig(file, new Set(Object.keys(RULES)));
-  return explicit === undefined ? { ...config, source: DEFAULT_CONFIG_FILE } : config;
-}
-
 function commandLineFrom(domains: readonly string[], options: SettingsOptions): CommandLine {
   return {
     domains: domains.map(validateDomain),
@@ -74,20 +57,6 @@ function commandLineFrom(domains: readonly string[], options: SettingsOptions): 
     concurrency: validateConcurrency(options.concurrency),
     ...optional("reportsDb", options.reportsDb),
   };
-}
-
-function readBaseline(file: string): LockFile {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    throw new UsageError(
-      `--baseline ${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
-    );
-  }
-  const lock = parseLockFile(text);
-  if (typeof lock === "string") throw new UsageError(`--baseline ${file}: ${lock}`);
-  return lock;
 }
 
 function validateProfile(name: string) {

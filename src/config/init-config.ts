@@ -1,5 +1,6 @@
 import type { DomainSnapshot } from "../engine/types.js";
-import { finalAll, QUALIFIER_NAMES } from "./expectation-facts.js";
+import { finalAll } from "../spf/tree.js";
+import { QUALIFIER_NAMES } from "./expectation-facts.js";
 
 /**
  * A mailaudit.yaml that declares what DNS shows today, so that any later change is drift. Pure:

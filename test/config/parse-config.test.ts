@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError } from "../../src/config/errors.js";
 import { parseConfig } from "../../src/config/parse-config.js";
-import { resolveCheckSettings } from "../../src/config/settings.js";
-import { parseShard, selectShard } from "../../src/config/shard.js";
+import { resolveCheckSettings } from "../../src/run-settings/settings.js";
+import { parseShard, selectShard } from "../../src/run-settings/shard.js";
 
 const known = new Set(["spf/ptr", "dmarc/policy-none"]);
 const parse = (text: string) => parseConfig(text, { source: "mailaudit.yaml", knownRuleIds: known });

@@ -1,6 +1,6 @@
+import type { DomainDeclaration } from "../config/types.js";
 import type { Finding, RuleMeta } from "../engine/types.js";
-import type { SourceLocation } from "../format/types.js";
-import type { DomainDeclaration } from "./types.js";
+import type { SourceLocation } from "./types.js";
 
 export interface LocatorInputs {
   configFile?: string;

@@ -1,6 +1,7 @@
 import { dirname, resolve } from "node:path";
 import type { AuditTarget } from "../audit/audit.js";
 import type { LockFile } from "../baseline/lockfile.js";
+import type { Config, DomainDeclaration } from "../config/types.js";
 import type { FailOn } from "../engine/severity.js";
 import type { SeverityOverrides } from "../engine/types.js";
 import type { Format } from "../format/types.js";
@@ -13,7 +14,6 @@ import {
 } from "../profiles/index.js";
 import { type Shard, selectShard } from "./shard.js";
 import { commandLineDeclaration, expandDeclarations, toTargets } from "./targets.js";
-import type { Config, DomainDeclaration } from "./types.js";
 
 /** What the command line said, already validated (src/cli/check-settings.ts). */
 export interface CommandLine {

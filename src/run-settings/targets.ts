@@ -1,5 +1,5 @@
 import type { AuditTarget } from "../audit/audit.js";
-import type { Config, DomainDeclaration, Expectations } from "./types.js";
+import type { Config, DomainDeclaration, Expectations } from "../config/types.js";
 
 /**
  * Every domain a config declares, in file order, each followed by its `subdomains:`. A subdomain
