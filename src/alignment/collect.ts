@@ -1,11 +1,16 @@
-import type { DeclaredSender } from "../config/types.js";
 import { treeWalk } from "../dmarc/discover.js";
 import { lookupDmarc } from "../dmarc/lookup-record.js";
 import type { AlignmentMode } from "../dmarc/types.js";
 import type { Resolver } from "../dns/types.js";
 import { checkHost } from "../spf/check-host.js";
 import { isAligned } from "./align.js";
-import type { AlignmentModeName, IdentifierAlignment, IpEvaluation, SenderAlignment } from "./types.js";
+import type {
+  AlignmentModeName,
+  DeclaredSender,
+  IdentifierAlignment,
+  IpEvaluation,
+  SenderAlignment,
+} from "./types.js";
 
 export interface AlignmentSettings {
   /** `aspf` / `adkim` of the DMARC record that applies to the From domain (relaxed by default). */

@@ -7,6 +7,17 @@ import type { SpfResult } from "../spf/check-host.js";
 
 export type AlignmentModeName = "relaxed" | "strict";
 
+/** A service that sends mail as the domain; checked for SPF/DKIM alignment. */
+export interface DeclaredSender {
+  name: string;
+  /** The envelope sender (Return-Path) domain the service uses. */
+  returnPath?: string;
+  /** The d= domain the service signs with. */
+  dkimDomain?: string;
+  /** Addresses the service sends from: each is evaluated with check_host at `returnPath`. */
+  ips?: string[];
+}
+
 export interface IdentifierAlignment {
   /** The authenticated domain (return-path domain for SPF, d= for DKIM). */
   domain: string;

@@ -1,5 +1,5 @@
 import { collectAlignment } from "../alignment/collect.js";
-import type { DeclaredSender } from "../config/types.js";
+import type { DeclaredSender } from "../alignment/types.js";
 import { collectDkim } from "../dkim/collect.js";
 import { type ProbeCandidate, probeSelectors } from "../dkim/probe.js";
 import { collectReportedKeys, type ReportedSelector } from "../dkim/reported.js";

@@ -3,7 +3,10 @@
  * validation. The loader (src/config/load.ts) produces these; rules receive a domain's
  * `DomainDeclaration` as `declared`.
  */
+import type { DeclaredSender } from "../alignment/types.js";
 import type { FailOn, SeveritySetting } from "../engine/severity.js";
+
+export type { DeclaredSender };
 
 export type DmarcPolicy = "none" | "quarantine" | "reject";
 export type SpfAllQualifier = "fail" | "softfail" | "neutral" | "pass";
@@ -44,17 +47,6 @@ type SectionKeys<T> = { [S in keyof T & string]-?: `${S}.${keyof NonNullable<T[S
  * ("expect.spf.all"): the rule names it in `meta.configKey`, and SARIF points its findings at it.
  */
 export type DeclaredKey = `expect.${SectionKeys<Expectations>}` | "dkim.selectors";
-
-/** A service that sends mail as the domain; checked for SPF/DKIM alignment. */
-export interface DeclaredSender {
-  name: string;
-  /** The envelope sender (Return-Path) domain the service uses. */
-  returnPath?: string;
-  /** The d= domain the service signs with. */
-  dkimDomain?: string;
-  /** Addresses the service sends from: each is evaluated with check_host at `returnPath`. */
-  ips?: string[];
-}
 
 export interface DomainDeclaration {
   domain: string;

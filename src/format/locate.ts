@@ -1,10 +1,10 @@
-import type { DomainDeclaration } from "../config/types.js";
 import type { Finding, RuleMeta } from "../engine/types.js";
 import type { SourceLocation } from "./types.js";
 
 export interface LocatorInputs {
   configFile?: string;
-  declarations: readonly DomainDeclaration[];
+  /** The config's domain entries: where each declared key sits in the file (see DomainDeclaration). */
+  declarations: ReadonlyArray<{ domain: string; lines?: Record<string, number> }>;
   /** Zone files given with --zone and the origins they hold. */
   zones: ReadonlyArray<{ file: string; origin: string }>;
   baselineFile?: string;
