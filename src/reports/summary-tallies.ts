@@ -1,5 +1,5 @@
+import { storedAuthResults } from "../store/joined-auth-results.js";
 import type { Row } from "../store/store.js";
-import { storedAuthResults } from "../store/summary-queries.js";
 import { compareCodePoints } from "../store/text-order.js";
 
 /**

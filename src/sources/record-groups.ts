@@ -1,11 +1,7 @@
 import { normalizeName } from "../dns/types.js";
+import { type StoredAuthResult, storedAuthResults } from "../store/joined-auth-results.js";
 import type { ReportStore, Row } from "../store/store.js";
-import {
-  type StoredAuthResult,
-  type SummaryFilter,
-  sourceRecordGroups,
-  storedAuthResults,
-} from "../store/summary-queries.js";
+import { type SummaryFilter, sourceRecordGroups } from "../store/summary-queries.js";
 import { compareCodePoints } from "../store/text-order.js";
 
 /**

@@ -1,3 +1,4 @@
+import { joinedAuthResultsSql } from "./joined-auth-results.js";
 import type { ReportStore, Row, SqlValue } from "./store.js";
 
 /**
@@ -131,8 +132,7 @@ export async function latestReportEnds(db: Reader): Promise<Row[]> {
  * published modes, verdict, identifiers and auth results), with their messages and records summed:
  * only the groups leave the database, never a row per record (900,000 records made ~3 GB of rows).
  * A record's auth results are several rows; they are first joined into one text per record
- * (`AUTH_FIELDS` fields per result, each escaped, see `escaped`) so that records with the same
- * results fall into one group. That text keeps the order the rows were visited in, so two records
+ * (joined-auth-results.ts) so that records with the same results fall into one group. That text keeps the order the rows were visited in, so two records
  * holding the same results in another order may make two groups here: the caller puts each group's
  * results in canonical order and merges such groups (src/sources/record-groups.ts). `first` is the
  * group's first record id: the groups come in the order their first record was stored; `first_begin`
@@ -140,7 +140,6 @@ export async function latestReportEnds(db: Reader): Promise<Row[]> {
  */
 export async function sourceRecordGroups(db: Reader, filter: SummaryFilter): Promise<Row[]> {
   const w = where(filter);
-  const auth = AUTH_COLUMNS.map((c) => escaped(`a.${c}`)).join(` || '${AUTH_SEPARATOR}' || `);
   return all(
     db,
     `SELECT p.policy_domain AS domain, r.source_ip AS ip, p.org_name AS org, p.adkim AS adkim, p.aspf AS aspf,
@@ -148,7 +147,7 @@ export async function sourceRecordGroups(db: Reader, filter: SummaryFilter): Pro
             r.header_from AS header_from, r.envelope_from AS envelope_from, x.auth AS auth,
             sum(r.count) AS messages, count(*) AS records, min(r.id) AS first, min(p.begin_ts) AS first_begin
        FROM reports p JOIN records r ON r.report = p.id
-       LEFT JOIN (SELECT a.record AS record, string_agg(${auth}, '${AUTH_SEPARATOR}') AS auth
+       LEFT JOIN (SELECT a.record AS record, ${joinedAuthResultsSql("a")} AS auth
                     FROM ${w.sql ? `reports p JOIN records r ON r.report = p.id JOIN auth_results a ON a.record = r.id ${w.sql}` : "auth_results a"}
                    GROUP BY a.record) x ON x.record = r.id
       ${w.sql}
@@ -157,41 +156,4 @@ export async function sourceRecordGroups(db: Reader, filter: SummaryFilter): Pro
       ORDER BY first`,
     [...w.params, ...w.params],
   );
-}
-
-/** One auth result as stored, by AUTH_COLUMNS: [method, domain, selector, scope, result]. */
-export type StoredAuthResult = [
-  method: string,
-  domain: string,
-  selector: string,
-  scope: string,
-  result: string,
-];
-
-/** The auth results of a group's joined text (`auth`; null when its records have none), as stored. */
-export function storedAuthResults(joined: string | number | null): StoredAuthResult[] {
-  if (joined === null || joined === "") return [];
-  const fields = String(joined).split(AUTH_SEPARATOR).map(unescapeAuthField);
-  const results: StoredAuthResult[] = [];
-  for (let i = 0; i + AUTH_COLUMNS.length <= fields.length; i += AUTH_COLUMNS.length) {
-    results.push(fields.slice(i, i + AUTH_COLUMNS.length) as StoredAuthResult);
-  }
-  return results;
-}
-
-/** The columns of one auth result in `sourceRecordGroups`' joined text, in this order. */
-export const AUTH_COLUMNS = ["method", "domain", "selector", "scope", "result"] as const;
-/** Between fields and between results alike: every result has AUTH_COLUMNS.length fields. */
-export const AUTH_SEPARATOR = ",";
-
-/**
- * A value made safe to join: `%` and the separator are written as `%25` and `%2C`, so the joined
- * text splits back into exactly the values it was made of (`unescapeAuthField`), whatever a report held.
- */
-function escaped(column: string): string {
-  return `replace(replace(${column}, '%', '%25'), '${AUTH_SEPARATOR}', '%2C')`;
-}
-
-function unescapeAuthField(field: string): string {
-  return field.includes("%") ? field.replace(/%2C|%25/g, (m) => (m === "%2C" ? AUTH_SEPARATOR : "%")) : field;
 }

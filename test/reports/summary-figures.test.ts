@@ -107,9 +107,12 @@ describe("summary tallies", () => {
       dkim_aligned_pass: 0,
       spf_aligned_pass: 0,
     });
+    // One failing DKIM result of `domain`, selector s, as sourceRecordGroups joins it.
+    const joined = (domain: string) =>
+      `dkim${[domain, "s", "", "fail"].map((f) => `${Buffer.byteLength(f)}:${f}`).join("")}`;
     const tally = tallyDomains(
       [report("\u{1F600}"), report("\uFFFD")],
-      [group("\u{1F600}", "dkim,\u{1F600},s,,fail"), group("\uFFFD", "dkim,\uFFFD,s,,fail")],
+      [group("\u{1F600}", joined("\u{1F600}")), group("\uFFFD", joined("\uFFFD"))],
     ).get("example.com");
     expect(tally?.sources.map((s) => s.ip)).toEqual(["\uFFFD", "\u{1F600}"]);
     expect(tally?.reporters.map((r) => r.org)).toEqual(["\uFFFD", "\u{1F600}"]);

@@ -39,7 +39,7 @@ const NAMES = [
   "x%2Cy.example",
   "",
 ];
-const SELECTORS = ["s1", "S1", "sel,2", "%", "%25", "\u{1F600}k", "\uFFFDk", ""];
+const SELECTORS = ["4:abc", "1:", "12", "s1", "S1", "sel,2", "%", "%25", "\u{1F600}k", "\uFFFDk", ""];
 const RESULTS = ["pass", "Pass", "fail", "none", "temperror"];
 const SCOPES = ["mfrom", "MFROM", "helo", ""];
 
