@@ -1,7 +1,5 @@
-import { readFileSync } from "node:fs";
-import { rootCertificates } from "node:tls";
 import type { ImapFlow, ImapFlowOptions } from "imapflow";
-import { UsageError } from "../errors.js";
+import { readCaFile as readPemFile, trustedCertificates } from "../tls/trust.js";
 import type { ImapCredentials } from "./credentials.js";
 import { describeImapFailure, folderError } from "./imap-error.js";
 import type { MailboxUrl } from "./mailbox-url.js";
@@ -16,14 +14,7 @@ export interface ConnectOptions {
 
 /** Reads `--imap-ca` once, before any connection (a missing file is a usage error, exit 2). */
 export function readCaFile(file: string): string {
-  try {
-    const text = readFileSync(file, "utf8");
-    if (!text.includes("-----BEGIN CERTIFICATE-----")) throw new Error("no PEM certificate in it");
-    return text;
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new UsageError(`--imap-ca ${file}: cannot use (${reason})`);
-  }
+  return readPemFile("--imap-ca", file);
 }
 
 /**
@@ -45,7 +36,7 @@ export async function openMailbox(url: MailboxUrl, options: ConnectOptions): Pro
     tls: {
       rejectUnauthorized: true,
       minVersion: "TLSv1.2",
-      ...(options.ca ? { ca: [...rootCertificates, options.ca] } : {}),
+      ...(options.ca ? { ca: trustedCertificates(options.ca) } : {}),
     },
     logger: false,
     disableAutoIdle: true,

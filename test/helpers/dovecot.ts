@@ -92,17 +92,25 @@ function openssl(head: string[], tail: string[]): void {
   execFileSync("openssl", [...head, ...tail], { stdio: ["ignore", "ignore", "pipe"] });
 }
 
-/** A server certificate for 127.0.0.1 and localhost, signed by `ca`. */
-function makeServerCert(dir: string, ca: { cert: string; key: string }): { cert: string; key: string } {
-  const key = join(dir, "server.key");
-  const csr = join(dir, "server.csr");
-  const cert = join(dir, "server.crt");
-  const ext = join(dir, "server.ext");
+/**
+ * A server certificate signed by `ca`, in `dir` as `<name>.crt` / `<name>.key`, for the names of
+ * `subjectAltName` (openssl syntax; default: 127.0.0.1 and localhost). Also used by the HTTPS test server.
+ */
+export function makeServerCert(
+  dir: string,
+  ca: { cert: string; key: string },
+  subjectAltName = "IP:127.0.0.1,DNS:localhost",
+  name = "server",
+): { cert: string; key: string } {
+  const key = join(dir, `${name}.key`);
+  const csr = join(dir, `${name}.csr`);
+  const cert = join(dir, `${name}.crt`);
+  const ext = join(dir, `${name}.ext`);
   openssl(
     ["req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"],
-    ["-keyout", key, "-out", csr, "-subj", "/CN=127.0.0.1"],
+    ["-keyout", key, "-out", csr, "-subj", `/CN=mailaudit ${name}`],
   );
-  writeFileSync(ext, "subjectAltName=IP:127.0.0.1,DNS:localhost\n");
+  writeFileSync(ext, `subjectAltName=${subjectAltName}\n`);
   openssl(
     ["x509", "-req", "-in", csr, "-CA", ca.cert, "-CAkey", ca.key, "-CAcreateserial"],
     ["-out", cert, "-days", "2", "-extfile", ext],
