@@ -8,6 +8,12 @@ import type { Rule } from "../src/engine/types.js";
 import alignmentDkim from "./alignment/dkim.js";
 import alignmentSenderNotAuthorized from "./alignment/sender-not-authorized.js";
 import alignmentSpf from "./alignment/spf.js";
+import bimiDmarcNotEnforced from "./bimi/dmarc-not-enforced.js";
+import bimiLogoFetch from "./bimi/logo-fetch.js";
+import bimiMultipleRecords from "./bimi/multiple-records.js";
+import bimiNoAuthority from "./bimi/no-authority.js";
+import bimiSvgProfile from "./bimi/svg-profile.js";
+import bimiSyntax from "./bimi/syntax.js";
 import dkimMissing from "./dkim/missing.js";
 import dkimReportedSelectorMissing from "./dkim/reported-selector-missing.js";
 import dkimRevoked from "./dkim/revoked.js";
@@ -35,15 +41,35 @@ import dnsDomainNotFound from "./dns/domain-not-found.js";
 import dnsLookupFailed from "./dns/lookup-failed.js";
 import dnsNotChecked from "./dns/not-checked.js";
 import driftBaseline from "./drift/baseline.js";
+import driftBimiAuthority from "./drift/bimi-authority.js";
+import driftBimiLogo from "./drift/bimi-logo.js";
 import driftDkimKeySize from "./drift/dkim-key-size.js";
 import driftDkimSelector from "./drift/dkim-selector.js";
 import driftDmarcPolicy from "./drift/dmarc-policy.js";
 import driftDmarcRua from "./drift/dmarc-rua.js";
 import driftDmarcSubdomainPolicy from "./drift/dmarc-subdomain-policy.js";
+import driftMtaStsId from "./drift/mta-sts-id.js";
+import driftMtaStsMode from "./drift/mta-sts-mode.js";
+import driftMxHosts from "./drift/mx-hosts.js";
+import driftMxReceivesMail from "./drift/mx-receives-mail.js";
 import driftSpfAll from "./drift/spf-all.js";
 import driftSpfInclude from "./drift/spf-include.js";
 import driftSpfLookups from "./drift/spf-lookups.js";
+import driftTlsRptRua from "./drift/tls-rpt-rua.js";
 import { isRuleId, type RuleId } from "./ids.js";
+import mtaStsMaxAge from "./mta-sts/max-age.js";
+import mtaStsMultipleRecords from "./mta-sts/multiple-records.js";
+import mtaStsMxNotCovered from "./mta-sts/mx-not-covered.js";
+import mtaStsNotEnforcing from "./mta-sts/not-enforcing.js";
+import mtaStsPolicyFetch from "./mta-sts/policy-fetch.js";
+import mtaStsPolicySyntax from "./mta-sts/policy-syntax.js";
+import mtaStsSyntax from "./mta-sts/syntax.js";
+import mxCnameTarget from "./mx/cname-target.js";
+import mxIpLiteral from "./mx/ip-literal.js";
+import mxMissing from "./mx/missing.js";
+import mxNoAddress from "./mx/no-address.js";
+import mxNullMx from "./mx/null-mx.js";
+import mxTooMany from "./mx/too-many.js";
 import spfImpossibleName from "./spf/impossible-name.js";
 import spfIncludeLoop from "./spf/include-loop.js";
 import spfIncludeMissing from "./spf/include-missing.js";
@@ -58,6 +84,9 @@ import spfPtr from "./spf/ptr.js";
 import spfRecordTooLong from "./spf/record-too-long.js";
 import spfSyntax from "./spf/syntax.js";
 import spfVoidLookupLimit from "./spf/void-lookup-limit.js";
+import tlsRptMissing from "./tls-rpt/missing.js";
+import tlsRptMultipleRecords from "./tls-rpt/multiple-records.js";
+import tlsRptSyntax from "./tls-rpt/syntax.js";
 
 export type { RuleId };
 
@@ -65,6 +94,12 @@ export const RULES = {
   "alignment/dkim": alignmentDkim,
   "alignment/sender-not-authorized": alignmentSenderNotAuthorized,
   "alignment/spf": alignmentSpf,
+  "bimi/dmarc-not-enforced": bimiDmarcNotEnforced,
+  "bimi/logo-fetch": bimiLogoFetch,
+  "bimi/multiple-records": bimiMultipleRecords,
+  "bimi/no-authority": bimiNoAuthority,
+  "bimi/svg-profile": bimiSvgProfile,
+  "bimi/syntax": bimiSyntax,
   "dkim/missing": dkimMissing,
   "dkim/reported-selector-missing": dkimReportedSelectorMissing,
   "dkim/revoked": dkimRevoked,
@@ -92,14 +127,34 @@ export const RULES = {
   "dns/lookup-failed": dnsLookupFailed,
   "dns/not-checked": dnsNotChecked,
   "drift/baseline": driftBaseline,
+  "drift/bimi-authority": driftBimiAuthority,
+  "drift/bimi-logo": driftBimiLogo,
   "drift/dkim-key-size": driftDkimKeySize,
   "drift/dkim-selector": driftDkimSelector,
   "drift/dmarc-policy": driftDmarcPolicy,
   "drift/dmarc-rua": driftDmarcRua,
   "drift/dmarc-subdomain-policy": driftDmarcSubdomainPolicy,
+  "drift/mta-sts-id": driftMtaStsId,
+  "drift/mta-sts-mode": driftMtaStsMode,
+  "drift/mx-hosts": driftMxHosts,
+  "drift/mx-receives-mail": driftMxReceivesMail,
   "drift/spf-all": driftSpfAll,
   "drift/spf-include": driftSpfInclude,
   "drift/spf-lookups": driftSpfLookups,
+  "drift/tls-rpt-rua": driftTlsRptRua,
+  "mta-sts/max-age": mtaStsMaxAge,
+  "mta-sts/multiple-records": mtaStsMultipleRecords,
+  "mta-sts/mx-not-covered": mtaStsMxNotCovered,
+  "mta-sts/not-enforcing": mtaStsNotEnforcing,
+  "mta-sts/policy-fetch": mtaStsPolicyFetch,
+  "mta-sts/policy-syntax": mtaStsPolicySyntax,
+  "mta-sts/syntax": mtaStsSyntax,
+  "mx/cname-target": mxCnameTarget,
+  "mx/ip-literal": mxIpLiteral,
+  "mx/missing": mxMissing,
+  "mx/no-address": mxNoAddress,
+  "mx/null-mx": mxNullMx,
+  "mx/too-many": mxTooMany,
   "spf/impossible-name": spfImpossibleName,
   "spf/include-loop": spfIncludeLoop,
   "spf/include-missing": spfIncludeMissing,
@@ -114,6 +169,9 @@ export const RULES = {
   "spf/record-too-long": spfRecordTooLong,
   "spf/syntax": spfSyntax,
   "spf/void-lookup-limit": spfVoidLookupLimit,
+  "tls-rpt/missing": tlsRptMissing,
+  "tls-rpt/multiple-records": tlsRptMultipleRecords,
+  "tls-rpt/syntax": tlsRptSyntax,
 } as const satisfies Record<RuleId, Rule<DomainDeclaration>>;
 
 export const ALL_RULES: readonly Rule<DomainDeclaration>[] = Object.values(RULES);

@@ -1,3 +1,4 @@
+import { isInconclusive } from "../../src/audit/inconclusive.js";
 import { baselineView } from "../../src/baseline/lockfile.js";
 import { recordChanges } from "../../src/baseline/record-changes.js";
 import type { DomainDeclaration } from "../../src/config/types.js";
@@ -33,8 +34,8 @@ export default defineRule<DomainDeclaration>({
   check({ snapshot, declared, report }) {
     const baseline = declared?.baseline;
     if (!baseline) return;
-    // A run with DNS failures would show failed answers as removals: that is inconclusive, not drift.
-    if (snapshot.lookupFailures.length > 0) return;
+    // A run with DNS (or fetch) failures would show failed answers as removals: inconclusive, not drift.
+    if (isInconclusive(snapshot)) return;
     if (baseline.snapshot === undefined) {
       report({ messageId: "notInBaseline", data: { domain: snapshot.domain, record: baseline.source } });
       return;

@@ -6,7 +6,9 @@ import { type DomainStatus, domainStatus, type ExitCode, exitCodeFor } from "../
 import { runRules, someRuleFailed } from "../engine/run-rules.js";
 import type { FailOn } from "../engine/severity.js";
 import type { DomainSnapshot, Finding, Rule, SeverityOverrides } from "../engine/types.js";
+import type { HttpsFetcher } from "../https/fetcher.js";
 import { collectDomain } from "./collect-domain.js";
+import { isInconclusive } from "./inconclusive.js";
 import { DEFAULT_CONCURRENCY, mapWithConcurrency } from "./pool.js";
 
 export interface AuditTarget {
@@ -28,6 +30,8 @@ export interface AuditOptions {
   domainBudgetMs?: number;
   /** `--reports-db`: per domain, the DKIM selectors its recent reports saw signing as it. */
   reportedSelectors?: ReadonlyMap<string, ReportedSelector[]>;
+  /** The run's HTTPS access (MTA-STS policies, BIMI logos); without it nothing is fetched. */
+  https?: HttpsFetcher;
   /** Called as each domain finishes (progress line). */
   onDomainDone?: (done: number, total: number) => void;
 }
@@ -66,6 +70,7 @@ export async function audit(targets: readonly AuditTarget[], options: AuditOptio
         ...(options.reportedSelectors
           ? { reported: options.reportedSelectors.get(target.domain) ?? [] }
           : {}),
+        ...(options.https ? { https: options.https } : {}),
       });
       const result = judge(snapshot, target.declared, options);
       options.onDomainDone?.(++done, targets.length);
@@ -82,7 +87,7 @@ export function judge(
   options: Pick<AuditOptions, "rules" | "failOn" | "overrides">,
 ): DomainResult {
   const findings = runRules(snapshot, { rules: options.rules, overrides: options.overrides, declared });
-  const inconclusive = snapshot.lookupFailures.length > 0 || someRuleFailed(findings);
+  const inconclusive = isInconclusive(snapshot) || someRuleFailed(findings);
   const status = domainStatus(findings, inconclusive, options.failOn);
   return { domain: snapshot.domain, status, snapshot, findings };
 }

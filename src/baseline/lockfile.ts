@@ -1,3 +1,4 @@
+import { inconclusiveFetches } from "../audit/inconclusive.js";
 import { describeUnchecked } from "../dns/unchecked-record.js";
 import type { DomainSnapshot } from "../engine/types.js";
 import { toJsonText } from "../format/json-text.js";
@@ -73,19 +74,22 @@ export function parseLockFile(text: string): LockFile | string {
 }
 
 /**
- * Domains whose snapshot cannot serve as a baseline: DNS did not answer every question, or a
- * `--zone` input held records without their data (a baseline would record them as unknown, and
- * every later run as drift).
+ * Domains whose snapshot cannot serve as a baseline: DNS did not answer every question, an HTTPS
+ * fetch got no verdict, or a `--zone` input held records without their data (a baseline would
+ * record them as unknown, and every later run as drift).
  */
 export function snapshotProblems(snapshots: readonly DomainSnapshot[]): string[] {
   const problems: string[] = [];
   for (const s of snapshots) {
     const [failure] = s.lookupFailures;
+    const [fetch] = inconclusiveFetches(s);
     const [unchecked] = s.notChecked ?? [];
     if (failure) {
       problems.push(
         `${s.domain}: ${s.lookupFailures.length} DNS lookup(s) failed (first: ${failure.type} ${failure.name}, ${failure.reason})`,
       );
+    } else if (fetch) {
+      problems.push(`${s.domain}: fetching ${fetch.url} got no verdict (${fetch.detail ?? fetch.reason})`);
     } else if (unchecked) {
       problems.push(
         `${s.domain}: ${s.notChecked?.length} record(s) not checked (first: ${describeUnchecked(unchecked)})`,

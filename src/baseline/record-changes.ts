@@ -8,6 +8,7 @@
  * it: fields a baseline never recorded are not drift).
  */
 import { type Change, diffJson } from "./diff.js";
+import { ALWAYS_PRESENT_SECTIONS, surroundingUnits } from "./surrounding-units.js";
 
 export interface RecordChange {
   kind: "added" | "removed" | "changed" | "dependency";
@@ -21,7 +22,7 @@ export interface RecordChange {
 }
 
 /** One published record (or section) of a snapshot and the facts that describe it. */
-interface Unit {
+export interface Unit {
   key: string;
   name: string;
   /** The record's text; null for a record-holding unit without one (a missing include target). */
@@ -31,6 +32,10 @@ interface Unit {
   facts: unknown;
   /** For SPF records below the root: the unit whose include or redirect leads here. */
   parent?: string;
+  /** The record as a set of parts (MX hosts, policy lines): a change names the parts added and removed. */
+  items?: string[];
+  /** What it is could not be known this run (a fetch skipped or without verdict): never compared. */
+  unknown?: boolean;
 }
 
 /** Values in details are shortened: a whole key or subtree would drown the line. */
@@ -40,6 +45,13 @@ const MAX_DETAIL_ITEMS = 6;
 export function recordChanges(before: unknown, after: unknown, domain: string): RecordChange[] {
   const was = unitsOf(before, domain);
   const now = unitsOf(after, domain);
+  // A baseline written before mailaudit described a section says nothing about it: not a change.
+  const recorded = new Set(isObject(before) ? Object.keys(before) : []);
+  for (const section of ALWAYS_PRESENT_SECTIONS) {
+    if (recorded.has(section)) continue;
+    for (const unit of surroundingUnits(section, isObject(after) ? after[section] : undefined, domain))
+      now.delete(unit.key);
+  }
   const changedRecords = new Set(
     [...now.values()].filter((u) => was.has(u.key) && was.get(u.key)?.record !== u.record).map((u) => u.key),
   );
@@ -50,6 +62,7 @@ export function recordChanges(before: unknown, after: unknown, domain: string): 
   for (const key of [...new Set([...was.keys(), ...now.keys()])]) {
     const old = was.get(key);
     const current = now.get(key);
+    if (old?.unknown || current?.unknown) continue;
     if (!old && current) {
       if (!explained(current)) changes.push({ kind: "added", name: current.name, after: describe(current) });
     } else if (old && !current) {
@@ -90,8 +103,9 @@ function describe(unit: Unit): string {
   return unit.record ?? "(no record)";
 }
 
-/** What changed inside a record: its tags (DMARC, DKIM) or its terms (SPF). */
+/** What changed inside a record: its tags (DMARC, DKIM), its parts (MX, a policy) or its terms (SPF). */
 function recordDetail(old: Unit, current: Unit): string {
+  if (old.items && current.items) return partsDetail(old.items, current.items);
   const oldTags = field(old.facts, "tags");
   const newTags = field(current.facts, "tags");
   if (isObject(oldTags) && isObject(newTags)) {
@@ -104,10 +118,12 @@ function recordDetail(old: Unit, current: Unit): string {
     if (oldBits !== newBits) items.push(`key bits: ${oldBits ?? "(none)"} → ${newBits ?? "(none)"}`);
     return items.length > 0 ? limit(items) : "spacing or order only";
   }
-  const oldTerms = terms(old.record);
-  const newTerms = terms(current.record);
-  const removed = oldTerms.filter((t) => !newTerms.includes(t)).map((t) => `removed ${t}`);
-  const added = newTerms.filter((t) => !oldTerms.includes(t)).map((t) => `added ${t}`);
+  return partsDetail(terms(old.record), terms(current.record));
+}
+
+function partsDetail(oldParts: readonly string[], newParts: readonly string[]): string {
+  const removed = oldParts.filter((t) => !newParts.includes(t)).map((t) => `removed ${t}`);
+  const added = newParts.filter((t) => !oldParts.includes(t)).map((t) => `added ${t}`);
   const items = [...removed, ...added];
   return items.length > 0 ? limit(items) : "spacing or order only";
 }
@@ -191,8 +207,14 @@ function unitsOf(view: unknown, domain: string): Map<string, Unit> {
             facts: sender,
           });
         break;
+      case "mx":
+      case "mtaSts":
+      case "tlsRpt":
+      case "bimi":
+        for (const unit of surroundingUnits(section, value, domain)) add(unit);
+        break;
       default:
-        // Sections a later mailaudit adds (MX, MTA-STS…) are compared as a whole until they get units.
+        // Sections a later mailaudit adds are compared as a whole until they get units.
         add({ key: section, name: section, record: null, isRecord: false, facts: value });
     }
   }

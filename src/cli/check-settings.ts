@@ -56,6 +56,7 @@ function commandLineFrom(domains: readonly string[], options: SettingsOptions): 
     ...optional("shard", options.shard === undefined ? undefined : validateShard(options.shard)),
     concurrency: validateConcurrency(options.concurrency),
     ...optional("reportsDb", options.reportsDb),
+    ...optional("httpsCa", options.httpsCa),
   };
 }
 

@@ -32,12 +32,18 @@ export const zoneOptions = {
   ),
 };
 
-/** `--shard i/n`; `verb` says what the command does with its share. */
 export const offlineOption = switchOption(
   "--offline",
   "ask no DNS server: names outside every --zone are taken as non-existent (and listed)",
 );
 
+/** `--https-ca`: read by `buildHttps` (the MTA-STS policy and BIMI logo fetches of check, snapshot, init). */
+export const httpsCaOption = textOption(
+  "--https-ca <file>",
+  "trust this CA (PEM) for HTTPS fetches (MTA-STS policy, BIMI logo), beside Node's default store",
+);
+
+/** `--shard i/n`; `verb` says what the command does with its share. */
 export const shardOption = (verb: string) =>
   textOption("--shard <i/n>", `${verb} only the i-th of n equal shares of the domains (1-based)`);
 

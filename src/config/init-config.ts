@@ -64,5 +64,23 @@ function expectations(snapshot: DomainSnapshot, q: (s: string) => string): strin
     k.status === "found" && k.keyType === "rsa" && k.keyBits ? [k.keyBits] : [],
   );
   if (rsaBits.length > 0) out.push(`      dkim: { minKeyBits: ${Math.min(...rsaBits)} }`);
+  return [...out, ...surroundingExpectations(snapshot, q)];
+}
+
+/** MX hosts (or sending-only for a null MX), the MTA-STS mode, TLS-RPT destinations, the BIMI logo. */
+function surroundingExpectations(snapshot: DomainSnapshot, q: (s: string) => string): string[] {
+  const out: string[] = [];
+  const { mx, mtaSts, tlsRpt, bimi } = snapshot;
+  const hosts = (mx?.records ?? []).filter((r) => r.exchange !== ".").map((r) => q(r.exchange));
+  if (hosts.length > 0) out.push(`      mx: { hosts: [${hosts.join(", ")}] }`);
+  else if (mx?.nullMx) out.push("      mx: { receivesMail: false }");
+  const mode = mtaSts?.policy?.fetch.status === "ok" ? mtaSts.policy.mode : null;
+  if (mode) out.push(`      mtaSts: { mode: ${mode} }`);
+  const rua = (tlsRpt?.rua ?? []).filter((u) => u.valid).map((u) => q(u.uri));
+  if (rua.length > 0) out.push(`      tlsRpt: { rua: [${rua.join(", ")}] }`);
+  if (bimi?.logoUrl) {
+    const authority = bimi.authority === "present" ? ", authority: true" : "";
+    out.push(`      bimi: { logo: ${q(bimi.logoUrl)}${authority} }`);
+  }
   return out;
 }

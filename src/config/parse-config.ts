@@ -3,6 +3,7 @@ import { isScalar, LineCounter, parseDocument } from "yaml";
 import { normalizeDomainInput } from "../dns/domain-name.js";
 import { parseServerAddress } from "../dns/server-address.js";
 import { FAIL_ON_LEVELS, SEVERITY_SETTINGS } from "../engine/severity.js";
+import type { MtaStsMode } from "../mta-sts/types.js";
 import { isProfileName, PROFILE_NAMES } from "../profiles/index.js";
 import { ConfigError } from "./errors.js";
 import { selectorProblem } from "./names.js";
@@ -28,6 +29,7 @@ export interface ParseConfigOptions {
 
 const POLICIES = ["none", "quarantine", "reject"] as const satisfies readonly DmarcPolicy[];
 const ALL_QUALIFIERS = ["fail", "softfail", "neutral", "pass"] as const satisfies readonly SpfAllQualifier[];
+const MTA_STS_MODES = ["enforce", "testing", "none"] as const satisfies readonly MtaStsMode[];
 
 /**
  * Reads mailaudit.yaml text into a validated `Config` (docs/cli.md "Config file"). Pure; every
@@ -150,7 +152,7 @@ function readDomain(cursor: YamlCursor): DomainDeclaration {
 }
 
 function readExpectations(cursor: YamlCursor, mark: (c: YamlCursor) => YamlCursor): Expectations {
-  const keys = cursor.entries(["dmarc", "spf", "dkim"]);
+  const keys = cursor.entries(["dmarc", "spf", "dkim", "mx", "mtaSts", "tlsRpt", "bimi"]);
   const result: Expectations = {};
   const dmarc = keys.get("dmarc");
   if (dmarc) {
@@ -192,7 +194,59 @@ function readExpectations(cursor: YamlCursor, mark: (c: YamlCursor) => YamlCurso
       );
     result.dkim = out;
   }
+  Object.assign(result, readSurroundingExpectations(keys, mark));
   return result;
+}
+
+/** `expect.mx`, `expect.mtaSts`, `expect.tlsRpt`, `expect.bimi`: what surrounds SPF, DKIM and DMARC. */
+function readSurroundingExpectations(
+  keys: Map<string, YamlCursor>,
+  mark: (c: YamlCursor) => YamlCursor,
+): Pick<Expectations, "mx" | "mtaSts" | "tlsRpt" | "bimi"> {
+  const result: Pick<Expectations, "mx" | "mtaSts" | "tlsRpt" | "bimi"> = {};
+  const mx = keys.get("mx");
+  if (mx) {
+    const m = mx.entries(["hosts", "receivesMail"]);
+    const hosts = m.get("hosts");
+    const receivesMail = m.get("receivesMail");
+    result.mx = {
+      ...(hosts ? { hosts: mark(hosts).itemsOrOne().map(readDomainName) } : {}),
+      ...(receivesMail ? { receivesMail: mark(receivesMail).boolean() } : {}),
+    };
+  }
+  const mtaSts = keys.get("mtaSts");
+  if (mtaSts) {
+    const mode = mtaSts.entries(["mode"]).get("mode");
+    result.mtaSts = mode ? { mode: mark(mode).oneOf(MTA_STS_MODES) } : {};
+  }
+  const tlsRpt = keys.get("tlsRpt");
+  if (tlsRpt) {
+    const rua = tlsRpt.entries(["rua"]).get("rua");
+    result.tlsRpt = rua ? { rua: mark(rua).itemsOrOne().map(readReportUri) } : {};
+  }
+  const bimi = keys.get("bimi");
+  if (bimi) {
+    const b = bimi.entries(["logo", "authority"]);
+    const logo = b.get("logo");
+    const authority = b.get("authority");
+    result.bimi = {
+      ...(logo ? { logo: readHttpsUrl(mark(logo)) } : {}),
+      ...(authority ? { authority: mark(authority).boolean() } : {}),
+    };
+  }
+  return result;
+}
+
+function readHttpsUrl(cursor: YamlCursor): string {
+  const value = cursor.string();
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    // reported below
+  }
+  if (url?.protocol !== "https:") cursor.fail(`"${value}" is not an https: URL`);
+  return value;
 }
 
 function readSender(cursor: YamlCursor): DeclaredSender {

@@ -5,6 +5,7 @@
  */
 import type { DeclaredSender } from "../alignment/types.js";
 import type { FailOn, SeveritySetting } from "../engine/severity.js";
+import type { MtaStsMode } from "../mta-sts/types.js";
 
 export type { DeclaredSender };
 
@@ -33,10 +34,41 @@ export interface DkimExpectation {
   minKeyBits?: number;
 }
 
+export interface MxExpectation {
+  /** Hosts that must be among the domain's MX records. */
+  hosts?: string[];
+  /**
+   * false: the domain only sends (no MX is then a notice, not a warning, and MX hosts are drift);
+   * true: it must accept mail (a null MX, or no MX at all, is drift).
+   */
+  receivesMail?: boolean;
+}
+
+export interface MtaStsExpectation {
+  /** The least mode the MTA-STS policy must have: none < testing < enforce. */
+  mode?: MtaStsMode;
+}
+
+export interface TlsRptExpectation {
+  /** rua URIs the TLS-RPT record must list. */
+  rua?: string[];
+}
+
+export interface BimiExpectation {
+  /** The https: URL the BIMI record's l= must name. */
+  logo?: string;
+  /** true: the BIMI record must carry a= (the mark certificate's location). */
+  authority?: boolean;
+}
+
 export interface Expectations {
   dmarc?: DmarcExpectation;
   spf?: SpfExpectation;
   dkim?: DkimExpectation;
+  mx?: MxExpectation;
+  mtaSts?: MtaStsExpectation;
+  tlsRpt?: TlsRptExpectation;
+  bimi?: BimiExpectation;
 }
 
 type SectionKeys<T> = { [S in keyof T & string]-?: `${S}.${keyof NonNullable<T[S]> & string}` }[keyof T &

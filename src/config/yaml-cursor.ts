@@ -105,6 +105,12 @@ export class YamlCursor {
     return value as number;
   }
 
+  boolean(): boolean {
+    const value = this.scalar();
+    if (typeof value !== "boolean") this.fail(`expected true or false, got ${describe(this.node)}`);
+    return value as boolean;
+  }
+
   oneOf<T extends string>(choices: readonly T[]): T {
     const value = this.scalar();
     if (typeof value !== "string" || !(choices as readonly string[]).includes(value)) {

@@ -1,10 +1,14 @@
 import type { SenderAlignment } from "../alignment/types.js";
+import type { BimiAudit } from "../bimi/types.js";
 import type { DkimProbe } from "../dkim/probe.js";
 import type { ReportedKey } from "../dkim/reported.js";
 import type { DkimAudit } from "../dkim/types.js";
 import type { DmarcAudit } from "../dmarc/types.js";
 import type { AnsweredQuestion, LookupFailure, UncheckedRecord } from "../dns/types.js";
+import type { MtaStsAudit } from "../mta-sts/types.js";
+import type { MxAudit } from "../mx/types.js";
 import type { SpfAudit } from "../spf/types.js";
+import type { TlsRptAudit } from "../tls-rpt/types.js";
 import type { Severity, SeveritySetting } from "./severity.js";
 
 /**
@@ -16,6 +20,14 @@ export interface DomainSnapshot {
   spf?: SpfAudit;
   dmarc?: DmarcAudit;
   dkim?: DkimAudit[];
+  /** MX records and their hosts. */
+  mx?: MxAudit;
+  /** `_mta-sts` and the policy it announces (RFC 8461). */
+  mtaSts?: MtaStsAudit;
+  /** `_smtp._tls` (RFC 8460). */
+  tlsRpt?: TlsRptAudit;
+  /** `default._bimi` and its logo. */
+  bimi?: BimiAudit;
   /**
    * With `--reports-db`: the selectors the stored reports saw signing as this domain in the last 30
    * days (not already named) and what DNS holds for each. Like `lookupFailures`, a fact of the run.

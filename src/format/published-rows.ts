@@ -1,5 +1,6 @@
 import type { DkimAudit } from "../dkim/types.js";
 import type { DomainSnapshot } from "../engine/types.js";
+import { bimiRow, mtaStsRow, mxRow, tlsRptRow } from "./surrounding-rows.js";
 
 export interface PublishedRow {
   label: string;
@@ -35,6 +36,10 @@ export function publishedRows(snapshot: DomainSnapshot): PublishedRow[] {
   for (const key of dkim ?? []) {
     rows.push({ label: `DKIM ${key.selector}`, record: key.record ?? "—", facts: dkimFacts(key).join(", ") });
   }
+  if (snapshot.mx) rows.push(mxRow(snapshot.mx));
+  if (snapshot.mtaSts) rows.push(mtaStsRow(snapshot.mtaSts));
+  if (snapshot.tlsRpt) rows.push(tlsRptRow(snapshot.tlsRpt));
+  if (snapshot.bimi) rows.push(bimiRow(snapshot.bimi, snapshot.domain));
   return rows;
 }
 

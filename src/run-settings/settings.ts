@@ -35,6 +35,8 @@ export interface CommandLine {
   concurrency: number;
   /** `--reports-db`: the report store whose recently seen DKIM selectors are checked. */
   reportsDb?: string;
+  /** `--https-ca`: a CA file trusted for HTTPS fetches beside Node's default store. */
+  httpsCa?: string;
 }
 
 export interface CheckSettings {
@@ -51,6 +53,8 @@ export interface CheckSettings {
   concurrency: number;
   /** The report store whose DKIM selectors seen in the last 30 days are checked (docs/cli.md). */
   reportsDb?: string;
+  /** `--https-ca`: a CA file trusted for HTTPS fetches beside Node's default store. */
+  httpsCa?: string;
   /** The config file used, if any (findings point into it). */
   configFile?: string;
   baselineFile?: string;
@@ -97,6 +101,7 @@ export function resolveCheckSettings(
     overrides: severityOverrides(profile, config?.rules),
     concurrency: commandLine.concurrency,
     ...reportsDbOf(commandLine, config),
+    ...(commandLine.httpsCa === undefined ? {} : { httpsCa: commandLine.httpsCa }),
     ...(config ? { configFile: config.source } : {}),
     ...(baseline ? { baselineFile: baseline.file } : {}),
   };

@@ -22,7 +22,8 @@ function withDefaults(declaration: DomainDeclaration, defaults: Expectations | u
   if (!defaults) return declaration;
   const own = declaration.expect ?? {};
   const expect: Expectations = {};
-  for (const section of ["dmarc", "spf", "dkim"] as const) {
+  const sections = new Set([...Object.keys(defaults), ...Object.keys(own)]) as Set<keyof Expectations>;
+  for (const section of sections) {
     const merged = { ...defaults[section], ...own[section] };
     if (Object.keys(merged).length > 0) Object.assign(expect, { [section]: merged });
   }

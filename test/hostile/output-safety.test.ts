@@ -33,6 +33,10 @@ const RECORDS: Record<string, Answer[]> = {
     txt(`v=DMARC1; p=reject${CLEAR_SCREEN}; rua=mailto:a@evil.test,<script>|x\`y*z&amp;; x=${RLO}\u0007`),
   ],
   "s1._domainkey.evil.test": [txt(`v=DKIM1; k=rsa${RLO}; p=AAAA|<b>&${CLEAR_SCREEN}`)],
+  // What surrounds SPF, DKIM and DMARC: each new record carries its own payload.
+  "_mta-sts.evil.test": [txt(`v=STSv1; id=1${CLEAR_SCREEN}`)],
+  "_smtp._tls.evil.test": [txt(`v=TLSRPTv1; rua=mailto:tls@evil.test${HYPERLINK}|<i>`)],
+  "default._bimi.evil.test": [txt(`v=BIMI1; l=https://evil.test/${RLO}gvs.svg${CSI8}; a=<b>`)],
 };
 
 let server: AdversarialServer;
@@ -91,6 +95,10 @@ describe("DNS data in every check format", () => {
     expectTerminalSafe(result.stdout);
     expectTerminalSafe(result.stderr);
     expect(result.stdout).toContain("\\x1b[2J");
+    // The MTA-STS, TLS-RPT and BIMI records are shown too, escaped.
+    expect(result.stdout).toContain("id=1\\x1b[2J");
+    expect(result.stdout).toContain("https://evil.test\\x07");
+    expect(result.stdout).toContain("\\u{202e}gvs.svg\\x9b31m");
   });
 
   it("github: escaped, and every output line is one workflow command (no injected commands)", async () => {

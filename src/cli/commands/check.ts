@@ -5,6 +5,7 @@ import { FAIL_ON_LEVELS } from "../../engine/severity.js";
 import { loadFormatter } from "../../format/index.js";
 import { FORMATS } from "../../format/types.js";
 import { reportedSelectors } from "../../store/reported-selectors.js";
+import { buildHttps } from "../build-https.js";
 import { buildResolver, domainBudgetFor } from "../build-resolver.js";
 import { checkSettings, formatContextFor } from "../check-settings.js";
 import {
@@ -13,6 +14,7 @@ import {
   configOption,
   dnsOptions,
   formatOption,
+  httpsCaOption,
   offlineOption,
   selectorOption,
   shardOption,
@@ -39,6 +41,7 @@ const options = {
     "--reports-db <store>",
     "report store (file or postgres:// URL): also check the DKIM selectors seen in its last 30 days of reports",
   ),
+  httpsCa: httpsCaOption,
   baseline: textOption("--baseline <file>", "report every change since this snapshot as drift"),
   format: formatOption(FORMATS, "table"),
   failOn: choiceOption("--fail-on <level>", "exit 1 on findings at or above", FAIL_ON_LEVELS),
@@ -59,12 +62,14 @@ export default defineCommand({
   async run(domains, options) {
     const settings = await checkSettings(domains, options);
     const resolver = buildResolver(settings);
+    const https = buildHttps(settings);
     const progress = domainProgress();
     // Read before any DNS is asked: a store that cannot be read is a usage error (exit 2).
     const reported =
       settings.reportsDb === undefined ? undefined : await reportedSelectors(settings.reportsDb);
     const report = await audit(settings.targets, {
       resolver,
+      https,
       ...(reported ? { reportedSelectors: reported } : {}),
       ...(await probing(settings.targets, reported)),
       rules: ALL_RULES,

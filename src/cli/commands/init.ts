@@ -7,8 +7,9 @@ import { EXIT } from "../../engine/exit-code.js";
 import { InputError, UsageError } from "../../errors.js";
 import { escapeForTerminal } from "../../format/escape.js";
 import { assumedAbsentNote } from "../assumed-absent-note.js";
+import { buildHttps } from "../build-https.js";
 import { buildResolver, domainBudgetFor, resolverSettingsFrom } from "../build-resolver.js";
-import { dnsOptions, offlineOption, zoneOptions } from "../common-options.js";
+import { dnsOptions, httpsCaOption, offlineOption, zoneOptions } from "../common-options.js";
 import { defineCommand, requiredArgument, switchOption, textOption } from "../define-command.js";
 import { notCheckedNote } from "../not-checked-note.js";
 import { validateDomain } from "../option-parsers.js";
@@ -25,6 +26,7 @@ export default defineCommand({
     ...dnsOptions,
     ...zoneOptions,
     offline: offlineOption,
+    httpsCa: httpsCaOption,
   },
   async run(domainInput, options) {
     const domain = validateDomain(domainInput);
@@ -33,11 +35,16 @@ export default defineCommand({
       throw new UsageError(`${file} already exists (use --force to overwrite it)`);
     const settings = resolverSettingsFrom(options);
     const resolver = buildResolver(settings);
+    const https = buildHttps({
+      ...settings,
+      ...(options.httpsCa === undefined ? {} : { httpsCa: options.httpsCa }),
+    });
     // No selector is known yet: the common ones and those seen in stored reports are probed.
     const snapshot = await collectDomain(resolver, domain, {
       selectors: [],
       probe: probeCandidates(domain, await reportedInDefaultStore()),
       budgetMs: domainBudgetFor(settings),
+      https,
     });
     // Declaring answers DNS failed to give would write wrong expectations; better to write nothing.
     const [failure] = snapshot.lookupFailures;

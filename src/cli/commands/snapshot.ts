@@ -6,12 +6,14 @@ import { EXIT } from "../../engine/exit-code.js";
 import { InputError } from "../../errors.js";
 import { reportedSelectors } from "../../store/reported-selectors.js";
 import { assumedAbsentNote } from "../assumed-absent-note.js";
+import { buildHttps } from "../build-https.js";
 import { buildResolver, domainBudgetFor } from "../build-resolver.js";
 import { checkSettings } from "../check-settings.js";
 import {
   concurrencyOption,
   configOption,
   dnsOptions,
+  httpsCaOption,
   offlineOption,
   selectorOption,
   shardOption,
@@ -33,6 +35,7 @@ export default defineCommand({
     ...dnsOptions,
     ...zoneOptions,
     offline: offlineOption,
+    httpsCa: httpsCaOption,
     shard: shardOption("record"),
     concurrency: concurrencyOption("collected"),
   },
@@ -43,12 +46,14 @@ export default defineCommand({
     const reported =
       settings.reportsDb === undefined ? undefined : await reportedSelectors(settings.reportsDb);
     const { probeSelectors } = await probing(settings.targets, reported);
+    const https = buildHttps(settings);
     const snapshots = await mapWithConcurrency(settings.targets, settings.concurrency, (t) =>
       collectDomain(resolver, t.domain, {
         selectors: t.selectors,
         ...(probeSelectors ? { probe: probeSelectors(t.domain) } : {}),
         senders: t.declared?.senders ?? [],
         budgetMs: domainBudgetFor(settings),
+        https,
       }),
     );
     // A baseline taken while DNS was failing would make every later run "drift": refuse it.
