@@ -8,7 +8,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/run-cli.js";
-import { checkJson, POLICY_PATH, runAgainst, type SurroundWorld, startWorld, ZONE } from "./world.js";
+import {
+  checkJson,
+  HOSTILE_POLICY,
+  POLICY_PATH,
+  runAgainst,
+  type SurroundWorld,
+  startWorld,
+  ZONE,
+} from "./world.js";
 
 /** What must never be printed raw: C0 (but LF), DEL, C1, bidi controls. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: asserting their absence is the point
@@ -115,6 +123,9 @@ describe("hostile text in every new record", () => {
     expect(result.stdout).toContain("id=1\\x1b[2J\\u{202e}");
     expect(result.stdout).toContain("https://evil.test\\x07");
     expect(result.stdout).toContain("\\u{202e}gvs.svg\\x1b[31m");
+    // What the policy's web server sent is shown escaped too (in the findings about it).
+    expect(result.stdout).toContain("mode: enforce\\x1b[2J");
+    expect(result.stdout).toContain("mx.hostile.surround.test\\u{202e}");
   });
 
   it("JSON: the records kept exactly, the controls written as escapes", async () => {
@@ -129,6 +140,11 @@ describe("hostile text in every new record", () => {
     expect(new Set(hostile.rules(/^(mta-sts|tls-rpt)\/syntax$/).map((r) => r.split(" ")[0]))).toEqual(
       new Set(["mta-sts/syntax", "tls-rpt/syntax"]),
     );
+    expect(hostile.entry.mtaSts.policy?.text).toBe(HOSTILE_POLICY);
+    expect(hostile.of("mta-sts/policy-syntax").map((f) => [f.messageId, f.data.tag, f.data.value])).toEqual([
+      ["invalidValue", "mode", "enforce\u001b[2J"],
+      ["invalidValue", "mx", "mx.hostile.surround.test\u202e"],
+    ]);
   });
 });
 

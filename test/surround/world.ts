@@ -22,6 +22,10 @@ export const GOOD_SVG =
 const SCRIPT_SVG =
   '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.2" baseProfile="tiny-ps"><title>Weak</title><script>alert(document.cookie)</script><use xlink:href="https://tracker.example.net/pixel.svg#a"/></svg>';
 
+/** A policy whose mode and mx values carry terminal controls: shown escaped, kept exact in JSON. */
+export const HOSTILE_POLICY =
+  "version: STSv1\nmode: enforce\u001b[2J\nmx: mx.hostile.surround.test\u202e\nmax_age: 604800\n";
+
 const text = (body: string): HttpsAnswer => ({ body, headers: { "content-type": "text/plain" } });
 
 /** What the HTTPS server answers, by host and path; tests may change an entry between runs. */
@@ -40,9 +44,8 @@ export function answers(): Record<string, HttpsAnswer> {
       `${GOOD_POLICY}${"x-pad: 0123456789abcdef\n".repeat(3000)}`,
     ),
     [`mta-sts.slow.surround.test${POLICY_PATH}`]: { ...text(GOOD_POLICY), stallMs: 30_000 },
-    [`mta-sts.hostile.surround.test${POLICY_PATH}`]: text(
-      "version: STSv1\nmode: enforce\nmx: mx.hostile.surround.test\nmax_age: 604800\n",
-    ),
+    // The web server is hostile too: its policy carries an escape sequence and a bidi override.
+    [`mta-sts.hostile.surround.test${POLICY_PATH}`]: text(HOSTILE_POLICY),
     "brand.surround.test/good.svg": { body: GOOD_SVG, headers: { "content-type": "image/svg+xml" } },
     "brand.surround.test/script.svg": { body: SCRIPT_SVG, headers: { "content-type": "image/svg+xml" } },
   };
