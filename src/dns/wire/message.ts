@@ -1,40 +1,23 @@
 /**
- * DNS messages on the wire. Records are decoded by dns-packet's record codecs (README, "Dependency
- * notes"); what is ours, each measured or required:
+ * DNS messages on the wire, ours end to end (README, "Dependency notes"; each part measured with
+ * bench/throughput.js or required):
  * - the query: a header, one question and an OPT record (RFC 1035 §4.1, RFC 6891 §6.1.2), built in
  *   one buffer; dns-packet's general encoder cost more than the rest of a query's CPU together;
  * - reading a reply in the order a stub needs it: ID and question compared as octets with the query
- *   (a forgery or a misdirected reply is dropped before anything is decoded, RFC 5452 §4.3), then the
- *   answers, and the authority and additional sections only when asked for (a negative answer's
- *   SOA, the OPT record). Decoding the question and every section with dns-packet's \`decode\`
- *   halved the client's throughput (bench/throughput.js);
+ *   (a forgery or a misdirected reply is dropped before anything is decoded, RFC 5452 §4.3), then
+ *   the answer section's record headers (wire-record.ts); names and data become strings only for
+ *   the records a question reads (its type and CNAMEs), and the authority and additional sections
+ *   are read only when asked for (a negative answer's SOA, the OPT record);
  * - the name rules dns-packet leaves to its caller (it writes a 64-octet label without complaint).
  */
 
-import type { Answer, RecordType as WireType } from "dns-packet";
-import * as dnsPacket from "dns-packet";
+import type { RecordType as WireType } from "dns-packet";
+import { RR, readRecords, type WireRecord } from "./wire-record.js";
 
 /** The DNS flag day 2020 value: a UDP payload size that avoids IP fragmentation. */
 const EDNS_UDP_PAYLOAD = 1232;
 
-export type WireRecord = Answer;
-
-/** dns-packet's codec for one section entry; `decode.bytes` is what the last call consumed. */
-interface EntryCodec<T> {
-  decode: ((bytes: Buffer, offset: number) => T) & { bytes: number };
-}
-// Exported by dns-packet (index.js: exports.question, exports.answer), not declared in its types.
-const codecs = dnsPacket as unknown as { answer: EntryCodec<Answer> };
-
-const TYPE_CODES: Partial<Record<WireType, number>> = {
-  A: 1,
-  NS: 2,
-  CNAME: 5,
-  PTR: 12,
-  MX: 15,
-  TXT: 16,
-  AAAA: 28,
-};
+const TYPE_CODES: Partial<Record<WireType, number>> = RR;
 const RCODES = ["NOERROR", "FORMERR", "SERVFAIL", "NXDOMAIN", "NOTIMP", "REFUSED"];
 const HEADER = 12;
 
@@ -93,7 +76,7 @@ export function encodeQuery(id: number, name: string, type: WireType, edns: bool
   if (edns) {
     // Owner: the root (0, already); type OPT; "class" = our UDP payload size; TTL 0 (version 0,
     // no DO bit: we read the AD bit, we do not validate); no options.
-    query.writeUInt16BE(41, at + 5);
+    query.writeUInt16BE(RR.OPT, at + 5);
     query.writeUInt16BE(EDNS_UDP_PAYLOAD, at + 7);
   }
   return query;
@@ -109,7 +92,8 @@ export class DecodedMessage {
   readonly rcode: string;
   readonly answers: WireRecord[] = [];
   readonly #bytes: Buffer;
-  readonly #counts: { authorities: number; additionals: number };
+  readonly #authorityCount: number;
+  readonly #additionalCount: number;
   #offset: number;
   #authorities: WireRecord[] | undefined;
   #additionals: WireRecord[] | undefined;
@@ -124,8 +108,9 @@ export class DecodedMessage {
     this.truncated = (flags & 0x0200) !== 0;
     this.authenticated = (flags & 0x0020) !== 0;
     this.rcode = RCODES[flags & 0x0f] ?? `RCODE${flags & 0x0f}`;
-    this.#counts = { authorities: bytes.readUInt16BE(8), additionals: bytes.readUInt16BE(10) };
-    this.#offset = readEntries(bytes, questionEnd, bytes.readUInt16BE(6), codecs.answer, this.answers);
+    this.#authorityCount = bytes.readUInt16BE(8);
+    this.#additionalCount = bytes.readUInt16BE(10);
+    this.#offset = readRecords(bytes, questionEnd, bytes.readUInt16BE(6), this.answers);
   }
 
   /** The authority section (read on first use; empty if it cannot be read). */
@@ -133,13 +118,7 @@ export class DecodedMessage {
     if (this.#authorities === undefined) {
       this.#authorities = [];
       try {
-        this.#offset = readEntries(
-          this.#bytes,
-          this.#offset,
-          this.#counts.authorities,
-          codecs.answer,
-          this.#authorities,
-        );
+        this.#offset = readRecords(this.#bytes, this.#offset, this.#authorityCount, this.#authorities);
       } catch {
         this.#offset = this.#bytes.length;
       }
@@ -153,28 +132,13 @@ export class DecodedMessage {
       void this.authorities; // reading it moves past it
       this.#additionals = [];
       try {
-        readEntries(this.#bytes, this.#offset, this.#counts.additionals, codecs.answer, this.#additionals);
+        readRecords(this.#bytes, this.#offset, this.#additionalCount, this.#additionals);
       } catch {
         // An unreadable additional section: as if it held nothing.
       }
     }
     return this.#additionals;
   }
-}
-
-function readEntries<T>(
-  bytes: Buffer,
-  offset: number,
-  count: number,
-  codec: EntryCodec<T>,
-  into: T[],
-): number {
-  let at = offset;
-  for (let i = 0; i < count; i++) {
-    into.push(codec.decode(bytes, at));
-    at += codec.decode.bytes;
-  }
-  return at;
 }
 
 /**
@@ -209,5 +173,5 @@ function questionEndOf(query: Buffer): number {
 
 /** True when the message carries an OPT record: the server speaks EDNS0. */
 export function hasOpt(message: DecodedMessage): boolean {
-  return message.additionals.some((record) => record.type === "OPT");
+  return message.additionals.some((record) => record.type === RR.OPT);
 }

@@ -5,7 +5,8 @@
 import type { CnameChain } from "../cname-chain.js";
 import { decodeTxtOctets } from "../txt-octets.js";
 import { canonicalName, type RecordData, type RecordType } from "../types.js";
-import type { DecodedMessage, WireRecord } from "./message.js";
+import type { DecodedMessage } from "./message.js";
+import { RR, type WireRecord } from "./wire-record.js";
 
 export type ReadAnswer =
   | { kind: "ok"; records: RecordData[RecordType]; ttl: number }
@@ -24,20 +25,27 @@ export function readAnswer(
   type: RecordType,
   chain: CnameChain,
 ): ReadAnswer {
-  const answers = message.answers.filter((record) => (record as { class?: string }).class === "IN");
+  const wanted = RR[type];
   let ttl = Number.POSITIVE_INFINITY;
   for (;;) {
     const owner = chain.end;
-    const atOwner = answers.filter((record) => canonicalName(record.name) === owner);
-    const matching = atOwner.filter((record) => record.type === type);
-    if (matching.length > 0) {
-      for (const record of matching) ttl = Math.min(ttl, ttlOf(record));
+    let matching: WireRecord[] | undefined;
+    let alias: WireRecord | undefined;
+    for (const record of message.answers) {
+      if (!record.isInternet || (record.type !== wanted && record.type !== RR.CNAME)) continue;
+      if (canonicalName(record.name) !== owner) continue;
+      if (record.type === wanted) {
+        matching ??= [];
+        matching.push(record);
+      } else alias ??= record;
+    }
+    if (matching) {
+      for (const record of matching) ttl = Math.min(ttl, record.ttl);
       return { kind: "ok", records: toRecordData(type, matching), ttl };
     }
-    const alias = type === "CNAME" ? undefined : atOwner.find((record) => record.type === "CNAME");
-    if (alias === undefined) break;
-    ttl = Math.min(ttl, ttlOf(alias));
-    const hop = chain.follow(dataOf(alias) as string);
+    if (alias === undefined || type === "CNAME") break;
+    ttl = Math.min(ttl, alias.ttl);
+    const hop = chain.follow(alias.target());
     if (hop !== "ok") return { kind: "temperror", reason: chain.failure(hop) };
   }
   const negativeTtl = Math.min(ttl, soaTtl(message) ?? Number.POSITIVE_INFINITY);
@@ -52,20 +60,9 @@ export function readAnswer(
   return { kind: "nodata", ttl: known };
 }
 
-function dataOf(record: WireRecord): unknown {
-  return (record as { data?: unknown }).data;
-}
-
-function ttlOf(record: WireRecord): number {
-  return (record as { ttl?: number }).ttl ?? 0;
-}
-
 /** RFC 2308 §5: a negative answer may be cached for the SOA's TTL, at most its MINIMUM field. */
 function soaTtl(message: DecodedMessage): number | undefined {
-  const soa = message.authorities.find((record) => record.type === "SOA");
-  if (!soa) return undefined;
-  const minimum = (dataOf(soa) as { minimum?: number }).minimum ?? Number.POSITIVE_INFINITY;
-  return Math.min(ttlOf(soa), minimum);
+  return message.authorities.find((record) => record.type === RR.SOA)?.negativeTtl();
 }
 
 function toRecordData(type: RecordType, records: WireRecord[]): RecordData[RecordType] {
@@ -73,15 +70,17 @@ function toRecordData(type: RecordType, records: WireRecord[]): RecordData[Recor
     case "TXT":
       // Octets as Latin-1 characters, then UTF-8 where they are valid UTF-8 (txt-octets.ts); an
       // RR with no character-string at all is kept as [] (RFC 1035 forbids it; its neighbours count).
-      return records.map((record) =>
-        (dataOf(record) as Buffer[]).map((chunk) => decodeTxtOctets(chunk.toString("latin1"))),
-      );
+      return records.map((record) => record.txt().map(decodeTxtOctets));
     case "MX":
       return records.map((record) => {
-        const { preference, exchange } = dataOf(record) as { preference: number; exchange: string };
+        const { preference, exchange } = record.mx();
         return { exchange, priority: preference };
       });
+    case "A":
+      return records.map((record) => record.ipv4());
+    case "AAAA":
+      return records.map((record) => record.ipv6());
     default:
-      return records.map((record) => String(dataOf(record)));
+      return records.map((record) => record.target());
   }
 }
