@@ -184,6 +184,11 @@ describe("the wire reader reads what dns-packet reads", () => {
         expect(message.answers.map(ours)).toEqual((packet.answers ?? []).map(theirs));
         expect(message.authorities.map(ours)).toEqual((packet.authorities ?? []).map(theirs));
         expect(message.additionals.map(ours)).toEqual((packet.additionals ?? []).map(theirs));
+        // An owner read as "the question's name" without decoding it is that name.
+        const compressed = answers.filter((r) => r.atQuestion && r.compressed).length;
+        expect(message.answers.filter((r) => r.ownerIsQuestion)).toHaveLength(compressed);
+        for (const r of message.answers)
+          if (r.ownerIsQuestion) expect(r.name).toBe(packet.questions?.[0]?.name);
         expect(message.rcode).toBe((packet as { rcode?: string }).rcode);
       }),
       fuzzOptions(300),

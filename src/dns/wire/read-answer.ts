@@ -26,14 +26,18 @@ export function readAnswer(
   chain: CnameChain,
 ): ReadAnswer {
   const wanted = RR[type];
+  const question = canonicalName(asked);
   let ttl = Number.POSITIVE_INFINITY;
   for (;;) {
     const owner = chain.end;
+    // Servers write an answer's owner as a pointer to the question: at the question's name that
+    // says it all, no name need be decoded (the question was compared with ours as octets).
+    const atQuestion = owner === question;
     let matching: WireRecord[] | undefined;
     let alias: WireRecord | undefined;
     for (const record of message.answers) {
       if (!record.isInternet || (record.type !== wanted && record.type !== RR.CNAME)) continue;
-      if (canonicalName(record.name) !== owner) continue;
+      if (!(atQuestion && record.ownerIsQuestion) && canonicalName(record.name) !== owner) continue;
       if (record.type === wanted) {
         matching ??= [];
         matching.push(record);

@@ -42,6 +42,11 @@ export class WireRecord {
     return this.#name;
   }
 
+  /** The owner is a compression pointer to the question's name (offset 12, RFC 1035 §4.1.4). */
+  get ownerIsQuestion(): boolean {
+    return this.message[this.nameAt] === 0xc0 && this.message[this.nameAt + 1] === 12;
+  }
+
   get isInternet(): boolean {
     return this.klass === CLASS_IN;
   }
