@@ -1,11 +1,12 @@
 import type { ImapFlow } from "imapflow";
+import { EXIT } from "../engine/exit-code.js";
 import { once } from "../reports/byte-streams.js";
 import { extractReports } from "../reports/extract.js";
 import { formatMegabytes, type ReadLimits } from "../reports/limits.js";
 import type { ReportSink } from "../reports/report-sink.js";
 import type { ReportStore } from "../store/store.js";
 import { isStoreFailure } from "../store/store-error.js";
-import { describeImapFailure } from "./imap-error.js";
+import { describeImapFailure, ImapError } from "./imap-error.js";
 import type { MailboxUrl } from "./mailbox-url.js";
 
 /** UIDs per round: one size FETCH, body FETCHes, one MOVE and one cursor update each. */
@@ -70,7 +71,7 @@ export async function readMailbox(
       const batch = uids.slice(at, at + BATCH);
       const outcome = await readBatch(client, url, sink, batch, options, totals, progress);
       if (outcome.toMove.length > 0 && options.moveTo !== undefined) {
-        await client.messageMove(outcome.toMove.join(","), options.moveTo, { uid: true });
+        await moveOrThrow(client, url, outcome.toMove, options.moveTo);
         totals.moved += outcome.toMove.length;
       }
       if (outcome.doneUpTo > 0)
@@ -83,6 +84,22 @@ export async function readMailbox(
     if (isStoreFailure(error)) throw error;
     throw describeImapFailure(error, url);
   }
+}
+
+/**
+ * Moves the messages, or throws before the cursor may pass them. imapflow reports a failed MOVE (the
+ * server said NO, or the connection dropped while it ran) by returning false, not by throwing: taken
+ * as done, the cursor would pass messages still in the folder and no later run would move them.
+ * Thrown, the messages are read again after the reconnection (report identity stores nothing twice)
+ * and moved then.
+ */
+async function moveOrThrow(client: ImapFlow, url: MailboxUrl, uids: number[], folder: string): Promise<void> {
+  const moved = await client.messageMove(uids.join(","), folder, { uid: true });
+  if (!moved)
+    throw new ImapError(
+      `${url.text}: moving ${uids.length} message(s) to ${folder} failed${client.usable ? "" : " (connection lost)"}; they stay and are read again on the next run`,
+      EXIT.inconclusive,
+    );
 }
 
 interface BatchOutcome {

@@ -109,17 +109,17 @@ describe.runIf(dovecotAvailable())("crashes, SIGTERM and --watch (Dovecot)", () 
     expect(storedReportIds(db)).toEqual(
       ["watch-after-restart-2", "watch-appended-1", "watch-before-0", "watch-before-1"].sort(),
     );
-    // Seen once in a full run at load 25 (1 left in Watch, not reproduced alone): say what was left.
+    // Once a flake (1 left in Watch): a MOVE cut by the server's stop was counted as done.
     const left = `left in Watch: ${messageFiles(lab.dovecot.maildir, "Watch").join(", ")}; stdout: ${child.output.stdout}; stderr: ${child.output.stderr}`;
     expect(messagesIn(lab.dovecot.maildir, "Watch"), left).toBe(0);
     expect(messagesIn(lab.dovecot.maildir, "WatchDone"), left).toBe(4);
     expect(child.output.stderr).toMatch(/connection lost|cannot connect/);
+    // The server may stop before or after the appended message is moved: if its MOVE was cut, that
+    // message is read again after the reconnection (its report already stored) and moved then.
     expect(child.output.stdout).toMatch(
-      /Watch: 1 message\(s\) read, 0 without a report \(left in place\), 1 moved/,
+      /Watch: [12] message\(s\) read, 0 without a report \(left in place\), [12] moved/,
     );
-    expect(child.output.stdout).toMatch(
-      /^stored 4 report\(s\), 0 already stored, 0 refused; 4 message\(s\) read/m,
-    );
+    expect(child.output.stdout).toMatch(/^stored 4 report\(s\), [01] already stored, 0 refused; /m);
   });
 
   it("SIGTERM during a --watch catch-up ends after the message in hand, exit 0: what was stored is moved and passed; a rerun does the rest once", async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,7 +13,7 @@ import {
   storedCount,
   storedReportIds,
 } from "./imap-lab.js";
-import { deliver, mailSet, messagesIn } from "./mail-set.js";
+import { deliver, folderPath, mailSet, messagesIn } from "./mail-set.js";
 
 /** Every way a mailbox can fail to be read: one line on stderr, the documented exit code, nothing lost. */
 describe.runIf(dovecotAvailable())("reading a mailbox that fails (Dovecot)", () => {
@@ -131,5 +131,34 @@ describe.runIf(dovecotAvailable())("reading a mailbox that fails (Dovecot)", () 
     expect(storedReportIds(db)).toHaveLength(set.reports);
     expect(messagesIn(lab.dovecot.maildir, "Midrun")).toBe(0);
     expect(messagesIn(lab.dovecot.maildir, "MidrunDone")).toBe(set.reports);
+  });
+
+  it("a MOVE the server refuses leaves the messages and the cursor before them: exit 3, and the next run reads them again", async () => {
+    // The destination exists but Dovecot's mail user may not write into it, so Dovecot answers the
+    // MOVE with NO. imapflow says so by returning false, not by throwing; a cursor passed on anyway
+    // would leave these messages unmoved for good.
+    deliver(lab.dovecot.maildir, "Source", mailSet("source", 2).messages);
+    deliver(lab.dovecot.maildir, "Locked", []);
+    const locked = folderPath(lab.dovecot.maildir, "Locked");
+    for (const sub of ["tmp", "new", "cur"]) chmodSync(join(locked, sub), 0o500);
+    try {
+      const db = join(dir, "locked.db");
+      const args = [lab.dovecot.url("Source"), "--imap-move-to", "Locked"];
+      const first = await lab.ingest(db, args);
+      expect(first.exitCode, first.stderr).toBe(3);
+      expect(errorLines(first.stderr)).toEqual([
+        expect.stringMatching(/Source: moving 2 message\(s\) to Locked failed; they stay and are read again/),
+      ]);
+      expect(storedCount(db)).toBe(2);
+      expect(messagesIn(lab.dovecot.maildir, "Source")).toBe(2);
+      for (const sub of ["tmp", "new", "cur"]) chmodSync(join(locked, sub), 0o700);
+      const again = await lab.ingest(db, args);
+      expect(again.exitCode, again.stderr).toBe(0);
+      expect(again.stdout).toMatch(/stored 0 report\(s\), 2 already stored/);
+      expect(messagesIn(lab.dovecot.maildir, "Source")).toBe(0);
+      expect(messagesIn(lab.dovecot.maildir, "Locked")).toBe(2);
+    } finally {
+      for (const sub of ["tmp", "new", "cur"]) chmodSync(join(locked, sub), 0o700);
+    }
   });
 });
