@@ -63,17 +63,30 @@ export async function loadSourceRecords(db: Reader, filter: SummaryFilter): Prom
 
 /** The sources and their groups from the rows of sourceRecordGroups. */
 export function foldSourceRecords(rows: readonly Row[]): SourceRecords[] {
-  const sources = new Map<string, SourceRecords & { byKey: Map<string, RecordGroup> }>();
+  const folder = new SourceFolder();
   for (const row of rows) {
+    folder.add(row, authResults(row.auth ?? null), Number(row.messages), Number(row.records));
+  }
+  return folder.sources();
+}
+
+/**
+ * Adds records (or groups of them) to their source, into the group of records saying the same thing
+ * (`groupKey`); sources and groups stay in the order first added.
+ */
+export class SourceFolder {
+  readonly #sources = new Map<string, SourceRecords & { byKey: Map<string, RecordGroup> }>();
+
+  /** `row`: domain, ip, org, adkim, aspf, disposition, dkim, spf, reasons, header_from, envelope_from. */
+  add(row: Row, results: Pick<RecordGroup, "dkim" | "spf">, messages: number, records: number): void {
     const domain = String(row.domain);
     const ip = String(row.ip);
     const sourceKey = `${domain}\u0000${ip}`;
-    let source = sources.get(sourceKey);
+    let source = this.#sources.get(sourceKey);
     if (!source) {
       source = { domain, ip, messages: 0, groups: [], byKey: new Map() };
-      sources.set(sourceKey, source);
+      this.#sources.set(sourceKey, source);
     }
-    const results = authResults(row.auth ?? null);
     const group: RecordGroup = {
       org: String(row.org ?? ""),
       adkim: mode(row.adkim),
@@ -96,12 +109,14 @@ export function foldSourceRecords(rows: readonly Row[]): SourceRecords[] {
       source.byKey.set(key, group);
       source.groups.push(group);
     }
-    const messages = Number(row.messages);
     target.messages += messages;
-    target.records += Number(row.records);
+    target.records += records;
     source.messages += messages;
   }
-  return [...sources.values()].map(({ byKey: _, ...source }) => source);
+
+  sources(): SourceRecords[] {
+    return [...this.#sources.values()].map(({ byKey: _, ...source }) => source);
+  }
 }
 
 /**
@@ -130,12 +145,12 @@ function compareRows(a: StoredAuthResult, b: StoredAuthResult): number {
   return 0;
 }
 
-export function mode(value: unknown): "r" | "s" {
+function mode(value: unknown): "r" | "s" {
   return String(value ?? "").toLowerCase() === "s" ? "s" : "r";
 }
 
 /** The override reasons are stored as the JSON list of `{ type, comment }` the parser produced. */
-export function overrideTypes(json: string): string[] {
+function overrideTypes(json: string): string[] {
   try {
     const reasons = JSON.parse(json) as { type?: unknown }[];
     return Array.isArray(reasons)
@@ -147,7 +162,7 @@ export function overrideTypes(json: string): string[] {
 }
 
 /** What makes two records one group (after normalization). */
-export function groupKey(g: RecordGroup): string {
+function groupKey(g: RecordGroup): string {
   return [
     g.org,
     g.adkim,

@@ -14,7 +14,8 @@ export interface SummaryFilter {
 
 const PASS = "(r.dkim = 'pass' OR r.spf = 'pass')";
 
-function where(filter: SummaryFilter): { sql: string; params: SqlValue[] } {
+/** The WHERE clause of a filter over `reports p`, with its parameters. */
+export function filterSql(filter: SummaryFilter): { sql: string; params: SqlValue[] } {
   const clauses: string[] = [];
   const params: SqlValue[] = [];
   if (filter.domain !== undefined) {
@@ -40,7 +41,7 @@ function all(db: Reader, sql: string, params: SqlValue[]): Promise<Row[]> {
  * records instead of one per figure. A report without records has `records` 0 and sums 0.
  */
 export async function reportTotals(db: Reader, filter: SummaryFilter): Promise<Row[]> {
-  const w = where(filter);
+  const w = filterSql(filter);
   return all(
     db,
     `SELECT p.id AS id, p.policy_domain AS domain, p.org_name AS org, p.begin_ts AS begin, p.end_ts AS end,
@@ -61,7 +62,7 @@ export async function reportTotals(db: Reader, filter: SummaryFilter): Promise<R
  * source, which made the summary quadratic in distinct sources (20,000 IPs: 30 s).
  */
 export async function sourcesFirstSeen(db: Reader, domain: string | undefined): Promise<Row[]> {
-  const w = where(domain === undefined ? {} : { domain });
+  const w = filterSql(domain === undefined ? {} : { domain });
   return all(
     db,
     `SELECT p.policy_domain AS domain, r.source_ip AS ip, min(p.begin_ts) AS first_seen
@@ -77,7 +78,7 @@ export async function sourcesFirstSeen(db: Reader, domain: string | undefined): 
  * spelled out so that PostgreSQL picks the same one.
  */
 export async function latestPolicies(db: Reader, filter: SummaryFilter): Promise<Row[]> {
-  const w = where(filter);
+  const w = filterSql(filter);
   return all(
     db,
     `SELECT p.policy_domain AS domain, p.policy_p AS policy FROM reports p ${w.sql}
@@ -88,7 +89,7 @@ export async function latestPolicies(db: Reader, filter: SummaryFilter): Promise
 }
 
 export async function dkimSelectors(db: Reader, filter: SummaryFilter): Promise<Row[]> {
-  const w = where(filter);
+  const w = filterSql(filter);
   return all(
     db,
     `SELECT p.policy_domain AS domain, a.domain AS signing_domain, a.selector AS selector, sum(r.count) AS messages,
@@ -106,7 +107,7 @@ export async function dkimSelectors(db: Reader, filter: SummaryFilter): Promise<
  * share of a store, so this stays far below a row per source and day.
  */
 export async function dailyFailingBySource(db: Reader, filter: SummaryFilter): Promise<Row[]> {
-  const w = where(filter);
+  const w = filterSql(filter);
   return all(
     db,
     `SELECT p.policy_domain AS domain, (p.begin_ts + p.end_ts) / 2 / 86400 AS day, r.source_ip AS ip,
@@ -139,7 +140,7 @@ export async function latestReportEnds(db: Reader): Promise<Row[]> {
  * the start of the earliest report holding one of its records.
  */
 export async function sourceRecordGroups(db: Reader, filter: SummaryFilter): Promise<Row[]> {
-  const w = where(filter);
+  const w = filterSql(filter);
   return all(
     db,
     `SELECT p.policy_domain AS domain, r.source_ip AS ip, p.org_name AS org, p.adkim AS adkim, p.aspf AS aspf,

@@ -5,18 +5,12 @@
  * records and periods sharing days, with and without `--domain` / `--since`: SQLite always,
  * PostgreSQL when installed.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { summarize } from "../../src/reports/summary.js";
 import { tallyDomains } from "../../src/reports/summary-tallies.js";
-import { PostgresStore } from "../../src/store/postgres/postgres-store.js";
-import { SqliteStore } from "../../src/store/sqlite-store.js";
 import type { ReportStore, Row } from "../../src/store/store.js";
-import type { SummaryFilter } from "../../src/store/summary-queries.js";
-import { PG_PASSWORD, type PostgresCluster, postgresAvailable, startPostgres } from "../helpers/postgres.js";
-import { FILTERS, fillWithDuplicates } from "../store/generated-duplicates.js";
+import { filterSql, type SummaryFilter } from "../../src/store/summary-queries.js";
+import { FILTERS, onGeneratedStores } from "../store/generated-duplicates.js";
 
 async function expectSameFigures(store: ReportStore): Promise<void> {
   for (const filter of FILTERS) {
@@ -67,19 +61,11 @@ async function expectSameFigures(store: ReportStore): Promise<void> {
   }
 }
 
-describe("summary figures from one pass over reports and source groups", () => {
-  it("equal the per-figure SQL they replaced (SQLite)", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "mailaudit-summary-figures-"));
-    const store = new SqliteStore(join(dir, "reports.db"));
-    try {
-      await fillWithDuplicates(store);
-      await expectSameFigures(store);
-    } finally {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-});
+onGeneratedStores(
+  "summary figures from one pass over reports and source groups",
+  "equal the per-figure SQL they replaced",
+  expectSameFigures,
+);
 
 describe("summary tallies", () => {
   it("break ties by text in byte order, as the stores sort, not in UTF-16 order", () => {
@@ -120,47 +106,9 @@ describe("summary tallies", () => {
   });
 });
 
-describe.skipIf(!postgresAvailable())("summary figures from one pass (PostgreSQL)", () => {
-  let cluster: PostgresCluster | undefined;
-  beforeAll(async () => {
-    cluster = await startPostgres();
-  }, 120_000);
-  afterAll(async () => {
-    await cluster?.close();
-  });
-
-  it("equal the per-figure SQL they replaced", async () => {
-    if (!cluster) throw new Error("no cluster");
-    const url = await cluster.createDatabase("figures");
-    process.env.PGPASSWORD = PG_PASSWORD;
-    const store = await PostgresStore.open(url);
-    delete process.env.PGPASSWORD;
-    try {
-      await fillWithDuplicates(store);
-      await expectSameFigures(store);
-    } finally {
-      await store.close();
-    }
-  }, 60_000);
-});
-
 // The per-figure SQL as it was before the single pass, and the figures the summary made of it.
 
 const PASS = "(r.dkim = 'pass' OR r.spf = 'pass')";
-
-function where(filter: SummaryFilter): { sql: string; params: (string | number)[] } {
-  const clauses: string[] = [];
-  const params: (string | number)[] = [];
-  if (filter.domain !== undefined) {
-    clauses.push("p.policy_domain = ?");
-    params.push(filter.domain);
-  }
-  if (filter.since !== undefined) {
-    clauses.push("p.end_ts >= ?");
-    params.push(filter.since);
-  }
-  return { sql: clauses.length ? `WHERE ${clauses.join(" AND ")}` : "", params };
-}
 
 const isoDate = (seconds: number) => new Date(seconds * 1000).toISOString().replace(".000Z", "Z");
 const byDomain = (rows: Row[]) => {
@@ -170,7 +118,7 @@ const byDomain = (rows: Row[]) => {
 };
 
 async function referenceFigures(db: ReportStore, filter: SummaryFilter) {
-  const w = where(filter);
+  const w = filterSql(filter);
   const totals = await db.select(
     `SELECT p.policy_domain AS domain, count(DISTINCT p.id) AS reports, min(p.begin_ts) AS begin, max(p.end_ts) AS end,
             coalesce(sum(r.count), 0) AS messages,
@@ -193,7 +141,8 @@ async function referenceFigures(db: ReportStore, filter: SummaryFilter) {
       w.params,
     ),
   );
-  const domainOnly = filter.domain === undefined ? { sql: "", params: [] } : where({ domain: filter.domain });
+  const domainOnly =
+    filter.domain === undefined ? { sql: "", params: [] } : filterSql({ domain: filter.domain });
   const firstSeen = new Map(
     (
       await db.select(

@@ -5,9 +5,16 @@
  * and escape, characters whose UTF-16 order is not their byte order, reports without records and
  * reports whose periods start mid-day or span two days. Fixed seed: the same store on every run.
  */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, it } from "vitest";
 import type { ReportRecord } from "../../src/reports/types.js";
+import { PostgresStore } from "../../src/store/postgres/postgres-store.js";
+import { SqliteStore } from "../../src/store/sqlite-store.js";
 import type { ReportStore } from "../../src/store/store.js";
 import type { SummaryFilter } from "../../src/store/summary-queries.js";
+import { PG_PASSWORD, type PostgresCluster, postgresAvailable, startPostgres } from "../helpers/postgres.js";
 
 /** No filter, one domain, and a `since` halfway through the generated reports. */
 export const FILTERS: SummaryFilter[] = [
@@ -124,4 +131,52 @@ export async function fillWithDuplicates(store: ReportStore): Promise<void> {
       undefined,
     );
   }
+}
+
+/**
+ * Runs `check` on the generated store in SQLite, and in PostgreSQL (a throwaway cluster) when its
+ * server is installed: `title` names the describe blocks, `should` the tests.
+ */
+export function onGeneratedStores(
+  title: string,
+  should: string,
+  check: (store: ReportStore) => Promise<void>,
+) {
+  describe(title, () => {
+    it(`${should} (SQLite)`, async () => {
+      const dir = mkdtempSync(join(tmpdir(), "mailaudit-generated-store-"));
+      const store = new SqliteStore(join(dir, "reports.db"));
+      try {
+        await fillWithDuplicates(store);
+        await check(store);
+      } finally {
+        await store.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
+
+  describe.skipIf(!postgresAvailable())(`${title} (PostgreSQL)`, () => {
+    let cluster: PostgresCluster | undefined;
+    beforeAll(async () => {
+      cluster = await startPostgres();
+    }, 120_000);
+    afterAll(async () => {
+      await cluster?.close();
+    });
+
+    it(`${should} (PostgreSQL)`, async () => {
+      if (!cluster) throw new Error("no cluster");
+      const url = await cluster.createDatabase("generated");
+      process.env.PGPASSWORD = PG_PASSWORD;
+      const store = await PostgresStore.open(url);
+      delete process.env.PGPASSWORD;
+      try {
+        await fillWithDuplicates(store);
+        await check(store);
+      } finally {
+        await store.close();
+      }
+    }, 60_000);
+  });
 }
