@@ -1,7 +1,8 @@
 /**
  * How runs reach HTTPS: trust (`--https-ca`, NODE_EXTRA_CA_CERTS, neither), a slow server, runs that
- * fetch nothing (`--offline`, `--zone`) and say so, the test-port variable, hostile records in every
- * new record shown escaped, and the config and baseline keys of the new groups.
+ * fetch nothing (`--offline`, `--zone`) and say so, the test-port variable, hostile text in every
+ * new record (and in a policy and an MX host name) shown escaped, and the config and baseline keys
+ * of the new groups.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -126,6 +127,8 @@ describe("hostile text in every new record", () => {
     // What the policy's web server sent is shown escaped too (in the findings about it).
     expect(result.stdout).toContain("mode: enforce\\x1b[2J");
     expect(result.stdout).toContain("mx.hostile.surround.test\\u{202e}");
+    // An MX host name is DNS data too (a label may hold any octet); names are compared in lower case.
+    expect(result.stdout).toContain("mx\\x1b[2j.hostile.surround.test");
   });
 
   it("JSON: the records kept exactly, the controls written as escapes", async () => {
@@ -140,6 +143,10 @@ describe("hostile text in every new record", () => {
     expect(new Set(hostile.rules(/^(mta-sts|tls-rpt)\/syntax$/).map((r) => r.split(" ")[0]))).toEqual(
       new Set(["mta-sts/syntax", "tls-rpt/syntax"]),
     );
+    expect(hostile.entry.mx.records.map((r) => r.exchange)).toEqual([
+      "mx.hostile.surround.test",
+      "mx\u001b[2j.hostile.surround.test",
+    ]);
     expect(hostile.entry.mtaSts.policy?.text).toBe(HOSTILE_POLICY);
     expect(hostile.of("mta-sts/policy-syntax").map((f) => [f.messageId, f.data.tag, f.data.value])).toEqual([
       ["invalidValue", "mode", "enforce\u001b[2J"],
