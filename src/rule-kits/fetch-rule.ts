@@ -5,12 +5,9 @@
 import { defineRule } from "../engine/define-rule.js";
 import type { DomainSnapshot, MessageSpec, Rule, RuleContext } from "../engine/types.js";
 import type { FetchReport } from "../https/types.js";
+import { errorRuleMeta, type RuleFacts } from "./rule-facts.js";
 
-export interface FetchRuleSpec {
-  id: string;
-  description: string;
-  spec: string;
-  remediation: string;
+export interface FetchRuleSpec extends RuleFacts {
   /** What is fetched, for messages: "The MTA-STS policy", "The BIMI logo". */
   what: string;
   /** The fetch this rule judges, if the snapshot holds one. */
@@ -37,29 +34,22 @@ const FAILURE_MESSAGE = {
 
 export function defineFetchRule(rule: FetchRuleSpec): Rule {
   return defineRule({
-    meta: {
-      id: rule.id,
-      type: "problem",
-      severity: "error",
-      docs: { description: rule.description, spec: rule.spec },
-      messages: {
-        unreachable: `${rule.what} at {uri} cannot be fetched: {reason}.`,
-        certificate: `${rule.what} at {uri} is served with a certificate that does not verify: {reason}.`,
-        redirect: `${rule.what} at {uri} answers with a redirect ({reason}); redirects are never followed.`,
-        httpStatus: `${rule.what} at {uri} answers {reason} instead of 200.`,
-        tooLarge: `${rule.what} at {uri} is larger than {limit} octets ({reason}).`,
-        inconclusive: {
-          text: `${rule.what} at {uri} got no verdict ({reason}); results that depend on it are inconclusive.`,
-          severity: "warning",
-        },
-        skipped: {
-          text: `${rule.what} at {uri} was not fetched ({reason}); only its DNS records were checked.`,
-          severity: "notice",
-        },
-        ...rule.extraMessages,
+    meta: errorRuleMeta(rule, {
+      unreachable: `${rule.what} at {uri} cannot be fetched: {reason}.`,
+      certificate: `${rule.what} at {uri} is served with a certificate that does not verify: {reason}.`,
+      redirect: `${rule.what} at {uri} answers with a redirect ({reason}); redirects are never followed.`,
+      httpStatus: `${rule.what} at {uri} answers {reason} instead of 200.`,
+      tooLarge: `${rule.what} at {uri} is larger than {limit} octets ({reason}).`,
+      inconclusive: {
+        text: `${rule.what} at {uri} got no verdict ({reason}); results that depend on it are inconclusive.`,
+        severity: "warning",
       },
-      remediation: rule.remediation,
-    },
+      skipped: {
+        text: `${rule.what} at {uri} was not fetched ({reason}); only its DNS records were checked.`,
+        severity: "notice",
+      },
+      ...rule.extraMessages,
+    }),
     check(context) {
       const report = rule.select(context.snapshot);
       if (!report) return;

@@ -6,13 +6,7 @@
 import { defineRule } from "../engine/define-rule.js";
 import type { DomainSnapshot, Rule } from "../engine/types.js";
 import type { RecordFieldProblem } from "../smtp-tls/record-fields.js";
-
-interface RuleFacts {
-  id: string;
-  description: string;
-  spec: string;
-  remediation: string;
-}
+import { errorRuleMeta, type RuleFacts } from "./rule-facts.js";
 
 /** Where a record lives and every `v=…` record found there. */
 export interface RecordSet {
@@ -25,16 +19,9 @@ export function defineMultipleRecordsRule(
   rule: RuleFacts & { label: string; select(snapshot: DomainSnapshot): RecordSet | null | undefined },
 ): Rule {
   return defineRule({
-    meta: {
-      id: rule.id,
-      type: "problem",
-      severity: "error",
-      docs: { description: rule.description, spec: rule.spec },
-      messages: {
-        multiple: `{name} publishes {count} ${rule.label} records; receivers ignore them all.`,
-      },
-      remediation: rule.remediation,
-    },
+    meta: errorRuleMeta(rule, {
+      multiple: `{name} publishes {count} ${rule.label} records; receivers ignore them all.`,
+    }),
     check({ snapshot, report }) {
       const set = rule.select(snapshot);
       if (!set || set.records.length < 2) return;
@@ -71,20 +58,13 @@ export function defineRecordSyntaxRule(
   },
 ): Rule {
   return defineRule({
-    meta: {
-      id: rule.id,
-      type: "problem",
-      severity: "error",
-      docs: { description: rule.description, spec: rule.spec },
-      messages: {
-        badVersion: `The ${rule.label} record at {name} must begin with exactly ${rule.version}: {value}.`,
-        malformedField: `The ${rule.label} record at {name} has a malformed field ({reason}): {value}.`,
-        duplicateField: `The ${rule.label} record at {name} gives {tag}= more than once.`,
-        invalidValue: `The ${rule.label} record at {name} has an invalid {tag}={value}: {reason}.`,
-        missingField: `The ${rule.label} record at {name} has no {tag}=, which is required; receivers ignore it.`,
-      },
-      remediation: rule.remediation,
-    },
+    meta: errorRuleMeta(rule, {
+      badVersion: `The ${rule.label} record at {name} must begin with exactly ${rule.version}: {value}.`,
+      malformedField: `The ${rule.label} record at {name} has a malformed field ({reason}): {value}.`,
+      duplicateField: `The ${rule.label} record at {name} gives {tag}= more than once.`,
+      invalidValue: `The ${rule.label} record at {name} has an invalid {tag}={value}: {reason}.`,
+      missingField: `The ${rule.label} record at {name} has no {tag}=, which is required; receivers ignore it.`,
+    }),
     check({ snapshot, report }) {
       const facts = rule.select(snapshot);
       if (!facts || facts.record === null) return;
