@@ -10,7 +10,8 @@ const [needMajor, needMinor] = MINIMUM_NODE.split(".").map(Number);
 if (major < needMajor || (major === needMajor && minor < needMinor)) {
   process.stderr.write(`mailaudit needs Node.js ${MINIMUM_NODE} or newer (found ${found})\n`);
   process.exitCode = 2;
-} else {
+} else if (process.argv[2] === "reports" && process.argv[3] === "ingest") {
+  // Only the ingest pays for loading this (bin/young-generation.js says why it exists).
   import("./young-generation.js").then((ingest) => {
     if (ingest.wantsSmallYoungGeneration()) ingest.runWithSmallYoungGeneration();
     else {
@@ -18,6 +19,8 @@ if (major < needMajor || (major === needMajor && minor < needMinor)) {
       startCli();
     }
   });
+} else {
+  startCli();
 }
 
 function startCli() {
