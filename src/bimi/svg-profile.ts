@@ -9,7 +9,8 @@
  * declaring entities is itself a problem (entity tricks have no place in a logo).
  */
 import { createHash } from "node:crypto";
-import { SaxesParser, type SaxesTagNS } from "saxes";
+import { createRequire } from "node:module";
+import type { SaxesTagNS } from "saxes";
 
 /** The BIMI group's guidance: logos of at most 32 KB. */
 export const MAX_SVG_BYTES = 32_768;
@@ -106,6 +107,8 @@ export function checkSvgTinyPs(body: Uint8Array): SvgCheck {
   let inTitle = false;
   let inStyle = false;
   let title: string | null = null;
+  // saxes is loaded at the first logo checked, not at every start; require() keeps the check synchronous.
+  const { SaxesParser } = createRequire(import.meta.url)("saxes") as typeof import("saxes");
   const parser = new SaxesParser({ xmlns: true, position: true });
   parser.on("doctype", (doctype) => {
     if (/<!ENTITY/i.test(doctype))

@@ -1,10 +1,10 @@
 import { isIP } from "node:net";
-import { isScalar, LineCounter, parseDocument } from "yaml";
 import { normalizeDomainInput } from "../dns/domain-name.js";
 import { parseServerAddress } from "../dns/server-address.js";
 import { FAIL_ON_LEVELS, SEVERITY_SETTINGS } from "../engine/severity.js";
 import type { MtaStsMode } from "../mta-sts/types.js";
 import { isProfileName, PROFILE_NAMES } from "../profiles/index.js";
+import { yamlLibrary } from "../yaml-library.js";
 import { ConfigError } from "./errors.js";
 import { selectorProblem } from "./names.js";
 import type {
@@ -36,6 +36,7 @@ const MTA_STS_MODES = ["enforce", "testing", "none"] as const satisfies readonly
  * problem is a `ConfigError` naming the file, line and key. Unknown keys are errors.
  */
 export function parseConfig(text: string, options: ParseConfigOptions): Config {
+  const { LineCounter, parseDocument } = yamlLibrary();
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
   const [syntax] = doc.errors;
@@ -122,7 +123,7 @@ function readDomain(cursor: YamlCursor): DomainDeclaration {
     lines[relative(c)] = c.line;
     return c;
   };
-  if (isScalar(cursor.node)) {
+  if (yamlLibrary().isScalar(cursor.node)) {
     return { domain: readDomainName(cursor), subdomains: [], selectors: [], senders: [], lines };
   }
   const keys = cursor.entries(["domain", "subdomains", "dkim", "expect", "senders"]);

@@ -1,5 +1,4 @@
 import type { Resolver } from "../dns/types.js";
-import { httpsGet } from "./get.js";
 import type { Fetched, FetchLimits, FetchSkipReason } from "./types.js";
 
 /** How a run may use HTTPS: for real, or not at all (and why not, for the notice). */
@@ -42,14 +41,17 @@ export class HttpsFetcher {
     const key = `${limits.maxBytes} ${limits.accept} ${url}`;
     let fetched = this.#cache.get(key);
     if (!fetched) {
-      fetched = httpsGet(url, {
-        resolver,
-        timeoutMs: access.timeoutMs,
-        limits,
-        userAgent: access.userAgent,
-        ...(access.ca ? { ca: access.ca } : {}),
-        ...(access.testPort === undefined ? {} : { testPort: access.testPort }),
-      });
+      // Loaded at the first real fetch: --offline and --zone runs never load node:https and TLS.
+      fetched = import("./get.js").then(({ httpsGet }) =>
+        httpsGet(url, {
+          resolver,
+          timeoutMs: access.timeoutMs,
+          limits,
+          userAgent: access.userAgent,
+          ...(access.ca ? { ca: access.ca } : {}),
+          ...(access.testPort === undefined ? {} : { testPort: access.testPort }),
+        }),
+      );
       this.#cache.set(key, fetched);
     }
     return fetched;

@@ -1,4 +1,3 @@
-import { SqliteStore } from "./sqlite-store.js";
 import type { ReportStore } from "./store.js";
 
 /** `--db postgres://…` (or `postgresql://`) names a PostgreSQL store; anything else is a SQLite file. */
@@ -13,5 +12,7 @@ export async function openReportStore(location: string): Promise<ReportStore> {
     const { PostgresStore } = await import("./postgres/postgres-store.js");
     return PostgresStore.open(location);
   }
+  // Loaded only when a store is opened: `check` without one never loads node:sqlite and the schema.
+  const { SqliteStore } = await import("./sqlite-store.js");
   return new SqliteStore(location);
 }

@@ -11,10 +11,12 @@
  * serves now. Its values are still read (octoDNS validates them too) but not served: the zone holds
  * it as left as published (asked of DNS, or not checked offline).
  */
+
 import { basename } from "node:path";
-import { type Document, LineCounter, parseDocument } from "yaml";
+import type { Document } from "yaml";
 import { normalizeName, type UncheckedRecord } from "../dns/types.js";
 import type { Zone, ZoneRecord } from "../dns/zone-records.js";
+import { yamlLibrary } from "../yaml-library.js";
 import { decodeEscape } from "./character-strings.js";
 import { ZoneInputError } from "./input-error.js";
 import { lineAt } from "./json-input.js";
@@ -102,6 +104,7 @@ function yamlTree(text: string, source: string): TreeNode {
   const tooDeep = flowDepthLine(text, MAX_FLOW_DEPTH);
   if (tooDeep !== undefined)
     throw new ZoneInputError(source, tooDeep, `YAML nested deeper than ${MAX_FLOW_DEPTH} levels`);
+  const { LineCounter, parseDocument } = yamlLibrary();
   const lineCounter = new LineCounter();
   // yaml's own duplicate-key check compares each key with every earlier one (10,000 names: 20 s);
   // names are checked with a Set instead.

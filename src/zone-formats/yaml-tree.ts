@@ -6,7 +6,9 @@
  * aliases, tags, block and multi-line scalars). The fast reader answers `undefined` for any text
  * outside its subset, so the two never disagree: yaml decides.
  */
-import { type Document, isAlias, isMap, isScalar, isSeq, type Node } from "yaml";
+
+import type { Document, Node } from "yaml";
+import { yamlLibrary } from "../yaml-library.js";
 
 export type TreeNode =
   | { kind: "map"; pairs: Array<{ key: TreeNode; value: TreeNode }>; offset: number }
@@ -28,6 +30,7 @@ const MAX_TREE_DEPTH = 8;
 
 /** A yaml Document as a tree, aliases resolved (cycles end at the depth bound). */
 export function documentTree(doc: Document, node: unknown = doc.contents, depth = 0): TreeNode {
+  const { isAlias, isMap, isScalar, isSeq } = yamlLibrary();
   const resolved = isAlias(node) ? node.resolve(doc) : node;
   const offset = (resolved as Node | undefined)?.range?.[0] ?? 0;
   if (depth > MAX_TREE_DEPTH || resolved === undefined || resolved === null) {

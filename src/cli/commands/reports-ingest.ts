@@ -6,9 +6,9 @@ import type { MailboxInputOptions, StopSignal } from "../../imap/mailbox-input.j
 import type { MailboxUrl } from "../../imap/mailbox-url.js";
 import { isMailboxUrl, parseMailboxUrl } from "../../imap/mailbox-url.js";
 import type { MailboxTotals } from "../../imap/read-mailbox.js";
-import { type IngestProgress, ingest } from "../../reports/ingest.js";
+import type { IngestProgress } from "../../reports/ingest.js";
 import { limitsForMegabytes } from "../../reports/limits.js";
-import { type DifferingDuplicate, ReportSink } from "../../reports/report-sink.js";
+import type { DifferingDuplicate, ReportSink } from "../../reports/report-sink.js";
 import { defaultStorePath } from "../../store/default-path.js";
 import { openReportStore } from "../../store/open-report-store.js";
 import { dbOption, maxSizeOption } from "../common-options.js";
@@ -56,6 +56,11 @@ export default defineCommand({
   arguments: [requiredList("input", "files, folders, or mailboxes as imaps://user@host[:port]/Folder")],
   options,
   async run(inputs, flags) {
+    // The report readers (XML, zip, gzip, MIME) load only here: the other `reports` commands share this group.
+    const [{ ingest }, { ReportSink }] = await Promise.all([
+      import("../../reports/ingest.js"),
+      import("../../reports/report-sink.js"),
+    ]);
     const limits = limitsForMegabytes(parseMaxSize(flags.maxSize));
     const mailboxes = inputs.filter(isMailboxUrl).map(parseMailboxUrl);
     const paths = inputs.filter((input) => !isMailboxUrl(input));

@@ -1,8 +1,6 @@
 import { createReadStream } from "node:fs";
 import { EXIT } from "../../engine/exit-code.js";
 import { InputError } from "../../errors.js";
-import { parseAggregateReport } from "../../reports/aggregate-parser.js";
-import { extractReports } from "../../reports/extract.js";
 import { limitsForMegabytes } from "../../reports/limits.js";
 import { refusalReason } from "../../reports/refusal.js";
 import { REPORT_FORMATTERS } from "../../reports/report-format.js";
@@ -21,6 +19,11 @@ export default defineCommand({
     maxSize: maxSizeOption,
   },
   async run(file, flags) {
+    // The report readers (XML, zip, gzip, MIME) load only here: the other `reports` commands share this group.
+    const [{ parseAggregateReport }, { extractReports }] = await Promise.all([
+      import("../../reports/aggregate-parser.js"),
+      import("../../reports/extract.js"),
+    ]);
     const limits = limitsForMegabytes(parseMaxSize(flags.maxSize));
     const input =
       file === "-"
