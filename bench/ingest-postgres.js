@@ -3,7 +3,8 @@
  * bench's throwaway PostgreSQL (the one dmarcts-report-parser writes to: loopback, fsync off), by one
  * ingester and by four at once over a quarter of the files each. Throughput is XML bytes ÷ the wall
  * time from the first start to the last exit (process starts included); peak RSS is the largest of
- * the processes. The schema is created before the clock starts, as an administrator would.
+ * the processes; CPU is the ingesters' (GNU time) plus the server's (its process tree,
+ * process-cpu.js). The schema is created before the clock starts, as an administrator would.
  */
 import { join } from "node:path";
 import { runMeasured } from "./measure.js";
@@ -34,13 +35,19 @@ export async function runMailauditPostgres(groups, options) {
     keepStdout: false,
   });
   const started = performance.now();
+  const serverCpuBefore = server.cpuMs();
   const results = await Promise.all(groups.map(ingest));
   const wallMs = performance.now() - started;
+  const serverCpuMs = server.cpuMs() - serverCpuBefore;
+  const clientCpuMs = results.reduce((sum, r) => sum + (r.cpuMs ?? Number.NaN), 0);
   const failed = results.filter((r) => r.exitCode !== 0);
   const reports = await server.count("reports", options.database).catch(() => "?");
   const records = await server.count("records", options.database).catch(() => "?");
   return {
     wallMs,
+    /** CPU of the ingesters plus the server's (NaN without GNU time). */
+    cpuMs: clientCpuMs + serverCpuMs,
+    serverCpuMs,
     maxRssKb: Math.max(...results.map((r) => r.maxRssKb ?? 0)) || null,
     failures: failed.length,
     lastError: failed[0] && `exit ${failed[0].exitCode}: ${failed[0].stderr.trim().split("\n").at(-1)}`,

@@ -5,9 +5,10 @@
  * run as root, so it runs as the `postgres` user. One server per bench run (`sharedPostgres`).
  */
 import { execFile } from "node:child_process";
-import { chownSync, existsSync, mkdirSync, readdirSync } from "node:fs";
+import { chownSync, existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { treeCpuMs } from "./process-cpu.js";
 import { makeTempDir, onCleanup } from "./cleanup.js";
 import { freePort } from "./servers.js";
 
@@ -56,8 +57,12 @@ export async function startPostgres() {
   const createdb = (name) =>
     asPostgres("createdb", ["-h", "127.0.0.1", "-p", String(port), "-U", "postgres", name]);
   await createdb("dmarc");
+  // The postmaster's pid: the first line of postmaster.pid.
+  const postmaster = Number(readFileSync(join(data, "postmaster.pid"), "utf8").split("\n")[0]);
   return {
     port,
+    /** CPU milliseconds the whole server (postmaster, backends live and exited) has used so far. */
+    cpuMs: () => treeCpuMs(postmaster),
     /** A fresh database; its URL for `--db` (trust auth: no password). */
     async createDatabase(name) {
       await createdb(name);
