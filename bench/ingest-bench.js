@@ -7,9 +7,9 @@ import { mkdirSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { runDmarcCat, runDmarcts, runMailDmarc } from "./ingest-peers.js";
-import { CORES } from "./process-cpu.js";
 import { dealFiles, runMailauditPostgres } from "./ingest-postgres.js";
 import { runMeasured } from "./measure.js";
+import { CORES } from "./process-cpu.js";
 import { writeBigReport, writeSmallReports } from "./report-corpus.js";
 
 const CLI = join(import.meta.dirname, "..", "bin", "mailaudit.js");

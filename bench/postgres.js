@@ -8,8 +8,8 @@ import { execFile } from "node:child_process";
 import { chownSync, existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { treeCpuMs } from "./process-cpu.js";
 import { makeTempDir, onCleanup } from "./cleanup.js";
+import { treeCpuMs } from "./process-cpu.js";
 import { freePort } from "./servers.js";
 
 const run = promisify(execFile);
