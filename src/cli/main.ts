@@ -1,16 +1,17 @@
 /**
  * The command line: the program and its error handling. Each command declares its own arguments,
  * options and help, and holds its handler, in `commands/<name>.ts`; only the command named on the
- * command line is loaded (each pulls in its own part of mailaudit), so `mailaudit --version` and
- * `mailaudit check` load nothing they do not need.
+ * command line is loaded (each pulls in its own part of mailaudit), so `mailaudit check` loads
+ * nothing it does not need, and `mailaudit --version` not even commander.
  */
-import { Command, CommanderError } from "commander";
 import { EXIT } from "../engine/exit-code.js";
 import { MailauditError } from "../errors.js";
 import { escapeForTerminal } from "../format/escape.js";
 import { packageVersion } from "../version.js";
 import type { CommandModule } from "./define-command.js";
 import { ignoreClosedStdout } from "./output.js";
+
+type Commander = typeof import("commander");
 
 /** Every command, in the order `mailaudit --help` lists them. */
 const COMMANDS = new Map<string, () => Promise<{ default: CommandModule }>>([
@@ -23,8 +24,8 @@ const COMMANDS = new Map<string, () => Promise<{ default: CommandModule }>>([
 ]);
 
 /** The program with the commands `args` (the arguments after `mailaudit`) can reach. */
-async function buildProgram(args: readonly string[]): Promise<Command> {
-  const program = new Command("mailaudit")
+async function buildProgram(commander: Commander, args: readonly string[]) {
+  const program = new commander.Command("mailaudit")
     .description(
       "Audit SPF, DKIM and DMARC in DNS, ingest DMARC aggregate reports, and gate CI on policy drift.",
     )
@@ -36,20 +37,30 @@ async function buildProgram(args: readonly string[]): Promise<Command> {
 
 /**
  * The program's only options are --version and --help, so the first argument that is not an option
- * names the command. Only that command is loaded; `--version` alone needs none; anything else (the
- * program's help, `help <command>`, a mistyped name commander suggests a fix for) needs them all.
+ * names the command. Only that command is loaded; anything else (the program's help,
+ * `help <command>`, a mistyped name commander suggests a fix for) needs them all.
  */
 function commandsFor(args: readonly string[]) {
   const named = args.find((arg) => !arg.startsWith("-"));
   const load = named === undefined ? undefined : COMMANDS.get(named);
   if (load) return [load];
-  const versionOnly = args.length > 0 && args.every((arg) => arg === "-V" || arg === "--version");
-  return versionOnly ? [] : [...COMMANDS.values()];
+  return [...COMMANDS.values()];
+}
+
+function isVersionOnly(args: readonly string[]): boolean {
+  return args.length > 0 && args.every((arg) => arg === "-V" || arg === "--version");
 }
 
 async function main(argv: string[]): Promise<void> {
   ignoreClosedStdout();
-  const program = await buildProgram(argv.slice(2));
+  const args = argv.slice(2);
+  if (isVersionOnly(args)) {
+    // Answered before commander loads (half of this run's start-up); commander would print the same line.
+    process.stdout.write(`${packageVersion()}\n`);
+    return;
+  }
+  const commander = await import("commander");
+  const program = await buildProgram(commander, args);
   program.configureOutput({
     // Commander's own errors become one line with our exit code 2 (see the catch below).
     outputError: (text, write) => write(text),
@@ -57,13 +68,13 @@ async function main(argv: string[]): Promise<void> {
   try {
     await program.parseAsync(argv);
   } catch (error) {
-    process.exitCode = handleError(error);
+    process.exitCode = handleError(commander, error);
   }
 }
 
 /** Maps any error to its exit code, printing one clean line; stacks only with MAILAUDIT_DEBUG=1. */
-function handleError(error: unknown): number {
-  if (error instanceof CommanderError) {
+function handleError(commander: Commander, error: unknown): number {
+  if (error instanceof commander.CommanderError) {
     if (
       error.code === "commander.helpDisplayed" ||
       error.code === "commander.version" ||
