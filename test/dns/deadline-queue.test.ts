@@ -105,6 +105,32 @@ describe("DeadlineQueue (one timer for the UDP client's questions)", () => {
     expect(expired).toEqual(["b"]);
   });
 
+  it("takes a new entry added from inside an expiry (the next try), with one timer for it", () => {
+    // The resolver's questions are callbacks: a try's timeout sends the next try at once, from
+    // inside the queue's own timer; it must get its own full wait and no second timer.
+    const expired: string[] = [];
+    let retried = false;
+    const queue: DeadlineQueue<Entry> = new DeadlineQueue<Entry>((entry) => {
+      expired.push(entry.name);
+      entry.settled = true;
+      queue.closed();
+      if (!retried) {
+        retried = true;
+        queue.add(new Entry(`${entry.name}-again`, performance.now() + 100));
+      }
+    });
+    queue.add(new Entry("a", performance.now() + 100));
+    queue.add(new Entry("b", performance.now() + 100));
+    vi.advanceTimersByTime(100);
+    expect(expired).toEqual(["a", "b"]);
+    expect(vi.getTimerCount()).toBe(1);
+    vi.advanceTimersByTime(99);
+    expect(expired).toEqual(["a", "b"]);
+    vi.advanceTimersByTime(1);
+    expect(expired).toEqual(["a", "b", "a-again"]);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
   it("keeps its promise over thousands of entries answered out of order (the list is compacted on the way)", () => {
     const { expired, add, settle } = harness();
     const entries = Array.from({ length: 5000 }, (_, i) => add(`q${i}`, 1000));

@@ -21,6 +21,8 @@ export class DeadlineQueue<T extends Expiring> {
   /** Entries added and not yet settled: the timer runs (and keeps the process alive) while any are. */
   #open = 0;
   #timer: NodeJS.Timeout | undefined;
+  /** True while `#fire` walks the list: `expire` may add entries, and the timer is set after the walk. */
+  #firing = false;
 
   /** `expire` is called for each entry whose deadline passed unsettled; it must settle it. */
   constructor(expire: (entry: T) => void) {
@@ -31,7 +33,7 @@ export class DeadlineQueue<T extends Expiring> {
   add(entry: T): void {
     this.#entries.push(entry);
     this.#open++;
-    if (this.#timer === undefined) this.#arm(entry.deadline);
+    if (this.#timer === undefined && !this.#firing) this.#arm(entry.deadline);
   }
 
   /** One entry was settled (answered, failed or expired). */
@@ -61,16 +63,20 @@ export class DeadlineQueue<T extends Expiring> {
   readonly #fire = (): void => {
     this.#timer = undefined;
     const now = performance.now();
-    for (;;) {
-      const entry = this.#entries[this.#head];
-      if (entry === undefined || (!entry.settled && entry.deadline > now)) break;
-      this.#entries[this.#head++] = undefined;
-      if (!entry.settled) {
-        // Settling it calls closed(), which may shorten the list or, for the last one, empty it.
-        this.#expire(entry);
-        if (this.#open === 0) return;
+    this.#firing = true;
+    try {
+      for (;;) {
+        const entry = this.#entries[this.#head];
+        if (entry === undefined || (!entry.settled && entry.deadline > now)) break;
+        this.#entries[this.#head++] = undefined;
+        // Settling it calls closed(), which may shorten the list or, for the last one, empty it;
+        // its owner may add a new entry (the next try) at once, at the end of the list.
+        if (!entry.settled) this.#expire(entry);
       }
+    } finally {
+      this.#firing = false;
     }
+    if (this.#open === 0) return;
     const next = this.#entries[this.#head];
     if (next) this.#arm(next.deadline);
   };

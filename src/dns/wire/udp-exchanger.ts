@@ -32,10 +32,17 @@ const RECEIVE_BUFFER_OCTETS = 1 << 20;
 const CANCELLED: UdpOutcome = { kind: "error", code: "ECANCELLED" };
 const TIMEOUT: UdpOutcome = { kind: "timeout" };
 
+/**
+ * Who asked a question: told its outcome by a call, once. No promise per try: the resolver's own
+ * question is one promise with callbacks inside (src/dns/lookup.ts).
+ */
+export interface UdpWaiter {
+  udpAnswered(outcome: UdpOutcome): void;
+}
+
 /** One query on its way: sent (or waiting for its socket to connect) and not yet answered. */
 class Question implements Expiring {
   settled = false;
-  resolve: (outcome: UdpOutcome) => void = ignore;
 
   constructor(
     readonly id: number,
@@ -43,10 +50,10 @@ class Question implements Expiring {
     public query: Buffer,
     readonly lane: Lane,
     readonly deadline: number,
+    /** Cleared once settled: settled questions may stay listed until the deadline queue passes them. */
+    public waiter: UdpWaiter | undefined,
   ) {}
 }
-
-function ignore(): void {}
 
 /** One connected socket to one server, with the questions waiting on it by ID. */
 class Lane {
@@ -145,7 +152,8 @@ class Lane {
  * Every question waits `timeoutMs` at most; one timer serves them all (deadline-queue.ts).
  */
 export class UdpExchanger {
-  readonly #lanes = new Map<string, Lane>();
+  /** By the caller's server object: a string key per question cost a concatenation and its hashing. */
+  readonly #lanes = new Map<ServerAddress, Lane>();
   readonly #retired = new Set<Lane>();
   readonly #timeoutMs: number;
   readonly #deadlines = new DeadlineQueue<Question>((question) => this.#settle(question, TIMEOUT));
@@ -156,21 +164,20 @@ export class UdpExchanger {
 
   /**
    * Sends `query` (a message we built; its first two octets are overwritten with a fresh random ID)
-   * to `server` and resolves with the first reply that answers it (its ID and question), or a
-   * timeout after the exchanger's `timeoutMs`.
+   * to `server` and tells `waiter` the first reply that answers it (its ID and question), or a
+   * timeout after the exchanger's `timeoutMs`. The waiter is called from inside the exchanger's
+   * event handlers and may ask again at once. `server` must be the same object for every question
+   * to that server (it keys the server's socket).
    */
-  ask(server: ServerAddress, query: Buffer): Promise<UdpOutcome> {
+  ask(server: ServerAddress, query: Buffer, waiter: UdpWaiter): void {
     const lane = this.#laneFor(server);
     let id = randomQueryId();
     while (lane.pending.has(id)) id = randomQueryId();
-    query.writeUInt16BE(id, 0);
-    const question = new Question(id, query, lane, performance.now() + this.#timeoutMs);
-    const answered = new Promise<UdpOutcome>((resolve) => {
-      question.resolve = resolve;
-    });
+    query[0] = id >>> 8;
+    query[1] = id & 0xff;
+    const question = new Question(id, query, lane, performance.now() + this.#timeoutMs, waiter);
     this.#deadlines.add(question);
     lane.send(question);
-    return answered;
   }
 
   /** Ends every waiting question (as ECANCELLED) and closes every socket. */
@@ -183,22 +190,21 @@ export class UdpExchanger {
   #settle = (question: Question, outcome: UdpOutcome): void => {
     if (question.settled) return;
     question.settled = true;
-    const resolve = question.resolve;
+    const waiter = question.waiter as UdpWaiter;
     // Settled questions may stay listed until the deadline queue passes them: keep them small.
-    question.resolve = ignore;
+    question.waiter = undefined;
     question.query = EMPTY;
     question.lane.forget(question.id);
     this.#deadlines.closed();
-    resolve(outcome);
+    waiter.udpAnswered(outcome);
   };
 
   #laneFor(server: ServerAddress): Lane {
-    const key = `${server.host} ${server.port}`;
-    const current = this.#lanes.get(key);
+    const current = this.#lanes.get(server);
     if (current && !current.closed && current.sent < QUERIES_PER_SOCKET) return current;
     if (current && !current.closed) this.#retired.add(current);
     const lane = new Lane(server, this.#settle, (idle) => this.#retired.delete(idle));
-    this.#lanes.set(key, lane);
+    this.#lanes.set(server, lane);
     return lane;
   }
 }
