@@ -15,3 +15,20 @@ export function decodeTxtOctets(latin1: string): string {
     return latin1;
   }
 }
+
+/**
+ * `decodeTxtOctets` of the octets `bytes[start, end)`, read straight from a received message: no
+ * Latin-1 string made first only to be searched and, for UTF-8, turned back into octets.
+ */
+export function decodeTxtBytes(bytes: Buffer, start: number, end: number): string {
+  for (let at = start; at < end; at++) {
+    if ((bytes[at] as number) >= 0x80) {
+      try {
+        return STRICT_UTF8.decode(bytes.subarray(start, end));
+      } catch {
+        return bytes.toString("latin1", start, end);
+      }
+    }
+  }
+  return bytes.toString("latin1", start, end);
+}

@@ -53,12 +53,15 @@ export function encodeQuery(id: number, name: string, type: WireType, edns: bool
   // the label after it, and the first place the length of the first label (no split per query).
   // A dot (0x2e) is never part of a multi-octet UTF-8 sequence, so every 0x2e is a separator.
   const nameOctets = trimmed === "" ? 1 : Buffer.byteLength(trimmed, "utf8") + 2;
-  const query = Buffer.alloc(HEADER + nameOctets + 4 + (edns ? 11 : 0));
+  // From Node's shared pool: `Buffer.alloc` made a zero-filled ArrayBuffer of its own per query.
+  // Every octet is written below.
+  const query = Buffer.allocUnsafe(HEADER + nameOctets + 4 + (edns ? 11 : 0));
   query.writeUInt16BE(id, 0);
   query.writeUInt16BE(0x0100, 2); // RD
-  query.writeUInt16BE(1, 4); // one question
-  query.writeUInt16BE(edns ? 1 : 0, 10); // the OPT record
-  let at = HEADER + nameOctets - 1; // the root label (0, already)
+  query.writeUInt32BE(0x00010000, 4); // one question, no answer
+  query.writeUInt32BE(edns ? 1 : 0, 8); // no authority; the OPT record
+  let at = HEADER + nameOctets - 1;
+  query[at] = 0; // the root label
   if (trimmed !== "") {
     query.write(trimmed, HEADER + 1, "utf8");
     let labelEnd = at;
@@ -74,10 +77,13 @@ export function encodeQuery(id: number, name: string, type: WireType, edns: bool
   query.writeUInt16BE(TYPE_CODES[type] ?? 0, at);
   query.writeUInt16BE(1, at + 2); // class IN
   if (edns) {
-    // Owner: the root (0, already); type OPT; "class" = our UDP payload size; TTL 0 (version 0,
-    // no DO bit: we read the AD bit, we do not validate); no options.
+    // Owner: the root; type OPT; "class" = our UDP payload size; TTL 0 (version 0, no DO bit: we
+    // read the AD bit, we do not validate); no options.
+    query[at + 4] = 0;
     query.writeUInt16BE(RR.OPT, at + 5);
     query.writeUInt16BE(EDNS_UDP_PAYLOAD, at + 7);
+    query.writeUInt32BE(0, at + 9);
+    query.writeUInt16BE(0, at + 13);
   }
   return query;
 }

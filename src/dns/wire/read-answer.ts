@@ -3,7 +3,6 @@
  * in the answer section (RFC 1034 §3.6.2, §4.3.2), or where that chain stops without data.
  */
 import type { CnameChain } from "../cname-chain.js";
-import { decodeTxtOctets } from "../txt-octets.js";
 import { canonicalName, type RecordData, type RecordType } from "../types.js";
 import type { DecodedMessage } from "./message.js";
 import { RR, type WireRecord } from "./wire-record.js";
@@ -17,7 +16,8 @@ export type ReadAnswer =
 
 /**
  * Reads `message` (already checked to answer our question about `asked`, RCODE NOERROR or NXDOMAIN),
- * extending `chain` with the CNAMEs it holds from `chain.end` on.
+ * extending `chain` with the CNAMEs it holds from `chain.end` on. `chain.end` must be `asked`
+ * (a chain started at it, or the name where it stopped).
  */
 export function readAnswer(
   message: DecodedMessage,
@@ -26,7 +26,8 @@ export function readAnswer(
   chain: CnameChain,
 ): ReadAnswer {
   const wanted = RR[type];
-  const question = canonicalName(asked);
+  // The name asked, canonical: the chain starts at it, and each later name asked is its end.
+  const question = chain.end;
   let ttl = Number.POSITIVE_INFINITY;
   for (;;) {
     const owner = chain.end;
@@ -74,7 +75,7 @@ function toRecordData(type: RecordType, records: WireRecord[]): RecordData[Recor
     case "TXT":
       // Octets as Latin-1 characters, then UTF-8 where they are valid UTF-8 (txt-octets.ts); an
       // RR with no character-string at all is kept as [] (RFC 1035 forbids it; its neighbours count).
-      return records.map((record) => record.txt().map(decodeTxtOctets));
+      return records.map((record) => record.txtText());
     case "MX":
       return records.map((record) => {
         const { preference, exchange } = record.mx();

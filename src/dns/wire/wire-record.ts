@@ -8,6 +8,7 @@
  * dns-packet's decoder on generated messages.
  */
 import * as dnsPacket from "dns-packet";
+import { decodeTxtBytes } from "../txt-octets.js";
 import { nameEnd, readName } from "./wire-name.js";
 
 /** RR type codes (RFC 1035 §3.2.2, RFC 3596, RFC 6891). */
@@ -82,6 +83,18 @@ export class WireRecord {
     for (let at = this.dataAt; at < end; ) {
       const length = this.message[at] as number;
       strings.push(this.message.toString("latin1", at + 1, at + 1 + length));
+      at += 1 + length;
+    }
+    return strings;
+  }
+
+  /** TXT as the resolver hands it out: each character-string through `decodeTxtBytes` (txt-octets.ts). */
+  txtText(): string[] {
+    const strings: string[] = [];
+    const end = this.dataAt + this.dataLength;
+    for (let at = this.dataAt; at < end; ) {
+      const length = this.message[at] as number;
+      strings.push(decodeTxtBytes(this.message, at + 1, at + 1 + length));
       at += 1 + length;
     }
     return strings;
