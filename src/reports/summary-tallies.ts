@@ -1,4 +1,4 @@
-import { storedAuthResults } from "../store/joined-auth-results.js";
+import { type StoredAuthResult, storedAuthResults } from "../store/joined-auth-results.js";
 import type { Row } from "../store/store.js";
 import { compareCodePoints } from "../store/text-order.js";
 
@@ -50,7 +50,18 @@ export function tallyDomains(
     return tally;
   };
   for (const row of reports) addReport(tallyOf(String(row.domain)), row);
-  for (const row of groups) addGroup(tallyOf(String(row.domain)), row, firstSeen);
+  // Few distinct auth texts against many groups: each is read back once (storedAuthResults).
+  const read = new Map<string, readonly StoredAuthResult[]>();
+  const authOf = (row: Row) => {
+    const joined = row.auth === null || row.auth === undefined ? "" : String(row.auth);
+    let results = read.get(joined);
+    if (!results) {
+      results = storedAuthResults(joined);
+      read.set(joined, results);
+    }
+    return results;
+  };
+  for (const row of groups) addGroup(tallyOf(String(row.domain)), row, authOf(row), firstSeen);
   const done = new Map<string, DomainTally>();
   for (const domain of [...tallies.keys()].sort(compareCodePoints)) {
     done.set(domain, finish(tallies.get(domain) as Building));
@@ -114,7 +125,12 @@ function addReport(tally: Building, row: Row): void {
   counted.pass += pass;
 }
 
-function addGroup(tally: Building, row: Row, firstSeen: ReadonlyMap<string, number> | undefined): void {
+function addGroup(
+  tally: Building,
+  row: Row,
+  auth: readonly StoredAuthResult[],
+  firstSeen: ReadonlyMap<string, number> | undefined,
+): void {
   const messages = Number(row.messages);
   const passed = row.dkim === "pass" || row.spf === "pass";
   const disposition = String(row.disposition);
@@ -130,7 +146,7 @@ function addGroup(tally: Building, row: Row, firstSeen: ReadonlyMap<string, numb
 
   let dkimPass = false;
   let spfPass = false;
-  for (const [method, domain, selector, , result] of storedAuthResults(row.auth ?? null)) {
+  for (const [method, domain, selector, , result] of auth) {
     if (method === "dkim") {
       dkimPass ||= result === "pass";
       if (selector === "") continue;

@@ -64,8 +64,17 @@ export async function loadSourceRecords(db: Reader, filter: SummaryFilter): Prom
 /** The sources and their groups from the rows of sourceRecordGroups. */
 export function foldSourceRecords(rows: readonly Row[]): SourceRecords[] {
   const folder = new SourceFolder();
+  // A store holds a few kinds of record against tens of thousands of groups: each joined text is
+  // read once. The lists are shared between groups, which nothing changes after the fold.
+  const read = new Map<string, Pick<RecordGroup, "dkim" | "spf">>();
   for (const row of rows) {
-    folder.add(row, authResults(row.auth ?? null), Number(row.messages), Number(row.records));
+    const joined = row.auth === null || row.auth === undefined ? "" : String(row.auth);
+    let results = read.get(joined);
+    if (!results) {
+      results = authResults(joined);
+      read.set(joined, results);
+    }
+    folder.add(row, results, Number(row.messages), Number(row.records));
   }
   return folder.sources();
 }
