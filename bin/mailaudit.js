@@ -29,6 +29,6 @@ function startCli() {
   // cannot be written, Node quietly runs without it. It must be on before the CLI's modules load.
   import("node:module").then((module) => {
     if (typeof module.enableCompileCache === "function") module.enableCompileCache();
-    return import("../dist/src/cli/main.js");
+    return import("../dist/bundle/mailaudit.js");
   });
 }

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** The package's root folder, found from this file whether it runs from src/ (tests) or dist/src/. */
+/** The package's root folder, found from this file whether it runs from src/ (tests), dist/src/ or dist/bundle/. */
 function findPackageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(dir, "package.json"))) {
