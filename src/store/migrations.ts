@@ -10,33 +10,6 @@ export interface Migration {
   postgres: string;
 }
 
-// Migration 5's pieces, spelled once for both stores (the SQL below is the dialect both share).
-const SHAPE_FIELD_NAMES =
-  "policy_domain, org_name, adkim, aspf, disposition, dkim, spf, reasons, header_from, envelope_from, auth";
-const SHAPE_FIELDS_SQLITE = `policy_domain TEXT NOT NULL, org_name TEXT NOT NULL, adkim TEXT, aspf TEXT,
-       disposition TEXT NOT NULL, dkim TEXT NOT NULL, spf TEXT NOT NULL, reasons TEXT NOT NULL,
-       header_from TEXT NOT NULL, envelope_from TEXT NOT NULL, auth TEXT NOT NULL`;
-const SHAPE_FIELDS_POSTGRES = `policy_domain text COLLATE "C" NOT NULL, org_name text COLLATE "C" NOT NULL,
-       adkim text COLLATE "C", aspf text COLLATE "C", disposition text COLLATE "C" NOT NULL,
-       dkim text COLLATE "C" NOT NULL, spf text COLLATE "C" NOT NULL, reasons text COLLATE "C" NOT NULL,
-       header_from text COLLATE "C" NOT NULL, envelope_from text COLLATE "C" NOT NULL, auth text COLLATE "C" NOT NULL`;
-/** `<octets>:<text>`, or `-` for NULL: record-shape.ts's key, field by field. */
-const keyField = (column: string) => `coalesce(octet_length(${column}) || ':' || ${column}, '-')`;
-/** Each stored record with its shape's fields and key; auth rows joined in canonical (byte) order. */
-const SHAPE_BACKFILL_SELECT = `SELECT record, ${SHAPE_FIELD_NAMES.split(", ").map(keyField).join(" || ")} AS shape_key,
-         ${SHAPE_FIELD_NAMES}
-    FROM (SELECT r.id AS record, p.policy_domain AS policy_domain, p.org_name AS org_name, p.adkim AS adkim,
-                 p.aspf AS aspf, r.disposition AS disposition, r.dkim AS dkim, r.spf AS spf, r.reasons AS reasons,
-                 r.header_from AS header_from, r.envelope_from AS envelope_from, coalesce(x.auth, '') AS auth
-            FROM reports p JOIN records r ON r.report = p.id
-            LEFT JOIN (SELECT a.record AS record,
-                              string_agg(a.method || ${["domain", "selector", "scope", "result"].map((c) => keyField(`a.${c}`)).join(" || ")}, ''
-                                         ORDER BY a.method, a.domain, a.selector, a.scope, a.result) AS auth
-                         FROM auth_results a GROUP BY a.record) x ON x.record = r.id) stored`;
-const SOURCE_GROUPS_BACKFILL = `INSERT INTO source_groups (shape, source_ip, messages, records, first_record, first_begin)
-       SELECT r.shape, r.source_ip, sum(r.count), count(*), min(r.id), min(p.begin_ts)
-         FROM records r JOIN reports p ON p.id = r.report GROUP BY r.shape, r.source_ip;`;
-
 export const MIGRATIONS: readonly Migration[] = [
   {
     sqlite: `CREATE TABLE reports (
@@ -196,64 +169,5 @@ export const MIGRATIONS: readonly Migration[] = [
     // NULL for reports stored before.
     sqlite: "ALTER TABLE reports ADD COLUMN content_sha256 TEXT;",
     postgres: 'ALTER TABLE reports ADD COLUMN content_sha256 text COLLATE "C";',
-  },
-  {
-    // 5: what the summary groups by, kept at ingest (src/store/record-shape.ts). Each distinct record
-    // shape (policy domain, reporter, adkim, aspf, disposition, verdicts, reasons, identifiers and
-    // auth results joined in canonical order) is stored once in record_shapes, each record names
-    // its shape, and source_groups sums the records of each (shape, source IP): messages, records,
-    // the first record's id and the earliest report start. A summary without --since reads
-    // source_groups; with --since it groups records by shape, without joining auth_results. No
-    // foreign keys on the new links (each would cost a lookup per stored record); the writers keep
-    // them, prune recomputes the sums of the domains it touched, and shapes stay once interned.
-    // The records stored before are given their shapes and sums here.
-    sqlite: `CREATE TABLE record_shapes (
-       id INTEGER PRIMARY KEY,
-       shape_key TEXT NOT NULL UNIQUE,
-       ${SHAPE_FIELDS_SQLITE}
-     ) STRICT;
-     ALTER TABLE records ADD COLUMN shape INTEGER;
-     CREATE TABLE source_groups (
-       shape INTEGER NOT NULL,
-       source_ip TEXT NOT NULL,
-       messages INTEGER NOT NULL,
-       records INTEGER NOT NULL,
-       first_record INTEGER NOT NULL,
-       first_begin INTEGER NOT NULL,
-       PRIMARY KEY (shape, source_ip)
-     ) STRICT, WITHOUT ROWID;
-     CREATE TEMP TABLE record_shape_keys (record INTEGER PRIMARY KEY, shape_key TEXT NOT NULL, ${SHAPE_FIELDS_SQLITE});
-     INSERT INTO record_shape_keys ${SHAPE_BACKFILL_SELECT};
-     INSERT INTO record_shapes (shape_key, ${SHAPE_FIELD_NAMES})
-       SELECT shape_key, ${SHAPE_FIELD_NAMES} FROM record_shape_keys
-        GROUP BY shape_key, ${SHAPE_FIELD_NAMES} ORDER BY min(record);
-     UPDATE records SET shape = (SELECT s.id FROM record_shape_keys k JOIN record_shapes s ON s.shape_key = k.shape_key
-                                  WHERE k.record = records.id);
-     DROP TABLE record_shape_keys;
-     ${SOURCE_GROUPS_BACKFILL}`,
-    postgres: `CREATE TABLE record_shapes (
-       id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
-       shape_key text COLLATE "C" NOT NULL,
-       ${SHAPE_FIELDS_POSTGRES}
-     );
-     -- Unique by digest: a btree entry holds at most ~2,700 bytes, and a key holds whole identifiers.
-     CREATE UNIQUE INDEX record_shapes_key ON record_shapes (md5(shape_key));
-     ALTER TABLE records ADD COLUMN shape bigint;
-     CREATE TABLE source_groups (
-       shape bigint NOT NULL,
-       source_ip text COLLATE "C" NOT NULL,
-       messages bigint NOT NULL,
-       records bigint NOT NULL,
-       first_record bigint NOT NULL,
-       first_begin bigint NOT NULL,
-       PRIMARY KEY (shape, source_ip)
-     );
-     CREATE TEMP TABLE record_shape_keys ON COMMIT DROP AS ${SHAPE_BACKFILL_SELECT};
-     INSERT INTO record_shapes (shape_key, ${SHAPE_FIELD_NAMES})
-       SELECT shape_key, ${SHAPE_FIELD_NAMES} FROM record_shape_keys
-        GROUP BY shape_key, ${SHAPE_FIELD_NAMES} ORDER BY min(record);
-     UPDATE records r SET shape = s.id FROM record_shape_keys k JOIN record_shapes s ON s.shape_key = k.shape_key
-      WHERE k.record = r.id;
-     ${SOURCE_GROUPS_BACKFILL}`,
   },
 ];

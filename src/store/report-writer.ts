@@ -1,22 +1,14 @@
 import type { DatabaseSync, StatementSync } from "node:sqlite";
 import type { ReportHeader, ReportRecord } from "../reports/types.js";
-import { recordShape, reportShapePrefix, SHAPE_COLUMNS, shapeRow } from "./record-shape.js";
 import { REPORT_ROW_COLUMNS, reportRowValues } from "./report-row.js";
-import { SourceGroupSums } from "./source-group-sums.js";
 
-/** Rows per multi-row INSERT; 12 columns × 50 rows stays far below SQLite's 32,766 parameters. */
+/** Rows per multi-row INSERT; 10 columns × 50 rows stays far below SQLite's 32,766 parameters. */
 const BATCH_ROWS = 50;
-const RECORD_COLUMNS = 11;
+const RECORD_COLUMNS = 10;
 const AUTH_COLUMNS = 6;
-const GROUP_COLUMNS = 6;
 const RECORD_INSERT =
-  "INSERT INTO records (id, report, source_ip, count, disposition, dkim, spf, reasons, header_from, envelope_from, envelope_to, shape) VALUES ";
+  "INSERT INTO records (id, report, source_ip, count, disposition, dkim, spf, reasons, header_from, envelope_from, envelope_to) VALUES ";
 const AUTH_INSERT = "INSERT INTO auth_results (record, method, domain, selector, scope, result) VALUES ";
-const GROUP_UPSERT =
-  "INSERT INTO source_groups (shape, source_ip, messages, records, first_record, first_begin) VALUES ";
-const GROUP_CONFLICT = ` ON CONFLICT (shape, source_ip) DO UPDATE SET
-  messages = messages + excluded.messages, records = records + excluded.records,
-  first_record = min(first_record, excluded.first_record), first_begin = min(first_begin, excluded.first_begin)`;
 type Cell = string | number | bigint;
 
 function placeholders(rows: number, columns: number): string {
@@ -42,16 +34,7 @@ export class ReportWriter {
   /** [one row, BATCH_ROWS rows] */
   readonly #insertRecords: [StatementSync, StatementSync];
   readonly #insertAuths: [StatementSync, StatementSync];
-  readonly #upsertGroups: [StatementSync, StatementSync];
-  readonly #findShape: StatementSync;
-  readonly #insertShape: StatementSync;
   readonly #finish: StatementSync;
-  /** Shape key → id, of shapes known to be stored (record-shape.ts); `#newShapes` were added by the open report. */
-  readonly #shapes = new Map<string, number>();
-  #newShapes: string[] = [];
-  #header: ReportHeader | undefined;
-  #shapePrefix = "";
-  #groups = new SourceGroupSums();
   #reportRowId: number | bigint | undefined;
   #nextRecordId = 0;
   /** Cells of rows not yet written, RECORD_COLUMNS (AUTH_COLUMNS) per row. */
@@ -67,17 +50,12 @@ export class ReportWriter {
       `INSERT INTO reports (${REPORT_ROW_COLUMNS.join(", ")}) VALUES (${REPORT_ROW_COLUMNS.map(() => "?").join(", ")})`,
     );
     this.#maxRecordId = db.prepare("SELECT coalesce(max(id), 0) AS id FROM records");
-    const insertRows = (head: string, columns: number, tail = ""): [StatementSync, StatementSync] => [
-      db.prepare(head + placeholders(1, columns) + tail),
-      db.prepare(head + placeholders(BATCH_ROWS, columns) + tail),
+    const insertRows = (head: string, columns: number): [StatementSync, StatementSync] => [
+      db.prepare(head + placeholders(1, columns)),
+      db.prepare(head + placeholders(BATCH_ROWS, columns)),
     ];
     this.#insertRecords = insertRows(RECORD_INSERT, RECORD_COLUMNS + 1);
     this.#insertAuths = insertRows(AUTH_INSERT, AUTH_COLUMNS);
-    this.#upsertGroups = insertRows(GROUP_UPSERT, GROUP_COLUMNS, GROUP_CONFLICT);
-    this.#findShape = db.prepare("SELECT id FROM record_shapes WHERE shape_key = ?");
-    this.#insertShape = db.prepare(
-      `INSERT INTO record_shapes (shape_key, ${SHAPE_COLUMNS.join(", ")}) VALUES (${["?", ...SHAPE_COLUMNS.map(() => "?")].join(", ")})`,
-    );
     this.#finish = db.prepare(
       "UPDATE reports SET record_count = ?, message_count = ?, raw_xml = ?, content_sha256 = ? WHERE id = ?",
     );
@@ -94,9 +72,6 @@ export class ReportWriter {
     }
     const info = this.#insertReport.run(...reportRowValues(header, source));
     this.#reportRowId = info.lastInsertRowid;
-    this.#header = header;
-    this.#shapePrefix = reportShapePrefix(header);
-    this.#groups = new SourceGroupSums();
     this.#nextRecordId = Number((this.#maxRecordId.get() as { id: number }).id) + 1;
     return "new";
   }
@@ -104,9 +79,6 @@ export class ReportWriter {
   record(record: ReportRecord): void {
     const report = this.#requireOpen();
     const id = this.#nextRecordId++;
-    const reasons = JSON.stringify(record.reasons);
-    const shape = this.#shapeId(record, reasons);
-    this.#groups.add(shape, record.sourceIp, record.count, id);
     this.#pendingRecords.push(
       id,
       report,
@@ -115,11 +87,10 @@ export class ReportWriter {
       record.disposition,
       record.dkim,
       record.spf,
-      reasons,
+      JSON.stringify(record.reasons),
       record.headerFrom,
       record.envelopeFrom,
       record.envelopeTo,
-      shape,
     );
     for (const dkim of record.dkimResults)
       this.#pendingAuths.push(id, "dkim", dkim.domain, dkim.selector, "", dkim.result);
@@ -135,14 +106,6 @@ export class ReportWriter {
     contentSha256?: string,
   ): void {
     this.#flush();
-    // In key order: a report's sums land near each other in the table's B-tree (random source IPs
-    // inserted in arrival order cost ~3x as much).
-    const begin = (this.#header as ReportHeader).metadata.begin;
-    const cells: Cell[] = [];
-    for (const g of this.#groups.sorted()) cells.push(g.shape, g.ip, g.messages, g.records, g.first, begin);
-    writeRows(this.#upsertGroups, cells, GROUP_COLUMNS);
-    this.#groups = new SourceGroupSums();
-    this.#newShapes = [];
     this.#finish.run(recordCount, messageCount, rawXml ?? null, contentSha256 ?? null, this.#requireOpen());
     this.#db.exec("COMMIT");
     this.#reportRowId = undefined;
@@ -156,30 +119,10 @@ export class ReportWriter {
     this.#pendingAuths = [];
   }
 
-  /** The id of the record's shape, stored now (inside the report's transaction) if it is new. */
-  #shapeId(record: ReportRecord, reasons: string): number {
-    const { key, auth } = recordShape(this.#shapePrefix, record, reasons);
-    let id = this.#shapes.get(key);
-    if (id !== undefined) return id;
-    const found = this.#findShape.get(key) as { id: number } | undefined;
-    if (found) id = Number(found.id);
-    else {
-      const row = shapeRow(this.#header as ReportHeader, record, reasons, auth);
-      id = Number(this.#insertShape.run(key, ...row).lastInsertRowid);
-      this.#newShapes.push(key);
-    }
-    this.#shapes.set(key, id);
-    return id;
-  }
-
   /** Abandons the open report, if any. */
   rollback(): void {
     this.#pendingRecords = [];
     this.#pendingAuths = [];
-    this.#groups = new SourceGroupSums();
-    // Shapes stored by the abandoned transaction are gone with it.
-    for (const key of this.#newShapes) this.#shapes.delete(key);
-    this.#newShapes = [];
     if (this.#reportRowId === undefined) return;
     this.#reportRowId = undefined;
     if (this.#db.isTransaction) this.#db.exec("ROLLBACK");

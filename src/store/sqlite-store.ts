@@ -4,7 +4,6 @@ import type { ReportHeader } from "../reports/types.js";
 import { type ImapCursor, readImapCursor, saveImapCursor } from "./imap-cursor.js";
 import { openStore } from "./open-store.js";
 import { ReportWriter } from "./report-writer.js";
-import { RESUM_DOMAIN_SQL } from "./source-group-sums.js";
 import type { ReportStore, ReportTransaction, Row, SqlValue } from "./store.js";
 
 /**
@@ -59,21 +58,8 @@ export class SqliteStore implements ReportStore {
   }
 
   async prune(before: number): Promise<number> {
-    const db = this.#db;
-    db.exec("BEGIN IMMEDIATE");
-    try {
-      const domains = db
-        .prepare("SELECT DISTINCT policy_domain AS domain FROM reports WHERE end_ts < ?")
-        .all(before) as { domain: string }[];
-      // Records and their auth rows go with their report (ON DELETE CASCADE, foreign_keys is on).
-      const pruned = Number(db.prepare("DELETE FROM reports WHERE end_ts < ?").run(before).changes);
-      for (const { domain } of domains) for (const sql of RESUM_DOMAIN_SQL) db.prepare(sql).run(domain);
-      db.exec("COMMIT");
-      return pruned;
-    } catch (error) {
-      if (db.isTransaction) db.exec("ROLLBACK");
-      throw error;
-    }
+    // Records and their auth rows go with their report (ON DELETE CASCADE, foreign_keys is on).
+    return Number(this.#db.prepare("DELETE FROM reports WHERE end_ts < ?").run(before).changes);
   }
 
   async close(): Promise<void> {

@@ -1,20 +1,11 @@
 import type pg from "pg";
 import type { ReportHeader, ReportRecord } from "../../reports/types.js";
 import type { ImapCursor } from "../imap-cursor.js";
-import { SHAPE_COLUMNS } from "../record-shape.js";
-import { RESUM_DOMAIN_SQL } from "../source-group-sums.js";
 import type { ReportStore, ReportTotals, ReportTransaction, Row, SqlValue } from "../store.js";
 import { parsePostgresUrl } from "./connection-settings.js";
 import { migrate } from "./migrate.js";
 import { connectPostgres } from "./postgres-client.js";
-import {
-  addReportGroups,
-  BATCH_RECORDS,
-  finishReport,
-  insertReport,
-  insertRows,
-  RowBatch,
-} from "./report-rows.js";
+import { BATCH_RECORDS, finishReport, insertReport, insertRows, RowBatch } from "./report-rows.js";
 import { storeFailure } from "./store-failure.js";
 
 /**
@@ -28,8 +19,6 @@ export class PostgresStore implements ReportStore {
   readonly location: string;
   readonly ownFiles: readonly string[] = [];
   readonly #client: pg.Client;
-  /** Shape key → id of shapes known to be committed (record-shape.ts). */
-  readonly #shapes = new Map<string, string>();
 
   private constructor(location: string, client: pg.Client) {
     this.location = location;
@@ -56,46 +45,6 @@ export class PostgresStore implements ReportStore {
     } catch (error) {
       throw storeFailure(error, this.location) ?? error;
     }
-  }
-
-  /**
-   * Gives the batch's shapes their ids, storing the new ones. Outside a report's transaction each
-   * statement commits on its own (a shape, once stored, stays: nothing deletes shapes); inside one
-   * (`local`), shapes it stores are only known to that transaction until it commits. Keys are sent
-   * sorted, so two ingesters storing the same new shapes lock them in one order.
-   */
-  async shapeIds(batch: RowBatch, local?: Map<string, string>): Promise<void> {
-    const known = (key: string) => this.#shapes.get(key) ?? local?.get(key);
-    const missing = [...batch.shapes.keys()].filter((key) => known(key) === undefined).sort();
-    if (missing.length > 0) {
-      const columns = SHAPE_COLUMNS.map((_, i) => missing.map((key) => batch.shapes.get(key)?.[i] ?? null));
-      const { rows: inserted } = await this.query({
-        text: `INSERT INTO record_shapes (shape_key, ${SHAPE_COLUMNS.join(", ")})
-               SELECT * FROM unnest($1::text[], ${SHAPE_COLUMNS.map((_, i) => `$${i + 2}::text[]`).join(", ")})
-               ORDER BY 1 ON CONFLICT DO NOTHING RETURNING id, shape_key`,
-        values: [missing, ...columns],
-      });
-      const { rows: stored } = await this.query({
-        text: "SELECT id, shape_key FROM record_shapes WHERE md5(shape_key) IN (SELECT md5(k) FROM unnest($1::text[]) k)",
-        values: [missing],
-      });
-      const fresh = new Set(inserted.map((row) => String(row.shape_key)));
-      for (const row of stored as { id: string; shape_key: string }[]) {
-        if (local && fresh.has(row.shape_key)) local.set(row.shape_key, String(row.id));
-        else this.#shapes.set(row.shape_key, String(row.id));
-      }
-      const lost = missing.find((key) => known(key) === undefined);
-      // Only two different keys with one MD5 digest (record_shapes_key) could leave one unstored.
-      if (lost !== undefined) throw new Error("a record shape could not be stored: its digest is another's");
-    }
-    const ids = new Map<string, string>();
-    for (const key of batch.shapes.keys()) ids.set(key, known(key) as string);
-    batch.shapeIds(ids);
-  }
-
-  /** Shapes a report's transaction stored, once it has committed. */
-  rememberShapes(committed: ReadonlyMap<string, string>): void {
-    for (const [key, id] of committed) this.#shapes.set(key, id);
   }
 
   startReport(header: ReportHeader, source: string): ReportTransaction {
@@ -132,29 +81,16 @@ export class PostgresStore implements ReportStore {
   }
 
   async prune(before: number): Promise<number> {
-    await this.query("BEGIN");
-    try {
-      // Ingesters add to source_groups as they commit; none may between the deletion and the new
-      // sums (SHARE ROW EXCLUSIVE waits for those writing and holds off new ones until COMMIT).
-      await this.query("LOCK TABLE source_groups IN SHARE ROW EXCLUSIVE MODE");
-      // One statement: auth rows, records and reports go together (the links are not declared
-      // foreign keys in PostgreSQL: migrations.ts).
-      const { rows } = await this.query({
-        text: `WITH gone AS (DELETE FROM reports WHERE end_ts < $1 RETURNING id, policy_domain),
-                    gone_records AS (DELETE FROM records WHERE report IN (SELECT id FROM gone) RETURNING id),
-                    gone_auth AS (DELETE FROM auth_results WHERE record IN (SELECT id FROM gone_records))
-               SELECT policy_domain AS domain, count(*) AS n FROM gone GROUP BY policy_domain`,
-        values: [before],
-      });
-      for (const { domain } of rows as { domain: string }[])
-        for (const sql of RESUM_DOMAIN_SQL)
-          await this.query({ text: sql.replace("?", "$1"), values: [domain] });
-      await this.query("COMMIT");
-      return (rows as { n: string }[]).reduce((n, row) => n + Number(row.n), 0);
-    } catch (error) {
-      await this.query("ROLLBACK").catch(() => {});
-      throw error;
-    }
+    // One statement, so one transaction: auth rows, records and reports go together (the links are
+    // not declared foreign keys in PostgreSQL: migrations.ts).
+    const { rows } = await this.query({
+      text: `WITH gone AS (DELETE FROM reports WHERE end_ts < $1 RETURNING id),
+                  gone_records AS (DELETE FROM records WHERE report IN (SELECT id FROM gone) RETURNING id),
+                  gone_auth AS (DELETE FROM auth_results WHERE record IN (SELECT id FROM gone_records))
+             SELECT count(*) AS n FROM gone`,
+      values: [before],
+    });
+    return Number((rows[0] as { n: string }).n);
   }
 
   async close(): Promise<void> {
@@ -172,9 +108,7 @@ class PostgresReportTransaction implements ReportTransaction {
   readonly #store: PostgresStore;
   readonly #header: ReportHeader;
   readonly #source: string;
-  #batch: RowBatch;
-  /** Shapes this report's open transaction stored (PostgresStore.shapeIds). */
-  readonly #newShapes = new Map<string, string>();
+  #batch = new RowBatch();
   /** Set once the report row is written inside an open transaction. */
   #reportId: string | undefined;
   #inFlight: Promise<unknown> | undefined;
@@ -186,7 +120,6 @@ class PostgresReportTransaction implements ReportTransaction {
     this.#store = store;
     this.#header = header;
     this.#source = source;
-    this.#batch = new RowBatch(header);
   }
 
   add(record: ReportRecord): void {
@@ -198,41 +131,30 @@ class PostgresReportTransaction implements ReportTransaction {
     if (this.#batch.size < BATCH_RECORDS) return "new";
     if (this.#reportId === undefined) return this.#open();
     const previous = this.#inFlight;
-    // The connection runs one statement at a time: the previous batch is done before shapes are asked.
+    this.#inFlight = this.#send(insertRows(this.#reportId, this.#take()));
     await previous;
-    const batch = this.#take();
-    await this.#store.shapeIds(batch, this.#newShapes);
-    this.#inFlight = this.#send(insertRows(this.#reportId, batch));
     return "new";
   }
 
   async commit(totals: ReportTotals, rawXml: string | undefined): Promise<"stored" | "duplicate"> {
     if (this.#duplicate) return "duplicate";
     if (this.#reportId === undefined) {
-      const batch = this.#take();
-      await this.#store.shapeIds(batch);
-      const { rows } = await this.#store.query(this.#reportStatement(totals, rawXml ?? null, batch, true));
+      const { rows } = await this.#store.query(this.#reportStatement(totals, rawXml ?? null));
       return rows.length > 0 ? "stored" : "duplicate";
     }
     const reportId = this.#reportId;
     await this.#inFlight;
-    if (this.#batch.size > 0) {
-      const batch = this.#take();
-      await this.#store.shapeIds(batch, this.#newShapes);
-      await this.#store.query(insertRows(reportId, batch));
-    }
-    await this.#store.query(addReportGroups(reportId));
+    if (this.#batch.size > 0) await this.#store.query(insertRows(reportId, this.#take()));
     await this.#store.query(
       finishReport(reportId, totals.records, totals.messages, rawXml ?? null, totals.contentSha256 ?? null),
     );
     await this.#store.query("COMMIT");
     this.#inTransaction = false;
-    this.#store.rememberShapes(this.#newShapes);
     return "stored";
   }
 
   async rollback(): Promise<void> {
-    this.#batch = new RowBatch(this.#header);
+    this.#batch = new RowBatch();
     if (!this.#inTransaction) return;
     this.#inTransaction = false;
     await this.#inFlight?.catch(() => {});
@@ -242,14 +164,9 @@ class PostgresReportTransaction implements ReportTransaction {
 
   /** BEGIN and the report row with the first batch; "duplicate" when the identity is stored already. */
   async #open(): Promise<"new" | "duplicate"> {
-    const batch = this.#take();
-    // Before BEGIN: the shapes of the first batch are stored for good, as for a one-statement report.
-    await this.#store.shapeIds(batch);
     await this.#store.query("BEGIN");
     this.#inTransaction = true;
-    const { rows } = await this.#store.query(
-      this.#reportStatement({ records: 0, messages: 0 }, null, batch, false),
-    );
+    const { rows } = await this.#store.query(this.#reportStatement({ records: 0, messages: 0 }, null));
     const id = (rows[0] as { id: string } | undefined)?.id;
     if (id === undefined) {
       await this.#store.query("ROLLBACK");
@@ -261,12 +178,7 @@ class PostgresReportTransaction implements ReportTransaction {
     return "new";
   }
 
-  #reportStatement(
-    totals: ReportTotals,
-    rawXml: string | null,
-    batch: RowBatch,
-    whole: boolean,
-  ): pg.QueryConfig {
+  #reportStatement(totals: ReportTotals, rawXml: string | null): pg.QueryConfig {
     return insertReport(
       {
         header: this.#header,
@@ -276,14 +188,13 @@ class PostgresReportTransaction implements ReportTransaction {
         rawXml,
         contentSha256: totals.contentSha256 ?? null,
       },
-      batch,
-      whole,
+      this.#take(),
     );
   }
 
   #take(): RowBatch {
     const batch = this.#batch;
-    this.#batch = new RowBatch(this.#header);
+    this.#batch = new RowBatch();
     return batch;
   }
 
