@@ -12,19 +12,19 @@
  * downloads no binary and runs no install script. Run with Node's type stripping:
  * `node scripts/bundle-cli.ts`.
  */
-import { rmSync } from "node:fs";
-import { build } from "esbuild-wasm";
+import { readFileSync, realpathSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { build, type Plugin } from "esbuild-wasm";
 
 const OUT_DIR = "dist/bundle";
 
 /**
  * npm packages left in node_modules, loaded by Node at run time; every other one is bundled
- * (commander, chalk, cli-table3, dns-packet, tldts, pg, pgpass, yauzl, postal-mime).
+ * (commander, chalk, cli-table3, dns-packet, tldts, pg, pgpass, yauzl, postal-mime, and mailauth's
+ * SPF module with what it requires: joi, @hapi/*, libmime, ipaddr.js, punycode.js; see
+ * mailauthReplacements below for how our two replacements get into it).
  */
 const EXTERNAL_PACKAGES = [
-  // src/spf/mailauth-spf.ts swaps two of its files in Node's CommonJS module cache before its SPF
-  // module loads; bundled, there would be no such files to swap.
-  "mailauth",
   // Loaded at first use through createRequire (a synchronous lazy load the bundler cannot follow);
   // bundling the static imports too would load a second copy in a run that uses both.
   "yaml",
@@ -33,6 +33,73 @@ const EXTERNAL_PACKAGES = [
   "imapflow",
 ];
 
+/** The mailauth release whose SPF files mailauthReplacements was checked against (package.json pins it). */
+const MAILAUTH_REVIEWED = "7.1.0";
+
+/**
+ * Builds mailauth's SPF evaluator with our replacements in (src/spf/mailauth-replacements.ts; why:
+ * patches/README.md): `lib/spf/syntax.js` as mailauth's with `validateTerms` set to ours, as
+ * src/spf/mailauth-module-cache.ts does in Node's module cache, and `lib/spf/macro.js` as ours alone.
+ * That module-cache swap has nothing to act on in the bundle (mailauth's files are not loaded from
+ * node_modules), so it is built as a no-op. Anything that does not look like the reviewed mailauth
+ * stops the build: bundling its own files unreplaced would quietly bring its macro bug back.
+ */
+function mailauthReplacements(replaced: Set<string>): Plugin {
+  const require = createRequire(import.meta.url);
+  const refuse = (why: string): never => {
+    throw new Error(
+      `scripts/bundle-cli.ts: ${why}. Check src/spf/mailauth-replacements.ts against the installed mailauth, then update mailauthReplacements and MAILAUTH_REVIEWED.`,
+    );
+  };
+  const { version } = JSON.parse(readFileSync(require.resolve("mailauth/package.json"), "utf8")) as {
+    version: string;
+  };
+  if (version !== MAILAUTH_REVIEWED)
+    refuse(`mailauth ${version} is installed, the replacements were made for ${MAILAUTH_REVIEWED}`);
+  const spfFile = (name: string) => realpathSync(require.resolve(`mailauth/lib/spf/${name}`));
+  const files = {
+    verify: spfFile("spf-verify.js"),
+    syntax: spfFile("syntax.js"),
+    macro: spfFile("macro.js"),
+  };
+  // What the replacements rely on: spf-verify.js takes both at load time from these two files,
+  // syntax.js exports validateTerms from one object, macro.js exports the expander alone.
+  const expect = (file: string, text: string) => {
+    if (!readFileSync(file, "utf8").includes(text))
+      refuse(`${file} no longer contains ${JSON.stringify(text)}`);
+  };
+  expect(files.verify, "const macro = require('./macro');");
+  expect(files.verify, "validateTerms } = require('./syntax');");
+  expect(files.syntax, "module.exports = {");
+  expect(files.syntax, "    validateTerms\n};");
+  expect(files.macro, "module.exports = macro;");
+  const ours = realpathSync("src/spf/mailauth-replacements.ts");
+  const moduleCache = realpathSync("src/spf/mailauth-module-cache.ts");
+  const requireOurs = `require(${JSON.stringify(ours)})`;
+  return {
+    name: "mailauth-replacements",
+    setup(bundle) {
+      bundle.onLoad(
+        { filter: /mailauth[\\/]lib[\\/]spf[\\/](syntax|macro)\.js$|mailauth-module-cache\.ts$/ },
+        (args) => {
+          const path = realpathSync(args.path);
+          let contents: string;
+          if (path === files.syntax)
+            contents = `${readFileSync(path, "utf8")}\nmodule.exports.validateTerms = ${requireOurs}.validateTerms;\n`;
+          else if (path === files.macro) contents = `module.exports = ${requireOurs}.expandForMailauth;\n`;
+          else if (path === moduleCache)
+            contents =
+              "// The bundle's mailauth has the replacements built in (scripts/bundle-cli.ts).\nexport function installMailauthReplacements() {}\n";
+          else return undefined;
+          replaced.add(path);
+          return { contents, loader: path === moduleCache ? "ts" : "js" };
+        },
+      );
+    },
+  };
+}
+
+const replaced = new Set<string>();
 const started = performance.now();
 rmSync(OUT_DIR, { recursive: true, force: true }); // chunk names carry hashes: no stale chunk stays
 const result = await build({
@@ -56,7 +123,13 @@ const result = await build({
   minify: false, // readable names in profiles and stacks; Node reads the files, nothing downloads them
   logLevel: "warning",
   metafile: true,
+  plugins: [mailauthReplacements(replaced)],
 });
+// Each of the three must have been built as replaced (a changed import path would skip one silently).
+if (replaced.size !== 3)
+  throw new Error(
+    `scripts/bundle-cli.ts: mailauth's SPF files were not all replaced: ${[...replaced].join(", ")}`,
+  );
 const sources = Object.keys(result.metafile.inputs).length;
 const chunks = Object.keys(result.metafile.outputs).filter((file) => file.endsWith(".js")).length;
 const ms = Math.round(performance.now() - started);

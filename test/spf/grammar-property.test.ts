@@ -34,7 +34,7 @@ function evaluate(record: string, ip: string): Promise<CheckHostOutcome> {
 }
 
 /**
- * check_host's reason for a record our parser rejects (src/spf/mailauth-spf.ts validateTerms), or
+ * check_host's reason for a record our parser rejects (src/spf/mailauth-replacements.ts validateTerms), or
  * mailauth's own refusal of characters outside printable ASCII, which it makes before asking the
  * parser and which rejects only records the parser rejects too (it allows SP between terms only).
  */

@@ -10,7 +10,8 @@ import { toMailauthResolver } from "../../src/dns/mailauth-adapter.js";
 import { parseZoneFile } from "../../src/dns/zone-file.js";
 import { ZoneSet } from "../../src/dns/zone-records.js";
 import { ZoneResolver } from "../../src/dns/zone-resolver.js";
-import { loadMailauthSpf, MAILAUTH_FILES } from "../../src/spf/mailauth-spf.js";
+import { MAILAUTH_FILES } from "../../src/spf/mailauth-module-cache.js";
+import { loadMailauthSpf } from "../../src/spf/mailauth-spf.js";
 
 const require = createRequire(import.meta.url);
 
