@@ -46,6 +46,15 @@ export function describeImapFailure(error: unknown, url: MailboxUrl): ImapError 
   const e = (error ?? {}) as ImapFlowFailure;
   const code = e.code ?? "";
   const serverSaid = (e.responseText ?? "").trim();
+  // RFC 5530's UNAVAILABLE: the server could not check the login now (its password or token back end
+  // is down: Dovecot says "Temporary authentication failure"). Nothing the user gave is wrong, and a
+  // retry may pass, so it is inconclusive, not a configuration error.
+  if (e.authenticationFailed && e.serverResponseCode?.toUpperCase() === "UNAVAILABLE") {
+    return new ImapError(
+      `${url.text}: the server could not check the login now (its authentication is unavailable; try again later)${serverSaid ? `: ${serverSaid}` : ""}`,
+      EXIT.inconclusive,
+    );
+  }
   if (e.authenticationFailed) {
     return new ImapError(
       `${url.text}: login refused (wrong user, password or token)${serverSaid ? `: ${serverSaid}` : ""}`,

@@ -9,6 +9,7 @@ import {
   eventually,
   GOOD_TOKEN,
   type ImapLab,
+  PROVIDER_DOWN_TOKEN,
   startImapLab,
   storedCount,
   storedReportIds,
@@ -110,6 +111,19 @@ describe.runIf(dovecotAvailable())("reading a mailbox that fails (Dovecot)", () 
     expect(good.stdout).toContain("stored 4 report(s)");
     // Dovecot logged the login as XOAUTH2, so the token, not a password, was checked.
     expect(lab.dovecot.output()).toMatch(/Login: user=<dmarc>, method=XOAUTH2/);
+  });
+
+  it("a login the server cannot check now (its token provider is down: [UNAVAILABLE]) is exit 3, not a refusal", async () => {
+    const result = await lab.ingest(join(dir, "provider-down.db"), [lab.dovecot.url()], {
+      MAILAUDIT_IMAP_TOKEN: PROVIDER_DOWN_TOKEN,
+    });
+    expect(result.exitCode, result.stderr).toBe(3);
+    expect(errorLines(result.stderr)).toEqual([
+      expect.stringMatching(
+        /^mailaudit: imaps:\/\/dmarc@127\.0\.0\.1:\d+\/INBOX: the server could not check the login now \(its authentication is unavailable; try again later\)/,
+      ),
+    ]);
+    expect(result.stderr).not.toContain("login refused");
   });
 
   it("a server stopped mid-run: exit 3 with what was stored kept; the rerun stores the rest, each once, and moves all", async () => {

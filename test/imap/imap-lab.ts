@@ -11,6 +11,8 @@ import { toolAvailable } from "../helpers/optional-tool.js";
 import { freePort } from "../helpers/ports.js";
 import { type CliResult, runCli } from "../helpers/run-cli.js";
 
+/** A token the introspection endpoint cannot check: it answers 503, as a provider in trouble would. */
+export const PROVIDER_DOWN_TOKEN = "provider-down-token";
 /** The one access token the introspection endpoint calls active (for user `dmarc`). */
 export const GOOD_TOKEN = "ya29.test-token-for-dmarc";
 
@@ -87,7 +89,18 @@ async function startTokenEndpoint(): Promise<{ server: Server; port: number }> {
     });
     request.on("end", () => {
       const token = new URLSearchParams(body).get("token");
+      if (token === PROVIDER_DOWN_TOKEN) {
+        response.statusCode = 503;
+        response.setHeader("connection", "close");
+        response.end();
+        return;
+      }
       response.setHeader("content-type", "application/json");
+      // A connection per question: Dovecot keeps the connection to its introspection server for the
+      // next login, and when that came about as this server's keep-alive timeout (5 s) ran out,
+      // Dovecot's POST met a closing socket and the good token failed as "Temporary authentication
+      // failure" (seen once in a fresh-clone run).
+      response.setHeader("connection", "close");
       response.end(
         JSON.stringify(token === GOOD_TOKEN ? { active: true, username: "dmarc" } : { active: false }),
       );
