@@ -15,6 +15,7 @@
 import { readFileSync, realpathSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { build, type Plugin } from "esbuild-wasm";
+import { bundleIsFresh, recordBundleInputs } from "./bundle-freshness.ts";
 
 const OUT_DIR = "dist/bundle";
 
@@ -99,6 +100,10 @@ function mailauthReplacements(replaced: Set<string>): Plugin {
   };
 }
 
+if (process.argv.includes("--if-stale") && bundleIsFresh(OUT_DIR)) {
+  process.stdout.write(`${OUT_DIR}: up to date\n`);
+  process.exit(0);
+}
 const replaced = new Set<string>();
 const started = performance.now();
 rmSync(OUT_DIR, { recursive: true, force: true }); // chunk names carry hashes: no stale chunk stays
@@ -130,6 +135,7 @@ if (replaced.size !== 3)
   throw new Error(
     `scripts/bundle-cli.ts: mailauth's SPF files were not all replaced: ${[...replaced].join(", ")}`,
   );
+recordBundleInputs(OUT_DIR, Object.keys(result.metafile.inputs));
 const sources = Object.keys(result.metafile.inputs).length;
 const chunks = Object.keys(result.metafile.outputs).filter((file) => file.endsWith(".js")).length;
 const ms = Math.round(performance.now() - started);
