@@ -41,11 +41,14 @@ function childrenOf(pid: number): { pid: number; args: string[] }[] {
 
 /**
  * The first child of `pid` once it runs its own program: between fork and exec a child still shows
- * its parent's command line.
+ * its parent's command line, and while exec swaps it in, an empty one (a fresh-clone run read that
+ * and failed).
  */
 function execedChildOf(pid: number): { pid: number; args: string[] } | undefined {
   const parentArgs = readFileSync(`/proc/${pid}/cmdline`, "utf8");
-  return childrenOf(pid).find((child) => child.args.join("\0") !== parentArgs.replace(/\0$/, ""));
+  return childrenOf(pid).find(
+    (child) => child.args.length > 0 && child.args.join("\0") !== parentArgs.replace(/\0$/, ""),
+  );
 }
 
 /** Whether a process runs (a zombie, dead but not yet reaped, counts as ended). */
