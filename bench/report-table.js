@@ -160,11 +160,19 @@ export function tableRows(results) {
     const shape = `${h.shape.domains} domains × ${h.shape.days} days × ${h.shape.sources} sources (${h.shape.records.toLocaleString("en-US")} records)`;
     rows.push([
       "html",
-      `reports summary -f html, ${shape}: wall (median)`,
+      `reports summary -f html, ${shape}: wall (median of the runs after each of the last days' reports arrived)`,
       ms(h.cliWallMs),
       `CPU ${ms(h.cliCpuMs)}, RSS ${mb(h.cliMaxRssKb)}; CPU in process: summary queries ${ms(h.parts.queries.cpuMs)}, with sources classified ${ms(h.parts.classified.cpuMs)}, failing mail per day ${ms(h.parts.volumes.cpuMs)}, page ${ms(h.parts.page.cpuMs)}; load average ${fmt(h.loadAverage, 1)}`,
       "≤ 2000 ms",
       verdict(h.cliWallMs <= 2000),
+    ]);
+    rows.push([
+      "html",
+      `the store's first summary, folding ${h.firstSummary.records.toLocaleString("en-US")} records into its sums: wall`,
+      ms(h.firstSummary.wallMs),
+      `CPU ${ms(h.firstSummary.cpuMs)}, RSS ${mb(h.firstSummary.maxRssKb)} (once per store; later summaries fold only what arrived since)`,
+      "",
+      "",
     ]);
     rows.push([
       "html",

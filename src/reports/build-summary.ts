@@ -2,8 +2,7 @@ import type { Resolver } from "../dns/types.js";
 import { applyClassification } from "../sources/apply-to-summary.js";
 import { classifySources } from "../sources/classify-sources.js";
 import { foldSourceRecords } from "../sources/record-groups.js";
-import type { ReportStore } from "../store/store.js";
-import { type SummaryFilter, sourceRecordGroups } from "../store/summary-queries.js";
+import { type SummaryFilter, type SummaryStore, sourceRecordGroups } from "../store/summary-queries.js";
 import { type ReportSummary, summarize } from "./summary.js";
 
 /**
@@ -11,10 +10,11 @@ import { type ReportSummary, summarize } from "./summary.js";
  * run's resolver, or from the reports alone when there is none: `--no-dns`).
  */
 export async function buildSummary(
-  store: Pick<ReportStore, "select">,
+  store: SummaryStore,
   filter: SummaryFilter,
   options: { resolver?: Resolver } = {},
 ): Promise<ReportSummary> {
+  await store.foldSummarySums();
   // One pass over the records serves both: the summary's figures and the sources' groups.
   const groups = await sourceRecordGroups(store, filter);
   const summary = await summarize(store, filter, groups);

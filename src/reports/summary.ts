@@ -101,10 +101,11 @@ const NEXT_POLICY: Record<string, string | null> = { none: "quarantine", quarant
  * already (build-summary.ts classifies the sources from the same rows); otherwise they are read here.
  */
 export async function summarize(
-  db: Pick<ReportStore, "select">,
+  db: q.SummaryStore,
   filter: q.SummaryFilter,
   groups?: readonly Row[],
 ): Promise<ReportSummary> {
+  await db.foldSummarySums();
   const policies = new Map(
     (await q.latestPolicies(db, filter)).map((row) => [
       String(row.domain),

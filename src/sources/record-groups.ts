@@ -1,7 +1,7 @@
 import { normalizeName } from "../dns/types.js";
 import { type StoredAuthResult, storedAuthResults } from "../store/joined-auth-results.js";
-import type { ReportStore, Row } from "../store/store.js";
-import { type SummaryFilter, sourceRecordGroups } from "../store/summary-queries.js";
+import type { Row } from "../store/store.js";
+import { type SummaryFilter, type SummaryStore, sourceRecordGroups } from "../store/summary-queries.js";
 import { compareCodePoints } from "../store/text-order.js";
 
 /**
@@ -50,14 +50,13 @@ export interface SourceRecords {
   groups: RecordGroup[];
 }
 
-type Reader = Pick<ReportStore, "select">;
-
 /**
  * The database folds the records (sourceRecordGroups); this folds again what only differs before
  * normalization (letter case, a trailing dot, auth results stored in another order), so the groups
  * are exactly those of folding record by record in record order.
  */
-export async function loadSourceRecords(db: Reader, filter: SummaryFilter): Promise<SourceRecords[]> {
+export async function loadSourceRecords(db: SummaryStore, filter: SummaryFilter): Promise<SourceRecords[]> {
+  await db.foldSummarySums();
   return foldSourceRecords(await sourceRecordGroups(db, filter));
 }
 
@@ -158,8 +157,21 @@ function mode(value: unknown): "r" | "s" {
   return String(value ?? "").toLowerCase() === "s" ? "s" : "r";
 }
 
+/** Parsed reason lists by their stored JSON: a store holds a handful ("[]" nearly always) across every group. */
+const overrideTypesRead = new Map<string, string[]>();
+
 /** The override reasons are stored as the JSON list of `{ type, comment }` the parser produced. */
 function overrideTypes(json: string): string[] {
+  let types = overrideTypesRead.get(json);
+  if (types === undefined) {
+    types = parseOverrideTypes(json);
+    // Bounded: a hostile store could hold a distinct comment in every record.
+    if (overrideTypesRead.size < 1000) overrideTypesRead.set(json, types);
+  }
+  return types;
+}
+
+function parseOverrideTypes(json: string): string[] {
   try {
     const reasons = JSON.parse(json) as { type?: unknown }[];
     return Array.isArray(reasons)
@@ -182,7 +194,20 @@ function groupKey(g: RecordGroup): string {
     g.reasons.join(","),
     g.headerFrom,
     g.envelopeFrom,
-    g.dkim.map((d) => `${d.domain}/${d.selector}/${d.result}`).join(","),
-    g.spf.map((s) => `${s.domain}/${s.scope}/${s.result}`).join(","),
+    authKey(g.dkim, g.spf),
   ].join("\u0000");
+}
+
+/** The auth results' part of a group key, once per pair of lists: groups share the lists of one joined text (foldSourceRecords). */
+const authKeys = new WeakMap<readonly DkimResult[], { spf: readonly SpfResultRow[]; key: string }>();
+
+function authKey(dkim: readonly DkimResult[], spf: readonly SpfResultRow[]): string {
+  const known = authKeys.get(dkim);
+  if (known?.spf === spf) return known.key;
+  const key = [
+    dkim.map((d) => `${d.domain}/${d.selector}/${d.result}`).join(","),
+    spf.map((s) => `${s.domain}/${s.scope}/${s.result}`).join(","),
+  ].join("\u0000");
+  authKeys.set(dkim, { spf, key });
+  return key;
 }

@@ -170,4 +170,66 @@ export const MIGRATIONS: readonly Migration[] = [
     sqlite: "ALTER TABLE reports ADD COLUMN content_sha256 TEXT;",
     postgres: 'ALTER TABLE reports ADD COLUMN content_sha256 text COLLATE "C";',
   },
+  {
+    // 5: the summary's sums (src/store/summary-sums.ts), folded in by the first summary after
+    // reports arrive rather than by ingest, which stays as fast as it was. report_sums: each folded
+    // report's record sums (a report without a row here is not folded yet). failing_sources: the
+    // failing messages of each folded report per source IP. source_groups: the records of each
+    // (policy domain, source IP) that say the same thing, summed across every folded report, keyed
+    // by their fields joined length-prefixed — in PostgreSQL by the SHA-256 of that text, as a
+    // btree entry holds at most ~2,700 bytes. Stores written before fold everything on their first
+    // summary.
+    sqlite: `CREATE TABLE report_sums (
+     report INTEGER PRIMARY KEY REFERENCES reports (id) ON DELETE CASCADE,
+     records INTEGER NOT NULL,
+     messages INTEGER NOT NULL,
+     pass INTEGER NOT NULL,
+     dkim_aligned_pass INTEGER NOT NULL,
+     spf_aligned_pass INTEGER NOT NULL
+   ) STRICT;
+   CREATE TABLE failing_sources (
+     report INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+     ip TEXT NOT NULL,
+     messages INTEGER NOT NULL,
+     PRIMARY KEY (report, ip)
+   ) STRICT, WITHOUT ROWID;
+   CREATE TABLE source_groups (
+     group_key TEXT NOT NULL UNIQUE,
+     domain TEXT NOT NULL, ip TEXT NOT NULL, org TEXT NOT NULL, adkim TEXT, aspf TEXT,
+     disposition TEXT NOT NULL, dkim TEXT NOT NULL, spf TEXT NOT NULL, reasons TEXT NOT NULL,
+     header_from TEXT NOT NULL, envelope_from TEXT NOT NULL, auth TEXT NOT NULL,
+     messages INTEGER NOT NULL,
+     records INTEGER NOT NULL,
+     first_record INTEGER NOT NULL,
+     first_begin INTEGER NOT NULL
+   ) STRICT;
+   CREATE INDEX source_groups_domain ON source_groups (domain);`,
+    postgres: `CREATE TABLE report_sums (
+       report bigint PRIMARY KEY,
+       records bigint NOT NULL,
+       messages bigint NOT NULL,
+       pass bigint NOT NULL,
+       dkim_aligned_pass bigint NOT NULL,
+       spf_aligned_pass bigint NOT NULL
+     );
+     CREATE TABLE failing_sources (
+       report bigint NOT NULL,
+       ip text COLLATE "C" NOT NULL,
+       messages bigint NOT NULL,
+       PRIMARY KEY (report, ip)
+     );
+     CREATE TABLE source_groups (
+       group_key bytea NOT NULL UNIQUE,
+       domain text COLLATE "C" NOT NULL, ip text COLLATE "C" NOT NULL, org text COLLATE "C" NOT NULL,
+       adkim text COLLATE "C", aspf text COLLATE "C", disposition text COLLATE "C" NOT NULL,
+       dkim text COLLATE "C" NOT NULL, spf text COLLATE "C" NOT NULL, reasons text COLLATE "C" NOT NULL,
+       header_from text COLLATE "C" NOT NULL, envelope_from text COLLATE "C" NOT NULL,
+       auth text COLLATE "C" NOT NULL,
+       messages bigint NOT NULL,
+       records bigint NOT NULL,
+       first_record bigint NOT NULL,
+       first_begin bigint NOT NULL
+     );
+     CREATE INDEX source_groups_domain ON source_groups (domain);`,
+  },
 ];

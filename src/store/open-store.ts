@@ -106,10 +106,10 @@ function ownershipProblem(db: DatabaseSync, location: string): StoreError | unde
   return undefined;
 }
 
-function errorText(error: unknown): string {
+export function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function isBusy(error: unknown): boolean {
+export function isBusy(error: unknown): boolean {
   return /locked|busy/i.test(errorText(error));
 }

@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import type { DatabaseSync } from "node:sqlite";
 import type { ReportHeader } from "../reports/types.js";
+import { foldSqliteSums, pruneSqlite } from "./fold-sums-sqlite.js";
 import { type ImapCursor, readImapCursor, saveImapCursor } from "./imap-cursor.js";
 import { openStore } from "./open-store.js";
 import { ReportWriter } from "./report-writer.js";
@@ -57,9 +58,12 @@ export class SqliteStore implements ReportStore {
     saveImapCursor(this.#db, account, folder, cursor);
   }
 
+  async foldSummarySums(): Promise<number> {
+    return foldSqliteSums(this.#db, this.location);
+  }
+
   async prune(before: number): Promise<number> {
-    // Records and their auth rows go with their report (ON DELETE CASCADE, foreign_keys is on).
-    return Number(this.#db.prepare("DELETE FROM reports WHERE end_ts < ?").run(before).changes);
+    return pruneSqlite(this.#db, this.location, before);
   }
 
   async close(): Promise<void> {

@@ -24,6 +24,11 @@ export interface ReportStore {
   readImapCursor(account: string, folder: string): Promise<ImapCursor | undefined>;
   /** Records that every message up to `cursor.lastUid` is done; never moves back within one UIDVALIDITY. */
   saveImapCursor(account: string, folder: string, cursor: ImapCursor): Promise<void>;
+  /**
+   * Adds the reports stored since the last call to the summary's sums (summary-sums.ts); returns how
+   * many. Every summary calls it before reading them.
+   */
+  foldSummarySums(): Promise<number>;
   /** Deletes the reports whose period ended before `before` (seconds), with their records; returns how many. */
   prune(before: number): Promise<number>;
   close(): Promise<void>;

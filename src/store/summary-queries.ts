@@ -12,8 +12,6 @@ export interface SummaryFilter {
   since?: number;
 }
 
-const PASS = "(r.dkim = 'pass' OR r.spf = 'pass')";
-
 /** The WHERE clause of a filter over `reports p`, with its parameters. */
 export function filterSql(filter: SummaryFilter): { sql: string; params: SqlValue[] } {
   const clauses: string[] = [];
@@ -31,44 +29,44 @@ export function filterSql(filter: SummaryFilter): { sql: string; params: SqlValu
 
 type Reader = Pick<ReportStore, "select">;
 
+/**
+ * What the summary reads from: a store whose every summary first folds what arrived since the last
+ * one into the sums these queries read (summary-sums.ts).
+ */
+export type SummaryStore = Pick<ReportStore, "select" | "foldSummarySums">;
+
 function all(db: Reader, sql: string, params: SqlValue[]): Promise<Row[]> {
   return db.select(sql, params);
 }
 
 /**
- * One row per report: its domain, reporter and period with its records' sums. Everything per domain,
- * reporter and day in the summary adds these up (src/reports/summary-tallies.ts): one pass over the
- * records instead of one per figure. A report without records has `records` 0 and sums 0.
+ * One row per folded report (summary-sums.ts): its domain, reporter and period with its records'
+ * sums. Everything per domain, reporter and day in the summary adds these up
+ * (src/reports/summary-tallies.ts). A report without records has `records` 0 and sums 0.
  */
 export async function reportTotals(db: Reader, filter: SummaryFilter): Promise<Row[]> {
   const w = filterSql(filter);
   return all(
     db,
     `SELECT p.id AS id, p.policy_domain AS domain, p.org_name AS org, p.begin_ts AS begin, p.end_ts AS end,
-            count(r.id) AS records, coalesce(sum(r.count), 0) AS messages,
-            coalesce(sum(CASE WHEN ${PASS} THEN r.count ELSE 0 END), 0) AS pass,
-            coalesce(sum(CASE WHEN r.dkim = 'pass' THEN r.count ELSE 0 END), 0) AS dkim_aligned_pass,
-            coalesce(sum(CASE WHEN r.spf = 'pass' THEN r.count ELSE 0 END), 0) AS spf_aligned_pass
-       FROM reports p LEFT JOIN records r ON r.report = p.id ${w.sql}
-      GROUP BY p.id, p.policy_domain, p.org_name, p.begin_ts, p.end_ts
+            s.records AS records, s.messages AS messages, s.pass AS pass,
+            s.dkim_aligned_pass AS dkim_aligned_pass, s.spf_aligned_pass AS spf_aligned_pass
+       FROM reports p JOIN report_sums s ON s.report = p.id ${w.sql}
       ORDER BY p.id`,
     w.params,
   );
 }
 
 /**
- * When each source of each domain was first seen in the whole store, not only since `since` (the
- * source groups carry it already when there is no `since`). Grouped once rather than a subquery per
- * source, which made the summary quadratic in distinct sources (20,000 IPs: 30 s).
+ * When each source of each domain was first seen in the whole store, not only since `since`: the
+ * earliest report start of its folded groups (summary-sums.ts).
  */
 export async function sourcesFirstSeen(db: Reader, domain: string | undefined): Promise<Row[]> {
-  const w = filterSql(domain === undefined ? {} : { domain });
   return all(
     db,
-    `SELECT p.policy_domain AS domain, r.source_ip AS ip, min(p.begin_ts) AS first_seen
-       FROM reports p JOIN records r ON r.report = p.id ${w.sql}
-      GROUP BY p.policy_domain, r.source_ip`,
-    w.params,
+    `SELECT domain, ip, min(first_begin) AS first_seen FROM source_groups
+      ${domain === undefined ? "" : "WHERE domain = ?"} GROUP BY domain, ip`,
+    domain === undefined ? [] : [domain],
   );
 }
 
@@ -102,19 +100,19 @@ export async function dkimSelectors(db: Reader, filter: SummaryFilter): Promise<
 }
 
 /**
- * Messages that failed DMARC, per domain, day (as in dailyTotals) and source: the page stacks each
- * day's failing mail by the class of its source (daily-volumes.ts). Failing records are the small
- * share of a store, so this stays far below a row per source and day.
+ * Messages that failed DMARC, per domain, day (of each report's midpoint) and source: the page stacks
+ * each day's failing mail by the class of its source (daily-volumes.ts). Read from the folded
+ * reports' failing sources (summary-sums.ts), the small share of a store's records.
  */
 export async function dailyFailingBySource(db: Reader, filter: SummaryFilter): Promise<Row[]> {
   const w = filterSql(filter);
   return all(
     db,
-    `SELECT p.policy_domain AS domain, (p.begin_ts + p.end_ts) / 2 / 86400 AS day, r.source_ip AS ip,
-            sum(r.count) AS messages
-       FROM reports p JOIN records r ON r.report = p.id ${w.sql} ${w.sql ? "AND" : "WHERE"} NOT ${PASS}
-      GROUP BY p.policy_domain, (p.begin_ts + p.end_ts) / 2 / 86400, r.source_ip
-      ORDER BY p.policy_domain, day, r.source_ip`,
+    `SELECT p.policy_domain AS domain, (p.begin_ts + p.end_ts) / 2 / 86400 AS day, f.ip AS ip,
+            sum(f.messages) AS messages
+       FROM reports p JOIN failing_sources f ON f.report = p.id ${w.sql}
+      GROUP BY p.policy_domain, (p.begin_ts + p.end_ts) / 2 / 86400, f.ip
+      ORDER BY p.policy_domain, day, f.ip`,
     w.params,
   );
 }
@@ -132,24 +130,35 @@ export async function latestReportEnds(db: Reader): Promise<Row[]> {
  * The records of each (policy domain, source IP) folded into groups that say the same thing (reporter,
  * published modes, verdict, identifiers and auth results), with their messages and records summed:
  * only the groups leave the database, never a row per record (900,000 records made ~3 GB of rows).
- * A record's auth results are several rows; they are first joined into one text per record
- * (joined-auth-results.ts) so that records with the same results fall into one group. That text keeps the order the rows were visited in, so two records
+ * Without `since` they are the folded sums (summary-sums.ts); with it, the records of the reports in
+ * the period are grouped here the same way. A record's auth results are several rows, joined into
+ * one text per record (joined-auth-results.ts) in the order the rows were visited, so two records
  * holding the same results in another order may make two groups here: the caller puts each group's
  * results in canonical order and merges such groups (src/sources/record-groups.ts). `first` is the
  * group's first record id: the groups come in the order their first record was stored; `first_begin`
  * the start of the earliest report holding one of its records.
  */
 export async function sourceRecordGroups(db: Reader, filter: SummaryFilter): Promise<Row[]> {
+  if (filter.since === undefined) {
+    const byDomain = filter.domain !== undefined;
+    return all(
+      db,
+      `SELECT domain, ip, org, adkim, aspf, disposition, dkim, spf, reasons, header_from, envelope_from, auth,
+              messages, records, first_record AS first, first_begin
+         FROM source_groups ${byDomain ? "WHERE domain = ?" : ""} ORDER BY first_record`,
+      byDomain ? [filter.domain as string] : [],
+    );
+  }
   const w = filterSql(filter);
   return all(
     db,
     `SELECT p.policy_domain AS domain, r.source_ip AS ip, p.org_name AS org, p.adkim AS adkim, p.aspf AS aspf,
             r.disposition AS disposition, r.dkim AS dkim, r.spf AS spf, r.reasons AS reasons,
-            r.header_from AS header_from, r.envelope_from AS envelope_from, x.auth AS auth,
+            r.header_from AS header_from, r.envelope_from AS envelope_from, coalesce(x.auth, '') AS auth,
             sum(r.count) AS messages, count(*) AS records, min(r.id) AS first, min(p.begin_ts) AS first_begin
        FROM reports p JOIN records r ON r.report = p.id
        LEFT JOIN (SELECT a.record AS record, ${joinedAuthResultsSql("a")} AS auth
-                    FROM ${w.sql ? `reports p JOIN records r ON r.report = p.id JOIN auth_results a ON a.record = r.id ${w.sql}` : "auth_results a"}
+                    FROM reports p JOIN records r ON r.report = p.id JOIN auth_results a ON a.record = r.id ${w.sql}
                    GROUP BY a.record) x ON x.record = r.id
       ${w.sql}
       GROUP BY p.policy_domain, r.source_ip, p.org_name, p.adkim, p.aspf, r.disposition, r.dkim, r.spf,

@@ -98,9 +98,22 @@ function generatedRecords(rnd: ReturnType<typeof random>, n: number): ReportReco
   });
 }
 
-export async function fillWithDuplicates(store: ReportStore): Promise<void> {
+/** The number of reports fillWithDuplicates stores. */
+export const GENERATED_REPORTS = 40;
+
+/**
+ * `afterReport(i)` runs once report `i` is committed (e.g. a summary folding the sums midway);
+ * `idPrefix` starts each report id, so a store can hold the same reports twice under other ids.
+ */
+export async function fillWithDuplicates(
+  store: ReportStore,
+  {
+    afterReport = async () => {},
+    idPrefix = "r",
+  }: { afterReport?: (i: number) => Promise<void>; idPrefix?: string } = {},
+): Promise<void> {
   const rnd = random(0x5eed);
-  for (let i = 0; i < 40; i++) {
+  for (let i = 0; i < GENERATED_REPORTS; i++) {
     const begin = 1_767_225_600 + i * 86_400;
     const tx = store.startReport(
       {
@@ -109,7 +122,7 @@ export async function fillWithDuplicates(store: ReportStore): Promise<void> {
         metadata: {
           orgName: rnd.pick(["google.com", "Yahoo", "a,b", "\u{1F600}", "\uFFFD"]),
           email: "dmarc@receiver.example",
-          reportId: `r${i}`,
+          reportId: `${idPrefix}${i}`,
           // Some cover two days, some start mid-day: their midpoints share days with others.
           begin: begin + (i % 4 === 1 ? 25_200 : 0),
           end: begin + (i % 7 === 3 ? 2 * 86_400 : 86_399),
@@ -130,34 +143,56 @@ export async function fillWithDuplicates(store: ReportStore): Promise<void> {
       { records: records.length, messages: records.reduce((n, r) => n + r.count, 0) },
       undefined,
     );
+    await afterReport(i);
   }
 }
 
 /**
- * Runs `check` on the generated store in SQLite, and in PostgreSQL (a throwaway cluster) when its
- * server is installed: `title` names the describe blocks, `should` the tests.
+ * A test on a store: `another()` opens a second connection to the same store, `fresh()` a new empty
+ * store beside it (all closed after the test).
  */
-export function onGeneratedStores(
-  title: string,
-  should: string,
-  check: (store: ReportStore) => Promise<void>,
-) {
+export type StoreCheck = (
+  store: ReportStore,
+  open: { another: () => Promise<ReportStore>; fresh: () => Promise<ReportStore> },
+) => Promise<void>;
+
+/**
+ * Runs each check on an empty store of its own, in SQLite, and in PostgreSQL (one throwaway cluster
+ * for them all) when its server is installed: `title` names the describe blocks, the keys the tests.
+ */
+export function onEmptyStores(title: string, checks: Record<string, StoreCheck>) {
+  /** `open(n)` opens store n (0: the test's own; each call of `fresh()` makes the next). */
+  const run = async (open: (n: number) => Promise<ReportStore>, check: StoreCheck) => {
+    const opened: ReportStore[] = [];
+    let stores = 0;
+    const opening = async (n: number) => {
+      const store = await open(n);
+      opened.push(store);
+      return store;
+    };
+    try {
+      await check(await opening(0), { another: () => opening(0), fresh: () => opening(++stores) });
+    } finally {
+      for (const store of opened) await store.close();
+    }
+  };
+
   describe(title, () => {
-    it(`${should} (SQLite)`, async () => {
-      const dir = mkdtempSync(join(tmpdir(), "mailaudit-generated-store-"));
-      const store = new SqliteStore(join(dir, "reports.db"));
-      try {
-        await fillWithDuplicates(store);
-        await check(store);
-      } finally {
-        await store.close();
-        rmSync(dir, { recursive: true, force: true });
-      }
-    });
+    for (const [should, check] of Object.entries(checks)) {
+      it(`${should} (SQLite)`, async () => {
+        const dir = mkdtempSync(join(tmpdir(), "mailaudit-generated-store-"));
+        try {
+          await run(async (n) => new SqliteStore(join(dir, `reports${n}.db`)), check);
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
+      });
+    }
   });
 
   describe.skipIf(!postgresAvailable())(`${title} (PostgreSQL)`, () => {
     let cluster: PostgresCluster | undefined;
+    let databases = 0;
     beforeAll(async () => {
       cluster = await startPostgres();
     }, 120_000);
@@ -165,18 +200,35 @@ export function onGeneratedStores(
       await cluster?.close();
     });
 
-    it(`${should} (PostgreSQL)`, async () => {
-      if (!cluster) throw new Error("no cluster");
-      const url = await cluster.createDatabase("generated");
-      process.env.PGPASSWORD = PG_PASSWORD;
-      const store = await PostgresStore.open(url);
-      delete process.env.PGPASSWORD;
-      try {
-        await fillWithDuplicates(store);
-        await check(store);
-      } finally {
-        await store.close();
-      }
-    }, 60_000);
+    for (const [should, check] of Object.entries(checks)) {
+      it(`${should} (PostgreSQL)`, async () => {
+        if (!cluster) throw new Error("no cluster");
+        const live = cluster;
+        const urls: string[] = [];
+        await run(async (n) => {
+          urls[n] ??= await live.createDatabase(`generated${++databases}`);
+          process.env.PGPASSWORD = PG_PASSWORD;
+          try {
+            return await PostgresStore.open(urls[n] as string);
+          } finally {
+            delete process.env.PGPASSWORD;
+          }
+        }, check);
+      }, 60_000);
+    }
+  });
+}
+
+/** Runs `check` on the generated store (fillWithDuplicates) in SQLite, and in PostgreSQL when installed. */
+export function onGeneratedStores(
+  title: string,
+  should: string,
+  check: (store: ReportStore) => Promise<void>,
+) {
+  onEmptyStores(title, {
+    [should]: async (store) => {
+      await fillWithDuplicates(store);
+      await check(store);
+    },
   });
 }

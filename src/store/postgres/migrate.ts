@@ -3,7 +3,15 @@ import { MIGRATIONS } from "../migrations.js";
 import { StoreError } from "../store-error.js";
 
 /** Our tables; a database holding one of them without `mailaudit_schema` belongs to someone else. */
-const OUR_TABLES = ["reports", "records", "auth_results", "imap_cursors"];
+const OUR_TABLES = [
+  "reports",
+  "records",
+  "auth_results",
+  "imap_cursors",
+  "report_sums",
+  "failing_sources",
+  "source_groups",
+];
 /** pg_advisory_lock key: "mailaudt" in ASCII (0x6d61696c61756474 = 7881696737087546484), recognisable in pg_locks. */
 const MIGRATION_LOCK = "7881696737087546484";
 

@@ -3,6 +3,7 @@ import type { ReportHeader, ReportRecord } from "../../reports/types.js";
 import type { ImapCursor } from "../imap-cursor.js";
 import type { ReportStore, ReportTotals, ReportTransaction, Row, SqlValue } from "../store.js";
 import { parsePostgresUrl } from "./connection-settings.js";
+import { foldPostgresSums, prunePostgres } from "./fold-sums.js";
 import { migrate } from "./migrate.js";
 import { connectPostgres } from "./postgres-client.js";
 import { BATCH_RECORDS, finishReport, insertReport, insertRows, RowBatch } from "./report-rows.js";
@@ -80,17 +81,12 @@ export class PostgresStore implements ReportStore {
     });
   }
 
+  async foldSummarySums(): Promise<number> {
+    return foldPostgresSums(this);
+  }
+
   async prune(before: number): Promise<number> {
-    // One statement, so one transaction: auth rows, records and reports go together (the links are
-    // not declared foreign keys in PostgreSQL: migrations.ts).
-    const { rows } = await this.query({
-      text: `WITH gone AS (DELETE FROM reports WHERE end_ts < $1 RETURNING id),
-                  gone_records AS (DELETE FROM records WHERE report IN (SELECT id FROM gone) RETURNING id),
-                  gone_auth AS (DELETE FROM auth_results WHERE record IN (SELECT id FROM gone_records))
-             SELECT count(*) AS n FROM gone`,
-      values: [before],
-    });
-    return Number((rows[0] as { n: string }).n);
+    return prunePostgres(this, before);
   }
 
   async close(): Promise<void> {

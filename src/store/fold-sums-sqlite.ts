@@ -1,0 +1,63 @@
+import type { DatabaseSync } from "node:sqlite";
+import { storeBusyTimeoutMs } from "./busy-timeout.js";
+import { errorText, isBusy } from "./open-store.js";
+import { StoreBusyError } from "./store-error.js";
+import {
+  FOLD_FAILING_SOURCES,
+  FOLD_REPORT_SUMS,
+  FOLD_SOURCE_GROUPS,
+  type FoldDialect,
+  UNFOLD_DOMAINS_OF,
+  UNFOLDED_REPORTS,
+} from "./summary-sums.js";
+
+/** SQLite keeps a group's whole key text (no size limit on an index entry); `min(a, b)` is its scalar minimum. */
+const SQLITE: FoldDialect = { key: (text) => text, least: (a, b) => `min(${a}, ${b})` };
+
+/**
+ * Folds the reports stored since the last summary into the sums (summary-sums.ts), under the write
+ * lock so that two summaries fold each report once; returns how many. When nothing is new it only
+ * reads, and takes no lock.
+ */
+export function foldSqliteSums(db: DatabaseSync, location: string): number {
+  if (!db.prepare(`${UNFOLDED_REPORTS} LIMIT 1`).get()) return 0;
+  return writing(db, location, () => {
+    db.exec(
+      "CREATE TEMP TABLE IF NOT EXISTS fold_reports (id INTEGER PRIMARY KEY); DELETE FROM fold_reports",
+    );
+    const folded = Number(db.prepare(`INSERT INTO fold_reports ${UNFOLDED_REPORTS}`).run().changes);
+    for (const statement of [FOLD_REPORT_SUMS, FOLD_FAILING_SOURCES]) db.exec(statement("temp.fold_reports"));
+    db.exec(FOLD_SOURCE_GROUPS("temp.fold_reports", SQLITE));
+    db.exec("DELETE FROM fold_reports");
+    return folded;
+  });
+}
+
+/** Deletes the reports whose period ended before `before`, and the sums of their domains (refolded next summary). */
+export function pruneSqlite(db: DatabaseSync, location: string, before: number): number {
+  return writing(db, location, () => {
+    for (const statement of UNFOLD_DOMAINS_OF("end_ts < ?1")) db.prepare(statement).run(before);
+    // Records, auth rows and the reports' own sums go with them (ON DELETE CASCADE, foreign_keys is on).
+    return Number(db.prepare("DELETE FROM reports WHERE end_ts < ?1").run(before).changes);
+  });
+}
+
+/** `work` in one write transaction; a lock held past the busy timeout is exit 3, retry later. */
+function writing<T>(db: DatabaseSync, location: string, work: () => T): T {
+  try {
+    db.exec("BEGIN IMMEDIATE");
+  } catch (error) {
+    if (!isBusy(error)) throw error;
+    throw new StoreBusyError(
+      `--db ${location}: locked by another process for over ${storeBusyTimeoutMs() / 1000} s (${errorText(error)}); retry later`,
+    );
+  }
+  try {
+    const result = work();
+    db.exec("COMMIT");
+    return result;
+  } catch (error) {
+    if (db.isTransaction) db.exec("ROLLBACK");
+    throw error;
+  }
+}
