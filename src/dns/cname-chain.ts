@@ -19,28 +19,32 @@ export type HopResult = "ok" | "loop" | "too-long";
 export class CnameChain {
   /** The targets followed so far (ASCII letters in lower case, no trailing dot), in order. */
   readonly targets: string[] = [];
-  readonly #start: string;
+  /** `start` made canonical, when first needed: most answers are read without it (read-answer.ts). */
+  #start: string | undefined;
 
-  constructor(readonly start: string) {
-    this.#start = canonicalName(start);
-  }
+  constructor(readonly start: string) {}
 
   /** The name the chain has reached. */
   get end(): string {
-    return this.targets.at(-1) ?? this.#start;
+    return this.targets.at(-1) ?? this.#canonicalStart();
   }
 
   follow(target: string): HopResult {
     const next = canonicalName(target);
     // At most MAX_CNAME_HOPS names to look through: a list is cheaper than a set per question
     // (nearly every question has no CNAME at all).
-    if (next === this.#start || this.targets.includes(next)) {
+    if (next === this.#canonicalStart() || this.targets.includes(next)) {
       this.targets.push(next);
       return "loop";
     }
     if (this.targets.length >= MAX_CNAME_HOPS) return "too-long";
     this.targets.push(next);
     return "ok";
+  }
+
+  #canonicalStart(): string {
+    this.#start ??= canonicalName(this.start);
+    return this.#start;
   }
 
   /** Why the chain cannot give an answer, as a temporary failure's reason. */

@@ -26,19 +26,21 @@ export function readAnswer(
   chain: CnameChain,
 ): ReadAnswer {
   const wanted = RR[type];
-  // The name asked, canonical: the chain starts at it, and each later name asked is its end.
-  const question = chain.end;
   let ttl = Number.POSITIVE_INFINITY;
+  // Servers write an answer's owner as a pointer to the question: at the question's name that says
+  // it all, and no name need be decoded or made canonical (the question was compared with ours as
+  // octets). `owner` (canonical) is made only for a record whose owner is written out, and after a hop.
+  let atQuestion = true;
+  let owner: string | undefined;
   for (;;) {
-    const owner = chain.end;
-    // Servers write an answer's owner as a pointer to the question: at the question's name that
-    // says it all, no name need be decoded (the question was compared with ours as octets).
-    const atQuestion = owner === question;
     let matching: WireRecord[] | undefined;
     let alias: WireRecord | undefined;
     for (const record of message.answers) {
       if (!record.isInternet || (record.type !== wanted && record.type !== RR.CNAME)) continue;
-      if (!(atQuestion && record.ownerIsQuestion) && canonicalName(record.name) !== owner) continue;
+      if (!(atQuestion && record.ownerIsQuestion)) {
+        owner ??= chain.end;
+        if (canonicalName(record.name) !== owner) continue;
+      }
       if (record.type === wanted) {
         matching ??= [];
         matching.push(record);
@@ -52,6 +54,9 @@ export function readAnswer(
     ttl = Math.min(ttl, alias.ttl);
     const hop = chain.follow(alias.target());
     if (hop !== "ok") return { kind: "temperror", reason: chain.failure(hop) };
+    // A hop that is not a loop ends at a name other than the question's.
+    atQuestion = false;
+    owner = chain.end;
   }
   const negativeTtl = Math.min(ttl, soaTtl(message) ?? Number.POSITIVE_INFINITY);
   const known = Number.isFinite(negativeTtl) ? negativeTtl : undefined;
