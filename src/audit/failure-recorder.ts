@@ -43,7 +43,8 @@ export class FailureRecorder implements TakesKnownAnswers {
 
   #note(name: string, type: RecordType, answer: DnsAnswer<unknown>): void {
     const key = `${type} ${name.toLowerCase()}`;
-    for (const record of answer.notChecked ?? []) this.#notChecked.set(uncheckedKey(record), record);
+    if (answer.notChecked)
+      for (const record of answer.notChecked) this.#notChecked.set(uncheckedKey(record), record);
     if (answer.kind === "temperror") {
       // With notChecked no server failed: a zone holds the record without its data (listed above).
       if (!answer.notChecked && !this.#seen.has(key)) {
@@ -55,13 +56,12 @@ export class FailureRecorder implements TakesKnownAnswers {
       this.#assumedAbsent.add(answer.assumedAbsent);
     } else if (!this.#answered.has(key)) {
       this.#answered.add(key);
-      this.answers.push({
-        name,
-        type,
-        result: answer.kind,
-        ...(answer.ttl === undefined ? {} : { ttl: answer.ttl }),
-        ...(answer.dnssec === undefined ? {} : { dnssec: answer.dnssec }),
-      });
+      // Properties set in place, in this order (the JSON's): two object spreads per answer cost
+      // measurable CPU in a 500-domain run.
+      const answered: AnsweredQuestion = { name, type, result: answer.kind };
+      if (answer.ttl !== undefined) answered.ttl = answer.ttl;
+      if (answer.dnssec !== undefined) answered.dnssec = answer.dnssec;
+      this.answers.push(answered);
     }
   }
 

@@ -81,7 +81,26 @@ const VALUE_CHECKS: Record<string, (value: string) => string | undefined> = {
   psd: oneOf(["y", "n", "u"]),
 };
 
+/**
+ * Records parsed lately, by text. One domain's audit reads its record in up to five places (the tree
+ * walk, the PSL discovery, collection, the policies, BIMI's requirement): parsing each text once cut
+ * ~4 of 5 parses from a 500-domain `check` (BENCHMARKS.md). Bounded, so a long run cannot grow it.
+ * The results are shared, so nobody may change one.
+ */
+const recent = new Map<string, ParsedDmarcRecord>();
+const RECENT_LIMIT = 512;
+
 export function parseDmarcRecord(text: string): ParsedDmarcRecord {
+  let parsed = recent.get(text);
+  if (parsed === undefined) {
+    parsed = parseAnew(text);
+    if (recent.size >= RECENT_LIMIT) recent.clear();
+    recent.set(text, parsed);
+  }
+  return parsed;
+}
+
+function parseAnew(text: string): ParsedDmarcRecord {
   const problems: DmarcProblem[] = [];
   const list = parseTagList(text);
   const repeatedTags = [
