@@ -44,8 +44,8 @@ export const FOLD_REPORT_SUMS = (fresh: string) =>
 export const FOLD_FAILING_SOURCES = (fresh: string) =>
   `INSERT INTO failing_sources (report, ip, messages)
    SELECT r.report, r.source_ip, sum(r.count)
-     FROM ${fresh} f JOIN records r ON r.report = f.id
-    WHERE NOT ${PASS}
+     FROM records r
+    WHERE r.report IN (SELECT id FROM ${fresh}) AND NOT ${PASS}
     GROUP BY r.report, r.source_ip`;
 
 /** A group's fields, in the order of its key: its key text is each as `<octets>:<text>`, `-` for NULL. */
@@ -79,10 +79,12 @@ export const FOLD_SOURCE_GROUPS = (fresh: string, dialect: FoldDialect) =>
                   r.header_from AS header_from, r.envelope_from AS envelope_from, coalesce(x.auth, '') AS auth,
                   sum(r.count) AS messages, count(*) AS records, min(r.id) AS first_record,
                   min(p.begin_ts) AS first_begin
-             FROM ${fresh} f JOIN reports p ON p.id = f.id JOIN records r ON r.report = p.id
+             FROM reports p JOIN records r ON r.report = p.id
              LEFT JOIN (SELECT a.record AS record, ${joinedAuthResultsSql("a")} AS auth
-                          FROM ${fresh} f JOIN records r ON r.report = f.id JOIN auth_results a ON a.record = r.id
+                          FROM auth_results a
+                         WHERE a.record IN (SELECT r.id FROM records r WHERE r.report IN (SELECT id FROM ${fresh}))
                          GROUP BY a.record) x ON x.record = r.id
+            WHERE p.id IN (SELECT id FROM ${fresh})
             GROUP BY p.policy_domain, r.source_ip, p.org_name, p.adkim, p.aspf, r.disposition, r.dkim, r.spf,
                      r.reasons, r.header_from, r.envelope_from, x.auth) g
     WHERE true
