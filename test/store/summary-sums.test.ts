@@ -6,11 +6,16 @@
  * test/reports/summary-figures.test.ts and test/sources/record-groups.test.ts.) On the generated
  * store full of duplicates; SQLite always, PostgreSQL when installed.
  */
-import { expect } from "vitest";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
 import { buildSummary } from "../../src/reports/build-summary.js";
 import { dailyVolumes } from "../../src/reports/daily-volumes.js";
 import { loadSourceRecords } from "../../src/sources/record-groups.js";
+import { SqliteStore } from "../../src/store/sqlite-store.js";
 import type { ReportStore } from "../../src/store/store.js";
+import { runCli } from "../helpers/run-cli.js";
 import { FILTERS, fillWithDuplicates, GENERATED_REPORTS, onEmptyStores } from "./generated-duplicates.js";
 
 /**
@@ -97,4 +102,28 @@ onEmptyStores("summary sums folded as reports arrive", {
     expect(await reference.prune(before)).toBe(pruned);
     expect(await shown(store)).toEqual(await shown(reference));
   },
+});
+
+describe("summary sums folded by two processes at once (SQLite)", () => {
+  it("each report is folded once: both print what one summary alone prints", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "mailaudit-sums-"));
+    try {
+      const [racing, alone] = [join(dir, "racing.db"), join(dir, "alone.db")];
+      for (const file of [racing, alone]) {
+        const store = new SqliteStore(file);
+        await fillTwice(store);
+        await store.close();
+      }
+      const summary = (db: string) => runCli(["reports", "summary", "--db", db, "-f", "json", "--no-dns"]);
+      const [first, second] = await Promise.all([summary(racing), summary(racing)]);
+      const reference = await summary(alone);
+      expect(reference.exitCode, reference.stderr).toBe(0);
+      expect(JSON.parse(reference.stdout).domains.length).toBeGreaterThan(1);
+      expect([first.exitCode, second.exitCode]).toEqual([0, 0]);
+      expect(first.stdout).toBe(reference.stdout);
+      expect(second.stdout).toBe(reference.stdout);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
