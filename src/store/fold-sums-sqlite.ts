@@ -1,7 +1,6 @@
 import type { DatabaseSync } from "node:sqlite";
 import { storeBusyTimeoutMs } from "./busy-timeout.js";
-import { errorText, isBusy } from "./open-store.js";
-import { StoreBusyError } from "./store-error.js";
+import { busyStoreError, isBusy } from "./open-store.js";
 import {
   FOLD_FAILING_SOURCES,
   FOLD_REPORT_SUMS,
@@ -47,10 +46,7 @@ function writing<T>(db: DatabaseSync, location: string, work: () => T): T {
   try {
     db.exec("BEGIN IMMEDIATE");
   } catch (error) {
-    if (!isBusy(error)) throw error;
-    throw new StoreBusyError(
-      `--db ${location}: locked by another process for over ${storeBusyTimeoutMs() / 1000} s (${errorText(error)}); retry later`,
-    );
+    throw isBusy(error) ? busyStoreError(location, storeBusyTimeoutMs(), error) : error;
   }
   try {
     const result = work();

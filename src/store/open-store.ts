@@ -39,11 +39,7 @@ export function openStore(location: string): DatabaseSync {
   } catch (error) {
     db.close();
     if (error instanceof StoreError) throw error;
-    if (isBusy(error)) {
-      throw new StoreBusyError(
-        `--db ${location}: locked by another process for over ${busyTimeoutMs / 1000} s (${errorText(error)}); retry later`,
-      );
-    }
+    if (isBusy(error)) throw busyStoreError(location, busyTimeoutMs, error);
     throw new StoreError(`--db ${location}: not a usable SQLite store (${errorText(error)})`);
   }
   return db;
@@ -106,7 +102,14 @@ function ownershipProblem(db: DatabaseSync, location: string): StoreError | unde
   return undefined;
 }
 
-export function errorText(error: unknown): string {
+/** Another process held the write lock past the busy timeout: exit 3, retry later. */
+export function busyStoreError(location: string, busyTimeoutMs: number, error: unknown): StoreBusyError {
+  return new StoreBusyError(
+    `--db ${location}: locked by another process for over ${busyTimeoutMs / 1000} s (${errorText(error)}); retry later`,
+  );
+}
+
+function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 

@@ -9,12 +9,15 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { DatabaseSync } from "node:sqlite";
 import { describe, expect, it } from "vitest";
 import { buildSummary } from "../../src/reports/build-summary.js";
 import { dailyVolumes } from "../../src/reports/daily-volumes.js";
 import { loadSourceRecords } from "../../src/sources/record-groups.js";
+import { BUSY_TIMEOUT_VARIABLE } from "../../src/store/busy-timeout.js";
 import { SqliteStore } from "../../src/store/sqlite-store.js";
 import type { ReportStore } from "../../src/store/store.js";
+import { StoreBusyError } from "../../src/store/store-error.js";
 import { runCli } from "../helpers/run-cli.js";
 import { FILTERS, fillWithDuplicates, GENERATED_REPORTS, onEmptyStores } from "./generated-duplicates.js";
 
@@ -104,7 +107,28 @@ onEmptyStores("summary sums folded as reports arrive", {
   },
 });
 
-describe("summary sums folded by two processes at once (SQLite)", () => {
+describe("summary sums folded under SQLite's write lock", () => {
+  it("a fold waiting on another writer past the busy timeout is exit 3's store-busy error, folding nothing", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "mailaudit-sums-"));
+    const file = join(dir, "reports.db");
+    process.env[BUSY_TIMEOUT_VARIABLE] = "0.2";
+    const store = new SqliteStore(file);
+    const other = new DatabaseSync(file);
+    try {
+      await fillWithDuplicates(store);
+      other.exec("BEGIN IMMEDIATE");
+      await expect(store.foldSummarySums()).rejects.toThrow(StoreBusyError);
+      await expect(store.foldSummarySums()).rejects.toThrow(/locked by another process for over 0.2 s/);
+      other.exec("ROLLBACK");
+      expect(await store.foldSummarySums()).toBe(GENERATED_REPORTS);
+    } finally {
+      delete process.env[BUSY_TIMEOUT_VARIABLE];
+      other.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("each report is folded once: both print what one summary alone prints", async () => {
     const dir = mkdtempSync(join(tmpdir(), "mailaudit-sums-"));
     try {
