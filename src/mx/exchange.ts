@@ -1,4 +1,4 @@
-import { isIP } from "node:net";
+import { isIPv4, isIPv6 } from "node:net";
 import { canonicalName } from "../dns/types.js";
 
 /** The exchange as compared and shown: lower-case ASCII letters, no trailing dot; the root is ".". */
@@ -13,5 +13,7 @@ export function normalizeExchange(exchange: string): string {
  */
 export function isIpLiteralExchange(exchange: string): boolean {
   const bare = exchange.replace(/\.$/, "").replace(/^\[(?:IPv6:)?(.*)\]$/i, "$1");
-  return isIP(bare) !== 0;
+  // Only an IPv6 address holds a ':'. Host names (nearly every exchange) never meet node:net's
+  // IPv6 pattern, whose first use alone cost ~5 ms of CPU in a short `check` run.
+  return bare.includes(":") ? isIPv6(bare) : isIPv4(bare);
 }
