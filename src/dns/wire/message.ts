@@ -12,7 +12,7 @@
  */
 
 import type { RecordType as WireType } from "dns-packet";
-import { RR, readRecords, type WireRecord } from "./wire-record.js";
+import { RR, readRecords, u16, type WireRecord } from "./wire-record.js";
 
 /** The DNS flag day 2020 value: a UDP payload size that avoids IP fragmentation. */
 const EDNS_UDP_PAYLOAD = 1232;
@@ -80,10 +80,20 @@ export function encodeQuery(id: number, name: string, type: WireType, edns: bool
   // From Node's shared pool: `Buffer.alloc` made a zero-filled ArrayBuffer of its own per query.
   // Every octet is written below.
   const query = Buffer.allocUnsafe(HEADER + nameOctets + 4 + (edns ? 11 : 0));
-  query.writeUInt16BE(id, 0);
-  query.writeUInt16BE(0x0100, 2); // RD
-  query.writeUInt32BE(0x00010000, 4); // one question, no answer
-  query.writeUInt32BE(edns ? 1 : 0, 8); // no authority; the OPT record
+  // Every field is written octet by octet: Buffer#writeUInt16BE/32BE check value and offset on each
+  // call, which made this function's optimized code, and compiling it, several times larger.
+  query[0] = id >>> 8;
+  query[1] = id & 0xff;
+  query[2] = 0x01; // RD
+  query[3] = 0x00;
+  query[4] = 0; // one question
+  query[5] = 1;
+  query[6] = 0; // no answer
+  query[7] = 0;
+  query[8] = 0; // no authority
+  query[9] = 0;
+  query[10] = 0; // the OPT record, or nothing
+  query[11] = edns ? 1 : 0;
   let at = HEADER + nameOctets - 1;
   query[at] = 0; // the root label
   if (end > 0) {
@@ -101,16 +111,20 @@ export function encodeQuery(id: number, name: string, type: WireType, edns: bool
     query[HEADER] = labelEnd - HEADER - 1;
   }
   at += 1;
-  query.writeUInt16BE(TYPE_CODES[type] ?? 0, at);
-  query.writeUInt16BE(1, at + 2); // class IN
+  const typeCode = TYPE_CODES[type] ?? 0;
+  query[at] = typeCode >>> 8;
+  query[at + 1] = typeCode & 0xff;
+  query[at + 2] = 0; // class IN
+  query[at + 3] = 1;
   if (edns) {
     // Owner: the root; type OPT; "class" = our UDP payload size; TTL 0 (version 0, no DO bit: we
     // read the AD bit, we do not validate); no options.
     query[at + 4] = 0;
-    query.writeUInt16BE(RR.OPT, at + 5);
-    query.writeUInt16BE(EDNS_UDP_PAYLOAD, at + 7);
-    query.writeUInt32BE(0, at + 9);
-    query.writeUInt16BE(0, at + 13);
+    query[at + 5] = RR.OPT >>> 8;
+    query[at + 6] = RR.OPT & 0xff;
+    query[at + 7] = EDNS_UDP_PAYLOAD >>> 8;
+    query[at + 8] = EDNS_UDP_PAYLOAD & 0xff;
+    for (let i = at + 9; i < at + 15; i++) query[i] = 0; // TTL, RDLENGTH
   }
   return query;
 }
@@ -135,15 +149,15 @@ export class DecodedMessage {
   constructor(bytes: Buffer, questionEnd: number) {
     if (bytes.length < HEADER) throw new RangeError("shorter than a DNS header");
     this.#bytes = bytes;
-    this.id = bytes.readUInt16BE(0);
-    const flags = bytes.readUInt16BE(2);
+    this.id = u16(bytes, 0);
+    const flags = u16(bytes, 2);
     this.response = (flags & 0x8000) !== 0;
     this.truncated = (flags & 0x0200) !== 0;
     this.authenticated = (flags & 0x0020) !== 0;
     this.rcode = RCODES[flags & 0x0f] ?? `RCODE${flags & 0x0f}`;
-    this.#authorityCount = bytes.readUInt16BE(8);
-    this.#additionalCount = bytes.readUInt16BE(10);
-    this.#offset = readRecords(bytes, questionEnd, bytes.readUInt16BE(6), this.answers);
+    this.#authorityCount = u16(bytes, 8);
+    this.#additionalCount = u16(bytes, 10);
+    this.#offset = readRecords(bytes, questionEnd, u16(bytes, 6), this.answers);
   }
 
   /** The authority section (read on first use; empty if it cannot be read). */
@@ -183,7 +197,7 @@ export class DecodedMessage {
 export function decodeReply(reply: Buffer, query: Buffer): DecodedMessage | undefined {
   const questionEnd = questionEndOf(query);
   if (reply.length < questionEnd || reply[0] !== query[0] || reply[1] !== query[1]) return undefined;
-  if (((reply[2] as number) & 0x80) === 0 || reply.readUInt16BE(4) !== 1) return undefined;
+  if (((reply[2] as number) & 0x80) === 0 || u16(reply, 4) !== 1) return undefined;
   for (let at = HEADER; at < questionEnd; at++) {
     const a = reply[at] as number;
     const b = query[at] as number;

@@ -119,7 +119,7 @@ class Lane {
     // The socket is connected: the kernel delivers datagrams from the server's address only
     // (connect(2)), whatever spelling of an IPv6 address the user gave.
     if (port !== this.server.port || bytes.length < 12) return;
-    const question = this.pending.get(bytes.readUInt16BE(0));
+    const question = this.pending.get(((bytes[0] as number) << 8) | (bytes[1] as number));
     if (!question) return;
     const message = decodeReply(bytes, question.query);
     if (!message) {

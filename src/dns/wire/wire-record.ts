@@ -106,6 +106,15 @@ export class WireRecord {
   }
 }
 
+/**
+ * The 16-bit number at `at` (network order), which the caller has checked lies within `bytes`.
+ * Buffer#readUInt16BE checks the offset again on every call; per record and per reply that made the
+ * readers' optimized code (and compiling it) larger for nothing.
+ */
+export function u16(bytes: Buffer, at: number): number {
+  return ((bytes[at] as number) << 8) | (bytes[at + 1] as number);
+}
+
 /** Thrown for a record that cannot be read; the section (or the whole message) is dropped. */
 export class MalformedRecord extends RangeError {}
 
@@ -116,10 +125,10 @@ export function readRecords(bytes: Buffer, at: number, count: number, into: Wire
     const nameAt = offset;
     offset = nameEnd(bytes, offset);
     if (offset + 10 > bytes.length) throw new MalformedRecord("record header runs past the message");
-    const type = bytes.readUInt16BE(offset);
-    const klass = bytes.readUInt16BE(offset + 2) & 0x7fff;
-    const ttl = bytes.readUInt32BE(offset + 4);
-    const dataLength = bytes.readUInt16BE(offset + 8);
+    const type = u16(bytes, offset);
+    const klass = u16(bytes, offset + 2) & 0x7fff;
+    const ttl = u16(bytes, offset + 4) * 0x10000 + u16(bytes, offset + 6);
+    const dataLength = u16(bytes, offset + 8);
     const dataAt = offset + 10;
     offset = dataAt + dataLength;
     if (offset > bytes.length) throw new MalformedRecord("record data runs past the message");
