@@ -2,10 +2,12 @@ import type { DatabaseSync } from "node:sqlite";
 import { storeBusyTimeoutMs } from "./busy-timeout.js";
 import { busyStoreError, isBusy } from "./open-store.js";
 import {
+  FOLD_BATCH_RECORDS,
   FOLD_FAILING_SOURCES,
   FOLD_REPORT_SUMS,
   FOLD_SOURCE_GROUPS,
   type FoldDialect,
+  NEXT_UNFOLDED,
   UNFOLD_DOMAINS_OF,
   UNFOLDED_REPORTS,
 } from "./summary-sums.js";
@@ -14,22 +16,36 @@ import {
 const SQLITE: FoldDialect = { key: (text) => text, least: (a, b) => `min(${a}, ${b})` };
 
 /**
- * Folds the reports stored since the last summary into the sums (summary-sums.ts), under the write
- * lock so that two summaries fold each report once; returns how many. When nothing is new it only
- * reads, and takes no lock.
+ * Folds the reports stored since the last summary into the sums (summary-sums.ts), a batch of about
+ * `batchRecords` records per transaction under the write lock, so that two summaries fold each
+ * report once; returns how many. When nothing is new it only reads, and takes no lock.
  */
-export function foldSqliteSums(db: DatabaseSync, location: string): number {
+export function foldSqliteSums(
+  db: DatabaseSync,
+  location: string,
+  batchRecords = FOLD_BATCH_RECORDS,
+): number {
   if (!db.prepare(`${UNFOLDED_REPORTS} LIMIT 1`).get()) return 0;
-  return writing(db, location, () => {
-    db.exec(
-      "CREATE TEMP TABLE IF NOT EXISTS fold_reports (id INTEGER PRIMARY KEY); DELETE FROM fold_reports",
-    );
-    const folded = Number(db.prepare(`INSERT INTO fold_reports ${UNFOLDED_REPORTS}`).run().changes);
-    for (const statement of [FOLD_REPORT_SUMS, FOLD_FAILING_SOURCES]) db.exec(statement("temp.fold_reports"));
-    db.exec(FOLD_SOURCE_GROUPS("temp.fold_reports", SQLITE));
-    db.exec("DELETE FROM fold_reports");
-    return folded;
-  });
+  let folded = 0;
+  for (;;) {
+    const batch = writing(db, location, () => {
+      db.exec(
+        "CREATE TEMP TABLE IF NOT EXISTS fold_reports (id INTEGER PRIMARY KEY); DELETE FROM fold_reports",
+      );
+      const reports = Number(
+        db.prepare(`INSERT INTO fold_reports ${NEXT_UNFOLDED("?")}`).run(batchRecords).changes,
+      );
+      if (reports > 0) {
+        for (const statement of [FOLD_REPORT_SUMS, FOLD_FAILING_SOURCES])
+          db.exec(statement("temp.fold_reports"));
+        db.exec(FOLD_SOURCE_GROUPS("temp.fold_reports", SQLITE));
+      }
+      db.exec("DELETE FROM fold_reports");
+      return reports;
+    });
+    if (batch === 0) return folded;
+    folded += batch;
+  }
 }
 
 /** Deletes the reports whose period ended before `before`, and the sums of their domains (refolded next summary). */

@@ -58,8 +58,8 @@ export class SqliteStore implements ReportStore {
     saveImapCursor(this.#db, account, folder, cursor);
   }
 
-  async foldSummarySums(): Promise<number> {
-    return foldSqliteSums(this.#db, this.location);
+  async foldSummarySums(batchRecords?: number): Promise<number> {
+    return foldSqliteSums(this.#db, this.location, batchRecords);
   }
 
   async prune(before: number): Promise<number> {

@@ -26,9 +26,10 @@ export interface ReportStore {
   saveImapCursor(account: string, folder: string, cursor: ImapCursor): Promise<void>;
   /**
    * Adds the reports stored since the last call to the summary's sums (summary-sums.ts); returns how
-   * many. Every summary calls it before reading them.
+   * many. Every summary calls it before reading them. `batchRecords`: records per transaction, about
+   * (FOLD_BATCH_RECORDS when not given).
    */
-  foldSummarySums(): Promise<number>;
+  foldSummarySums(batchRecords?: number): Promise<number>;
   /** Deletes the reports whose period ended before `before` (seconds), with their records; returns how many. */
   prune(before: number): Promise<number>;
   close(): Promise<void>;

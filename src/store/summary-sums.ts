@@ -32,6 +32,25 @@ const PASS = "(r.dkim = 'pass' OR r.spf = 'pass')";
 export const UNFOLDED_REPORTS =
   "SELECT p.id FROM reports p WHERE NOT EXISTS (SELECT 1 FROM report_sums s WHERE s.report = p.id)";
 
+/**
+ * Records folded per transaction, about: a store's first summary folds everything it holds (~8 s
+ * per 900,000 records in SQLite here), and one transaction for all of it would hold SQLite's write
+ * lock past a concurrent ingest's busy timeout on a store of tens of millions of records. Sums and
+ * minimums do not care in which batches reports are added, so batches change nothing but the lock.
+ */
+export const FOLD_BATCH_RECORDS = 200_000;
+
+/**
+ * The oldest unfolded reports holding up to `budget` records between them (the first one whatever
+ * its size), by id: `budget` is the SQL of a parameter.
+ */
+export const NEXT_UNFOLDED = (budget: string) =>
+  `SELECT id FROM (SELECT p.id AS id, p.record_count AS records,
+                          sum(p.record_count) OVER (ORDER BY p.id) AS running
+                     FROM reports p
+                    WHERE NOT EXISTS (SELECT 1 FROM report_sums s WHERE s.report = p.id)) unfolded
+    WHERE running - records < ${budget}`;
+
 export const FOLD_REPORT_SUMS = (fresh: string) =>
   `INSERT INTO report_sums (report, records, messages, pass, dkim_aligned_pass, spf_aligned_pass)
    SELECT f.id, count(r.id), coalesce(sum(r.count), 0),

@@ -18,6 +18,8 @@ import { BUSY_TIMEOUT_VARIABLE } from "../../src/store/busy-timeout.js";
 import { SqliteStore } from "../../src/store/sqlite-store.js";
 import type { ReportStore } from "../../src/store/store.js";
 import { StoreBusyError } from "../../src/store/store-error.js";
+import { FOLD_BATCH_RECORDS } from "../../src/store/summary-sums.js";
+import { expectPublishedFigures } from "../helpers/doc-figures.js";
 import { runCli } from "../helpers/run-cli.js";
 import { FILTERS, fillWithDuplicates, GENERATED_REPORTS, onEmptyStores } from "./generated-duplicates.js";
 
@@ -84,10 +86,19 @@ onEmptyStores("summary sums folded as reports arrive", {
     expect(await shown(store)).toEqual(reference);
   },
 
+  "folded in batches of a few dozen records, they equal one fold of them all": async (store, { fresh }) => {
+    await fillTwice(store);
+    // Reports hold 0 or 30 records: a budget of 50 takes one or two per transaction (the first whatever its size).
+    expect(await store.foldSummarySums(50)).toBe(2 * GENERATED_REPORTS);
+    expect(await store.foldSummarySums(50)).toBe(0);
+    expect(await shown(store)).toEqual(await shown(await foldedOnce(fresh)));
+  },
+
   "two connections folding at once fold each report once": async (store, { another, fresh }) => {
     await fillTwice(store);
     const second = await another();
-    const counts = await Promise.all([store.foldSummarySums(), second.foldSummarySums()]);
+    // Small batches: the two take turns batch by batch (PostgreSQL), each finding what the other left.
+    const counts = await Promise.all([store.foldSummarySums(50), second.foldSummarySums(50)]);
     expect(counts[0] + counts[1]).toBe(2 * GENERATED_REPORTS);
     expect(await shown(second)).toEqual(await shown(await foldedOnce(fresh)));
   },
@@ -108,6 +119,10 @@ onEmptyStores("summary sums folded as reports arrive", {
 });
 
 describe("summary sums folded under SQLite's write lock", () => {
+  it("docs/store.md publishes the records folded per transaction the code uses", () => {
+    expectPublishedFigures({ "store.foldBatchRecords": FOLD_BATCH_RECORDS });
+  });
+
   it("a fold waiting on another writer past the busy timeout is exit 3's store-busy error, folding nothing", async () => {
     const dir = mkdtempSync(join(tmpdir(), "mailaudit-sums-"));
     const file = join(dir, "reports.db");

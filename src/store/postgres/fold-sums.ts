@@ -1,8 +1,10 @@
 import {
+  FOLD_BATCH_RECORDS,
   FOLD_FAILING_SOURCES,
   FOLD_REPORT_SUMS,
   FOLD_SOURCE_GROUPS,
   type FoldDialect,
+  NEXT_UNFOLDED,
   UNFOLD_DOMAINS_OF,
   UNFOLDED_REPORTS,
 } from "../summary-sums.js";
@@ -22,20 +24,35 @@ const POSTGRES: FoldDialect = {
 };
 
 /**
- * One statement folds them all: its CTEs share one snapshot, so the reports folded are exactly those
- * whose sums it writes, and a report committed meanwhile waits for the next summary.
+ * One statement folds a batch: its CTEs share one snapshot, so the reports folded are exactly those
+ * whose sums it writes, and a report committed meanwhile waits for the next batch or summary.
+ * $1: the batch's record budget.
  */
-const FOLD = `WITH fresh AS MATERIALIZED (${UNFOLDED_REPORTS}),
+const FOLD = `WITH fresh AS MATERIALIZED (${NEXT_UNFOLDED("$1")}),
   sums AS (${FOLD_REPORT_SUMS("fresh")} RETURNING report),
   failing AS (${FOLD_FAILING_SOURCES("fresh")}),
   groups AS (${FOLD_SOURCE_GROUPS("fresh", POSTGRES)})
   SELECT count(*) AS n FROM sums`;
 
-/** Folds the reports stored since the last summary (summary-sums.ts); returns how many. */
-export async function foldPostgresSums(store: PostgresStore): Promise<number> {
+/**
+ * Folds the reports stored since the last summary (summary-sums.ts), a batch of about
+ * `batchRecords` records per transaction; returns how many.
+ */
+export async function foldPostgresSums(
+  store: PostgresStore,
+  batchRecords = FOLD_BATCH_RECORDS,
+): Promise<number> {
   const { rows } = await store.query(`${UNFOLDED_REPORTS} LIMIT 1`);
   if (rows.length === 0) return 0;
-  return locked(store, async () => Number(((await store.query(FOLD)).rows[0] as { n: string }).n));
+  let folded = 0;
+  for (;;) {
+    const batch = await locked(store, async () => {
+      const result = await store.query({ text: FOLD, values: [batchRecords] });
+      return Number((result.rows[0] as { n: string }).n);
+    });
+    if (batch === 0) return folded;
+    folded += batch;
+  }
 }
 
 /** Deletes the reports whose period ended before `before`, their rows, and the sums of their domains. */

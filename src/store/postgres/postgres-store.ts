@@ -81,8 +81,8 @@ export class PostgresStore implements ReportStore {
     });
   }
 
-  async foldSummarySums(): Promise<number> {
-    return foldPostgresSums(this);
+  async foldSummarySums(batchRecords?: number): Promise<number> {
+    return foldPostgresSums(this, batchRecords);
   }
 
   async prune(before: number): Promise<number> {
