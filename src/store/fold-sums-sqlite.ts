@@ -33,7 +33,7 @@ export function foldSqliteSums(
         "CREATE TEMP TABLE IF NOT EXISTS fold_reports (id INTEGER PRIMARY KEY); DELETE FROM fold_reports",
       );
       const reports = Number(
-        db.prepare(`INSERT INTO fold_reports ${NEXT_UNFOLDED("?")}`).run(batchRecords).changes,
+        db.prepare(`INSERT INTO fold_reports ${NEXT_UNFOLDED("?")}`).run(Math.max(1, batchRecords)).changes,
       );
       if (reports > 0) {
         for (const statement of [FOLD_REPORT_SUMS, FOLD_FAILING_SOURCES])

@@ -42,7 +42,7 @@ export const FOLD_BATCH_RECORDS = 200_000;
 
 /**
  * The oldest unfolded reports holding up to `budget` records between them (the first one whatever
- * its size), by id: `budget` is the SQL of a parameter.
+ * its size, when `budget` is at least 1), by id: `budget` is the SQL of a parameter.
  */
 export const NEXT_UNFOLDED = (budget: string) =>
   `SELECT id FROM (SELECT p.id AS id, p.record_count AS records,

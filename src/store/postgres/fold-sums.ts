@@ -47,7 +47,7 @@ export async function foldPostgresSums(
   let folded = 0;
   for (;;) {
     const batch = await locked(store, async () => {
-      const result = await store.query({ text: FOLD, values: [batchRecords] });
+      const result = await store.query({ text: FOLD, values: [Math.max(1, batchRecords)] });
       return Number((result.rows[0] as { n: string }).n);
     });
     if (batch === 0) return folded;
