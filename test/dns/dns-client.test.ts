@@ -114,6 +114,30 @@ describe("spoofing resistance (RFC 5452)", () => {
   });
 });
 
+describe("sending", () => {
+  it("sends the questions of one event-loop turn together once it has read its answers: one cancelled in the same turn never leaves", async () => {
+    const server = await serve((q) =>
+      q.name.startsWith("warm") ? { kind: "answer", answers: [SPF] } : { kind: "silent" },
+    );
+    const resolver = client(server, { timeoutMs: 60_000, tries: 1 });
+    // The first answer means the socket is connected: from here on a question could go out at once.
+    expect(await resolver.query("warm.example", "TXT")).toMatchObject({ kind: "ok" });
+    const asked = Promise.all(["a", "b", "c"].map((l) => resolver.query(`${l}.example`, "TXT")));
+    resolver.cancel();
+    expect((await asked).map((a) => a.kind)).toEqual(["temperror", "temperror", "temperror"]);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(server.queries).toEqual(["udp TXT warm.example"]);
+
+    const later = client(server, { timeoutMs: 60_000, tries: 1 });
+    expect(await later.query("warm.example", "TXT")).toMatchObject({ kind: "ok" });
+    const waiting = Promise.all(["d", "e"].map((l) => later.query(`${l}.example`, "TXT")));
+    await new Promise((r) => setTimeout(r, 200));
+    later.cancel();
+    await waiting;
+    expect(server.queries.slice(2)).toEqual(["udp TXT d.example", "udp TXT e.example"]);
+  });
+});
+
 describe("what the answer carries", () => {
   it("sends names holding ':', '%' and a space as they are (any octet is legal in a label)", async () => {
     const server = await serve(() => ({ kind: "answer", answers: [SPF] }));

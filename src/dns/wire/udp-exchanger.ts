@@ -88,9 +88,14 @@ class Lane {
     });
   }
 
-  send(question: Question): void {
+  /** A question asked on this lane: it waits here for its answer from now on. */
+  register(question: Question): void {
     this.pending.set(question.id, question);
     this.sent++;
+  }
+
+  /** Puts a registered question on the wire (or in the backlog until the socket is connected). */
+  transmit(question: Question): void {
     // No callback: a failed send surfaces as the socket's 'error' (which fails the lane), and a
     // callback per datagram cost measurable CPU.
     if (this.#connected) this.#socket.send(question.query);
@@ -157,6 +162,15 @@ export class UdpExchanger {
   readonly #retired = new Set<Lane>();
   readonly #timeoutMs: number;
   readonly #deadlines = new DeadlineQueue<Question>((question) => this.#settle(question, TIMEOUT));
+  /**
+   * Questions asked since the last flush. They go out together once the event loop has read every
+   * answer waiting (setImmediate runs after the poll phase): sent one at a time between reads, as
+   * each answer's waiter asked again, nearly every datagram found the server's thread asleep and
+   * paid for waking it (`perf`: ~4.7 us of kernel time per question against NSD on loopback). c-ares
+   * (node:dns) reads all its answers before it sends again, and so sends in bursts.
+   */
+  readonly #unsent: Question[] = [];
+  #flushScheduled = false;
 
   constructor(timeoutMs: number) {
     this.#timeoutMs = timeoutMs;
@@ -177,8 +191,23 @@ export class UdpExchanger {
     query[1] = id & 0xff;
     const question = new Question(id, query, lane, performance.now() + this.#timeoutMs, waiter);
     this.#deadlines.add(question);
-    lane.send(question);
+    lane.register(question);
+    this.#unsent.push(question);
+    if (!this.#flushScheduled) {
+      this.#flushScheduled = true;
+      setImmediate(this.#flush);
+    }
   }
+
+  readonly #flush = (): void => {
+    this.#flushScheduled = false;
+    const unsent = this.#unsent;
+    // Sending calls nobody back (errors come as the socket's 'error' event), so nothing is added
+    // to the list while it is walked. A question settled meanwhile (cancelled, its lane failed)
+    // is not sent.
+    for (const question of unsent) if (!question.settled) question.lane.transmit(question);
+    unsent.length = 0;
+  };
 
   /** Ends every waiting question (as ECANCELLED) and closes every socket. */
   cancel(): void {
