@@ -47,7 +47,16 @@ export class SqliteStore implements ReportStore {
   }
 
   async select(sql: string, params: readonly SqlValue[]): Promise<Row[]> {
-    return this.#db.prepare(sql).all(...params) as Row[];
+    const statement = this.#db.prepare(sql);
+    const names = statement.columns().map((column) => column.name);
+    // node:sqlite's row objects keep their properties in a dictionary: reading them cost ~10× what
+    // reading a plain object does, and the summary reads every group row several times (30,000
+    // rows: ~70 ms per pass). Rows read as arrays and copied into objects that all share one shape
+    // are read at full speed. A column named __proto__ would set the prototype: such a statement
+    // keeps node:sqlite's own (null-prototype) rows.
+    if (names.includes("__proto__")) return statement.all(...params) as Row[];
+    statement.setReturnArrays(true);
+    return rowsOfOneShape(names, statement.all(...params) as unknown as SqlValue[][]);
   }
 
   async readImapCursor(account: string, folder: string): Promise<ImapCursor | undefined> {
@@ -69,4 +78,16 @@ export class SqliteStore implements ReportStore {
   async close(): Promise<void> {
     this.#db.close();
   }
+}
+
+/** Objects with the given property names, filled in the same order, so they share one hidden class. */
+function rowsOfOneShape(names: readonly string[], arrays: readonly SqlValue[][]): Row[] {
+  const rows = new Array<Row>(arrays.length);
+  for (let i = 0; i < arrays.length; i++) {
+    const values = arrays[i] as SqlValue[];
+    const row: Row = {};
+    for (let c = 0; c < names.length; c++) row[names[c] as string] = values[c] ?? null;
+    rows[i] = row;
+  }
+  return rows;
 }
