@@ -1,6 +1,6 @@
 import type { BarSeries, DayStack } from "../html/charts/stacked-bars-chart.js";
 import type { SourceClass } from "../sources/types.js";
-import { dailyFailingBySource, type SummaryFilter, type SummaryStore } from "../store/summary-queries.js";
+import { failingBySourceAndReport, type SummaryFilter, type SummaryStore } from "../store/summary-queries.js";
 import {
   CLASS_KEYS,
   type ClassifiedSource,
@@ -15,16 +15,16 @@ import type { DomainSummary } from "./summary.js";
 /** Messages failing DMARC per day (YYYY-MM-DD) of each source that sent any, for one domain. */
 export type DailyVolumes = ReadonlyMap<string, ReadonlyMap<string, number>>;
 
-/** Per domain, each source's failing messages per day (dailyFailingBySource). */
+/** Per domain, each source's failing messages per day (failingBySourceAndReport, added up per day). */
 export async function dailyVolumes(
   db: SummaryStore,
   filter: SummaryFilter,
 ): Promise<Map<string, DailyVolumes>> {
   await db.foldSummarySums();
   const result = new Map<string, Map<string, Map<string, number>>>();
-  // A row per failing source and day (90,000 on the bench store) against a few hundred distinct days.
+  // A row per failing source and report (90,000 on the bench store) against a few hundred distinct days.
   const dates = new Map<number, string>();
-  for (const row of await dailyFailingBySource(db, filter)) {
+  for (const row of await failingBySourceAndReport(db, filter)) {
     const domain = String(row.domain);
     const ip = String(row.ip);
     const day = Number(row.day);
@@ -37,7 +37,7 @@ export async function dailyVolumes(
     result.set(domain, bySource);
     const byDay = bySource.get(ip) ?? new Map<string, number>();
     bySource.set(ip, byDay);
-    byDay.set(date, Number(row.messages));
+    byDay.set(date, (byDay.get(date) ?? 0) + Number(row.messages));
   }
   return result;
 }

@@ -28,7 +28,7 @@ export interface DomainTally {
   sources: { ip: string; messages: number; pass: number; firstSeen: number }[];
   /** Most messages first, then by name. */
   reporters: { org: string; reports: number; messages: number; pass: number }[];
-  /** Whole days since the epoch of each report's midpoint (summary-queries' dailyFailingBySource). */
+  /** Whole days since the epoch of each report's midpoint (as in daily-volumes.ts). */
   days: { day: number; messages: number; pass: number }[];
   /** Selectors of DKIM results that name one; each result counts its record's messages. */
   dkimSelectors: { domain: string; selector: string; messages: number; pass: number }[];
