@@ -1,5 +1,5 @@
 import { renderMessage } from "./message.js";
-import type { DomainSnapshot, Finding, Rule, SeverityOverrides } from "./types.js";
+import type { DomainSnapshot, Finding, Rule, RuleContext, SeverityOverrides } from "./types.js";
 
 export interface RunRulesOptions<Declared> {
   rules: readonly Rule<Declared>[];
@@ -48,36 +48,45 @@ function judgeWithEveryRule<Declared>(
   options: RunRulesOptions<Declared>,
 ): Finding[] {
   const findings: Finding[] = [];
-  for (const rule of options.rules) {
-    const override = options.overrides?.[rule.meta.id];
-    if (override === "off") continue;
-    try {
-      rule.check({
-        snapshot,
-        declared: options.declared,
-        report({ messageId, data = {}, suggestion }) {
-          const spec = rule.meta.messages[messageId];
-          if (spec === undefined)
-            throw new Error(`rule ${rule.meta.id} reported unknown messageId "${messageId}"`);
-          const template = typeof spec === "string" ? spec : spec.text;
-          const defaultSeverity =
-            (typeof spec === "string" ? undefined : spec.severity) ?? rule.meta.severity;
-          findings.push({
-            rule: rule.meta.id,
-            severity: override ?? defaultSeverity,
-            message: renderMessage(template, data),
-            domain: snapshot.domain,
-            messageId,
-            data,
-            ...(suggestion === undefined ? {} : { suggestion }),
-          });
-        },
+  // One context for all the rules, reporting for the rule being run: a context object and a
+  // closure per rule per domain were 81 of each per domain (rules judge synchronously, so `report`
+  // always belongs to the current rule). 500 bench domains: ~48 -> ~42 ms in runRules.
+  let rule: Rule<Declared> | undefined;
+  let override: Exclude<SeverityOverrides[string], "off"> | undefined;
+  const context: RuleContext<Declared> = {
+    snapshot,
+    declared: options.declared,
+    report({ messageId, data = {}, suggestion }) {
+      if (rule === undefined) throw new Error("a rule reported after judging");
+      const spec = rule.meta.messages[messageId];
+      if (spec === undefined)
+        throw new Error(`rule ${rule.meta.id} reported unknown messageId "${messageId}"`);
+      const template = typeof spec === "string" ? spec : spec.text;
+      const defaultSeverity = (typeof spec === "string" ? undefined : spec.severity) ?? rule.meta.severity;
+      findings.push({
+        rule: rule.meta.id,
+        severity: override ?? defaultSeverity,
+        message: renderMessage(template, data),
+        domain: snapshot.domain,
+        messageId,
+        data,
+        ...(suggestion === undefined ? {} : { suggestion }),
       });
+    },
+  };
+  for (const current of options.rules) {
+    const setting = options.overrides?.[current.meta.id];
+    if (setting === "off") continue;
+    override = setting;
+    rule = current;
+    try {
+      current.check(context);
     } catch (error) {
       // A bug in one rule (or data it did not expect) must not take the whole run down with it.
-      findings.push(ruleFailure(rule.meta.id, snapshot.domain, error));
+      findings.push(ruleFailure(current.meta.id, snapshot.domain, error));
     }
   }
+  rule = undefined;
   return findings;
 }
 
