@@ -7,7 +7,9 @@ import { type DnsAnswer, normalizeName, type RecordData, type RecordType, type R
  */
 export class CachingResolver implements Resolver {
   readonly #inner: Resolver;
-  readonly #answers = new Map<string, Promise<DnsAnswer<unknown>>>();
+  // By type, then normalized name: a `${type} ${name}` key was a new string to build, flatten and
+  // hash for every question asked (cache hits included), while a name string keeps its hash.
+  readonly #answers = new Map<RecordType, Map<string, Promise<DnsAnswer<unknown>>>>();
   #upstreamQueries = 0;
 
   constructor(inner: Resolver) {
@@ -15,12 +17,17 @@ export class CachingResolver implements Resolver {
   }
 
   query<T extends RecordType>(name: string, type: T): Promise<DnsAnswer<RecordData[T]>> {
-    const key = `${type} ${normalizeName(name)}`;
-    let answer = this.#answers.get(key);
+    const key = normalizeName(name);
+    let answers = this.#answers.get(type);
+    if (answers === undefined) {
+      answers = new Map();
+      this.#answers.set(type, answers);
+    }
+    let answer = answers.get(key);
     if (!answer) {
       this.#upstreamQueries++;
       answer = this.#inner.query(name, type);
-      this.#answers.set(key, answer);
+      answers.set(key, answer);
     }
     return answer as Promise<DnsAnswer<RecordData[T]>>;
   }
