@@ -28,9 +28,11 @@ export interface FoldDialect {
 
 const PASS = "(r.dkim = 'pass' OR r.spf = 'pass')";
 
+/** A report `p` is not folded yet: it has no report_sums row. */
+const NOT_FOLDED = "NOT EXISTS (SELECT 1 FROM report_sums s WHERE s.report = p.id)";
+
 /** The reports not folded yet (both stores). */
-export const UNFOLDED_REPORTS =
-  "SELECT p.id FROM reports p WHERE NOT EXISTS (SELECT 1 FROM report_sums s WHERE s.report = p.id)";
+export const UNFOLDED_REPORTS = `SELECT p.id FROM reports p WHERE ${NOT_FOLDED}`;
 
 /**
  * Records folded per transaction, about: a store's first summary folds everything it holds (~8 s
@@ -48,7 +50,7 @@ export const NEXT_UNFOLDED = (budget: string) =>
   `SELECT id FROM (SELECT p.id AS id, p.record_count AS records,
                           sum(p.record_count) OVER (ORDER BY p.id) AS running
                      FROM reports p
-                    WHERE NOT EXISTS (SELECT 1 FROM report_sums s WHERE s.report = p.id)) unfolded
+                    WHERE ${NOT_FOLDED}) unfolded
     WHERE running - records < ${budget}`;
 
 export const FOLD_REPORT_SUMS = (fresh: string) =>

@@ -59,14 +59,12 @@ export async function foldPostgresSums(
 export async function prunePostgres(store: PostgresStore, before: number): Promise<number> {
   return locked(store, async () => {
     for (const text of UNFOLD_DOMAINS_OF("end_ts < $1")) await store.query({ text, values: [before] });
-    // Auth rows, records, the reports' own sums and the reports go together (the links are not
-    // declared foreign keys in PostgreSQL: migrations.ts).
+    // Auth rows, records and the reports go together (the links are not declared foreign keys in
+    // PostgreSQL: migrations.ts); the reports' own sums went with their domains' just above.
     const { rows } = await store.query({
       text: `WITH gone AS (DELETE FROM reports WHERE end_ts < $1 RETURNING id),
                   gone_records AS (DELETE FROM records WHERE report IN (SELECT id FROM gone) RETURNING id),
-                  gone_auth AS (DELETE FROM auth_results WHERE record IN (SELECT id FROM gone_records)),
-                  gone_sums AS (DELETE FROM report_sums WHERE report IN (SELECT id FROM gone)),
-                  gone_failing AS (DELETE FROM failing_sources WHERE report IN (SELECT id FROM gone))
+                  gone_auth AS (DELETE FROM auth_results WHERE record IN (SELECT id FROM gone_records))
              SELECT count(*) AS n FROM gone`,
       values: [before],
     });
