@@ -1,3 +1,4 @@
+import { QuestionMap } from "../dns/question-map.js";
 import {
   type AnsweredQuestion,
   type DnsAnswer,
@@ -21,12 +22,11 @@ import {
 export class FailureRecorder implements TakesKnownAnswers {
   readonly failures: LookupFailure[] = [];
   readonly answers: AnsweredQuestion[] = [];
-  // Questions by type, then lower-cased name: a `${type} ${name}` key was a new string to build,
-  // flatten and hash for every note (shared SPF subtrees note ~20 answers per domain), while a
-  // name's hash stays cached on the string, and lower-casing a lower-case name returns it as is.
-  readonly #seen = new QuestionSet();
+  // Questions by type, then lower-cased name (shared SPF subtrees note ~20 answers per domain;
+  // lower-casing a lower-case name returns it as is).
+  readonly #seen = new QuestionMap<true>();
   readonly #assumedAbsent = new Set<string>();
-  readonly #answered = new QuestionSet();
+  readonly #answered = new QuestionMap<true>();
   readonly #notChecked = new Map<string, UncheckedRecord>();
 
   constructor(readonly inner: Resolver) {}
@@ -50,13 +50,13 @@ export class FailureRecorder implements TakesKnownAnswers {
       for (const record of answer.notChecked) this.#notChecked.set(uncheckedKey(record), record);
     if (answer.kind === "temperror") {
       // With notChecked no server failed: a zone holds the record without its data (listed above).
-      if (!answer.notChecked && this.#seen.add(type, lowerName)) {
+      if (!answer.notChecked && this.#seen.add(type, lowerName, true)) {
         this.failures.push({ name, type, reason: answer.reason });
       }
     } else if (answer.kind === "nxdomain" && answer.assumedAbsent !== undefined) {
       // Not an answer: nobody was asked.
       this.#assumedAbsent.add(answer.assumedAbsent);
-    } else if (this.#answered.add(type, lowerName)) {
+    } else if (this.#answered.add(type, lowerName, true)) {
       // Properties set in place, in this order (the JSON's): two object spreads per answer cost
       // measurable CPU in a 500-domain run.
       const answered: AnsweredQuestion = { name, type, result: answer.kind };
@@ -74,22 +74,6 @@ export class FailureRecorder implements TakesKnownAnswers {
   /** The records held without their data that questions met, sorted by where they are written. */
   get notChecked(): UncheckedRecord[] {
     return [...this.#notChecked].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, record]) => record);
-  }
-}
-
-/** A set of (type, name) questions. */
-class QuestionSet {
-  readonly #namesByType = new Map<RecordType, Set<string>>();
-
-  /** Adds the question; false when it was there already. */
-  add(type: RecordType, name: string): boolean {
-    let names = this.#namesByType.get(type);
-    if (names === undefined) {
-      names = new Set();
-      this.#namesByType.set(type, names);
-    } else if (names.has(name)) return false;
-    names.add(name);
-    return true;
   }
 }
 

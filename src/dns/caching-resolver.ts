@@ -1,3 +1,4 @@
+import { QuestionMap } from "./question-map.js";
 import { type DnsAnswer, normalizeName, type RecordData, type RecordType, type Resolver } from "./types.js";
 
 /**
@@ -7,9 +8,8 @@ import { type DnsAnswer, normalizeName, type RecordData, type RecordType, type R
  */
 export class CachingResolver implements Resolver {
   readonly #inner: Resolver;
-  // By type, then normalized name: a `${type} ${name}` key was a new string to build, flatten and
-  // hash for every question asked (cache hits included), while a name string keeps its hash.
-  readonly #answers = new Map<RecordType, Map<string, Promise<DnsAnswer<unknown>>>>();
+  /** By type, then normalized name. */
+  readonly #answers = new QuestionMap<Promise<DnsAnswer<unknown>>>();
   #upstreamQueries = 0;
 
   constructor(inner: Resolver) {
@@ -18,16 +18,11 @@ export class CachingResolver implements Resolver {
 
   query<T extends RecordType>(name: string, type: T): Promise<DnsAnswer<RecordData[T]>> {
     const key = normalizeName(name);
-    let answers = this.#answers.get(type);
-    if (answers === undefined) {
-      answers = new Map();
-      this.#answers.set(type, answers);
-    }
-    let answer = answers.get(key);
+    let answer = this.#answers.get(type, key);
     if (!answer) {
       this.#upstreamQueries++;
       answer = this.#inner.query(name, type);
-      answers.set(key, answer);
+      this.#answers.set(type, key, answer);
     }
     return answer as Promise<DnsAnswer<RecordData[T]>>;
   }
