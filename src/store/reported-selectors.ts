@@ -12,7 +12,7 @@ export async function reportedSelectors(
   location: string,
   now = Date.now(),
 ): Promise<Map<string, ReportedSelector[]>> {
-  const store = await openReportStore(location);
+  const store = await openReportStore(location, "existing");
   const seen = new Map<string, ReportedSelector[]>();
   try {
     const since = Math.floor(now / 1000) - REPORTED_SELECTOR_DAYS * 86_400;

@@ -237,6 +237,27 @@ describe.skipIf(!postgresAvailable())("PostgreSQL store", () => {
     expect(result.stderr).toMatch(/ECONNREFUSED/);
   });
 
+  it("a database that does not exist: every reports command exits 2 with one line naming it, none creates it", async () => {
+    const url = cluster.url("no_such_store");
+    for (const args of [
+      ["summary", "--no-dns"],
+      ["prune", "--before", "400d"],
+      ["ingest", "--no-progress", inputs],
+    ]) {
+      const result = await runCli(["reports", ...args, "--db", url], { env: withPassword() });
+      expect(result.exitCode, result.stderr).toBe(2);
+      expect(result.stderr).toMatch(
+        /^mailaudit: --db postgres:\/\/\S+\/no_such_store: .*does not exist.*\n$/,
+      );
+    }
+    expect(
+      await cluster.query(
+        "postgres",
+        "SELECT count(*)::int AS n FROM pg_database WHERE datname = 'no_such_store'",
+      ),
+    ).toEqual([{ n: 0 }]);
+  });
+
   it("refuses a database holding another program's reports table, changing nothing (exit 2)", async () => {
     const url = await cluster.createDatabase("foreign");
     await cluster.query(

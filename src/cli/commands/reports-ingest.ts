@@ -65,7 +65,7 @@ export default defineCommand({
     const mailboxes = inputs.filter(isMailboxUrl).map(parseMailboxUrl);
     const paths = inputs.filter((input) => !isMailboxUrl(input));
     const imap = mailboxes.length > 0 ? await mailboxSettings(mailboxes, flags) : undefined;
-    const store = await openReportStore(flags.db ?? defaultStorePath());
+    const store = await openReportStore(flags.db ?? defaultStorePath(), "create");
     const showProgress = flags.progress !== false && process.stderr.isTTY === true;
     const sink = new ReportSink(store, flags.keepRaw === true);
     const printer = new RefusalPrinter(sink);

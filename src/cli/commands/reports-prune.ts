@@ -20,7 +20,7 @@ export default defineCommand({
   },
   async run(flags) {
     const before = parseSince(flags.before, Date.now(), "--before");
-    const store = await openReportStore(flags.db ?? defaultStorePath());
+    const store = await openReportStore(flags.db ?? defaultStorePath(), "existing");
     try {
       const pruned = await store.prune(before);
       const date = new Date(before * 1000).toISOString().replace(".000Z", "Z");

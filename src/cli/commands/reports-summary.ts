@@ -58,7 +58,7 @@ export default defineCommand({
     const silentDays = flags.failIfSilent === undefined ? undefined : parseDays(flags.failIfSilent);
     // The same resolver construction as `check`; none at all with --no-dns.
     const resolver = flags.dns === false ? undefined : buildResolver(resolverSettingsFrom(flags));
-    const store = await openReportStore(flags.db ?? defaultStorePath());
+    const store = await openReportStore(flags.db ?? defaultStorePath(), "existing");
     const filter = { ...(domain ? { domain } : {}), ...(since !== undefined ? { since } : {}) };
     let summary: ReportSummary;
     let silences: string[] = [];
