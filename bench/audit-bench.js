@@ -9,12 +9,15 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { cpuBudget } from "./audit-cpu-budget.js";
 import { median, runMeasured } from "./measure.js";
+import { treeCpuMs } from "./process-cpu.js";
 import { logSize, questionsSince, repeatedQuestions, uniqueQuestions } from "./query-log.js";
 
 const CLI = join(import.meta.dirname, "..", "bin", "mailaudit.js");
 const FLOOR = join(import.meta.dirname, "floor-client.js");
 const THROUGHPUT = join(import.meta.dirname, "throughput.js");
+const THREAD_CPU = join(import.meta.dirname, "thread-cpu.js");
 /** The floor's transports: node:dns, and mailaudit's own DNS client alone. */
 export const FLOOR_TRANSPORTS = ["node", "mailaudit"];
 /**
@@ -30,6 +33,8 @@ export const CHECK_CONCURRENCY = 16;
 export const FLOOR_IN_FLIGHT = CHECK_CONCURRENCY * 4;
 /** Higher `--concurrency` must not collapse (lost UDP answers cost a whole timeout each). */
 export const HIGH_CONCURRENCIES = [64, 256];
+/** The issue's goal: check's wall at most this many times the floor's. */
+export const WALL_RATIO_GOAL = 1.5;
 
 /** The kernel's count of UDP datagrams dropped for a full receive buffer (all sockets). */
 function udpReceiveBufferErrors() {
@@ -41,16 +46,23 @@ function udpReceiveBufferErrors() {
   return at === -1 ? undefined : Number(values?.[at]);
 }
 
-/** One run through a cold Unbound: wall, RSS, and what Unbound received. */
-async function coldRun(unbound, command, args) {
+/**
+ * One run through a cold Unbound: wall, RSS, CPU, what Unbound received, and the CPU Unbound and
+ * NSD spent meanwhile (they share the cores with the client).
+ */
+async function coldRun(servers, command, args, options) {
+  const { unbound } = servers;
   await unbound.flushCaches();
   const offset = logSize(unbound.logFile);
   const before = (await unbound.stats()).get("total.num.queries") ?? 0;
-  const result = await runMeasured(command, args);
+  const serversCpu = () => treeCpuMs(unbound.pid) + (servers.nsd ? treeCpuMs(servers.nsd.pid) : 0);
+  const serversBefore = serversCpu();
+  const result = await runMeasured(command, args, options);
+  const serversCpuMs = serversCpu() - serversBefore;
   await new Promise((r) => setTimeout(r, 100)); // let Unbound's log reach the file
   const received = ((await unbound.stats()).get("total.num.queries") ?? 0) - before;
   const logged = questionsSince(unbound.logFile, offset);
-  return { ...result, received, logged };
+  return { ...result, serversCpuMs, received, logged };
 }
 
 function summarizeCheckOutput(stdout) {
@@ -68,6 +80,7 @@ function summarizeCheckOutput(stdout) {
  * @param {{ unbound: object, domains: string[], rounds: number, dir: string }} options
  */
 export async function benchAudit({ unbound, nsd, domains, rounds, dir }) {
+  const servers = { unbound, nsd };
   const checkArgs = [
     CLI,
     "check",
@@ -88,13 +101,13 @@ export async function benchAudit({ unbound, nsd, domains, rounds, dir }) {
 
   const rows = [];
   for (let round = 0; round < rounds; round++) {
-    const check = await coldRun(unbound, process.execPath, checkArgs);
+    const check = await coldRun(servers, process.execPath, checkArgs);
     const unique = uniqueQuestions(check.logged);
     const questionsFile = join(dir, `questions-${round}.json`);
     writeFileSync(questionsFile, JSON.stringify(unique));
     const floors = {};
     for (const transport of FLOOR_TRANSPORTS) {
-      floors[transport] = await coldRun(unbound, process.execPath, [
+      floors[transport] = await coldRun(servers, process.execPath, [
         FLOOR,
         unbound.address,
         String(FLOOR_IN_FLIGHT),
@@ -111,7 +124,7 @@ export async function benchAudit({ unbound, nsd, domains, rounds, dir }) {
   for (const level of HIGH_CONCURRENCIES) {
     const args = [...checkArgs.slice(0, -1), String(level)];
     const dropsBefore = udpReceiveBufferErrors();
-    const run = await coldRun(unbound, process.execPath, args);
+    const run = await coldRun(servers, process.execPath, args);
     const dropsAfter = udpReceiveBufferErrors();
     concurrency.push({
       level,
@@ -120,6 +133,7 @@ export async function benchAudit({ unbound, nsd, domains, rounds, dir }) {
       statuses: summarizeCheckOutput(run.stdout).statuses,
     });
   }
+  const mainThread = await mainThreadCpu(servers, checkArgs, dir);
   const throughput = nsd ? await measureThroughput(nsd, domains, dir) : undefined;
   const last = rows.at(-1);
   const checkWall = median(rows.map((r) => r.check.wallMs));
@@ -148,9 +162,30 @@ export async function benchAudit({ unbound, nsd, domains, rounds, dir }) {
       FLOOR_TRANSPORTS.map((t) => [t, median(rows.map((r) => r.floors[t].wallMs))]),
     ),
     floorTransports: rows.map((r) => JSON.parse(r.floor.stdout || "{}").transport),
+    cpu: cpuBudget({
+      checkCpuMs: median(rows.map((r) => r.check.cpuMs)),
+      serversDuringCheckMs: median(rows.map((r) => r.check.serversCpuMs)),
+      ownClientCpuMs: median(rows.map((r) => r.floors.mailaudit.cpuMs)),
+      mainThreadMs: mainThread.mainThreadMs,
+      floorWallMs: floorWall,
+      goalRatio: WALL_RATIO_GOAL,
+    }),
     concurrency,
     throughput,
   };
+}
+
+/**
+ * One more cold `check`, with bench/thread-cpu.js preloaded to read the main thread's CPU at exit:
+ * the share of check's CPU that only one core can do. Kept out of the timed rounds.
+ */
+async function mainThreadCpu(servers, checkArgs, dir) {
+  const file = join(dir, "thread-cpu.json");
+  await coldRun(servers, process.execPath, ["--import", THREAD_CPU, ...checkArgs], {
+    env: { MAILAUDIT_BENCH_THREAD_CPU: file },
+    keepStdout: false,
+  });
+  return JSON.parse(readFileSync(file, "utf8"));
 }
 
 /**

@@ -27,6 +27,14 @@ const METHOD = `## How each number is measured
   ${"`"}16 × 4 = 64${"`"} questions in flight (mailaudit's default 16 domains at once, each asking SPF,
   DMARC and two DKIM questions at once), on the same cold Unbound. Both are child processes, so both
   walls include Node's start-up. Wall ÷ floor is the median of the per-round ratios.
+- **What the cores allow**: \`mailaudit check\`, Unbound and NSD share the machine's cores, so
+  check's wall can be no lower than (check's CPU + the servers' CPU during it) ÷ cores, nor lower than
+  its main thread's CPU (its JavaScript runs on one thread). Check's CPU is GNU time's user + system,
+  the servers' is read from \`/proc\` before and after each run (medians of the rounds); the main
+  thread's comes from one more cold run with \`bench/thread-cpu.js\` preloaded, which reads
+  \`process.threadCpuUsage()\` at exit. Turned around: at 1.5 × the floor, the cores leave check
+  (1.5 × floor × cores − the servers' CPU) of CPU, and its main thread 1.5 × floor
+  (\`bench/audit-cpu-budget.js\`).
 - **Throughput**: \`bench/throughput.js\` asks TXT questions (the domains' SPF, DMARC and DKIM names)
   straight at NSD (loopback, no cache between), 50 in flight, once per transport, three alternating
   rounds; the median queries per second of each. Each process first asks 5000 questions, timed apart

@@ -37,6 +37,20 @@ export function tableRows(results) {
       "≤ 1.5",
       verdict(a.wallRatio <= 1.5),
     ]);
+    if (a.cpu) {
+      // What that goal asks of check's CPU here (bench/audit-cpu-budget.js): the servers share the cores.
+      const c = a.cpu;
+      rows.push([
+        "audit",
+        `wall ÷ floor: what ${c.cores} cores allow at check's CPU (medians)`,
+        `check CPU ${ms(c.checkCpuMs)} (main thread ${ms(c.mainThreadMs)}; its DNS client alone, same questions: ${ms(c.ownClientCpuMs)}) + Unbound and NSD ${ms(c.serversDuringCheckMs)}: wall ≥ ${ms(c.lowestWallMs)} = ${fmt(c.lowestRatio, 2)} × floor`,
+        `at ${c.goalRatio} × floor (${ms(c.goalWallMs)}): check CPU ≤ ${ms(c.cpuAllowanceMs)}, main thread ≤ ${ms(c.goalWallMs)}`,
+        "",
+        c.cpuCutNeeded > 0 || c.mainThreadCutNeeded > 0
+          ? `needs ${fmt(c.cpuCutNeeded * 100)} % less CPU, main thread ${fmt(c.mainThreadCutNeeded * 100)} % less`
+          : "",
+      ]);
+    }
     if (a.throughput) {
       const { node, mailaudit } = a.throughput.qps;
       const cold = a.throughput.coldQps;

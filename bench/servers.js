@@ -114,7 +114,7 @@ zone:
   );
   const daemon = startDaemon("/usr/sbin/nsd", ["-d", "-c", conf], join(dir, "nsd.out"));
   await waitForAnswer(port, zone, daemon, "nsd");
-  return { port, stop: daemon.stop };
+  return { port, pid: daemon.child.pid, stop: daemon.stop };
 }
 
 /** Unbound on a free port, forwarding nothing: iterating into NSD through a stub zone. */
@@ -166,6 +166,7 @@ remote-control:
   return {
     port,
     address: `127.0.0.1:${port}`,
+    pid: daemon.child.pid,
     logFile,
     control,
     /** Cumulative counters (`stats_noreset`), as a name → number map. */
