@@ -1,5 +1,5 @@
-import { isIP } from "node:net";
 import { normalizeDomainInput } from "../dns/domain-name.js";
+import { ipFamily } from "../dns/ipv6-syntax.js";
 import { parseServerAddress } from "../dns/server-address.js";
 import { FAIL_ON_LEVELS, SEVERITY_SETTINGS } from "../engine/severity.js";
 import type { MtaStsMode } from "../mta-sts/types.js";
@@ -263,7 +263,7 @@ function readSender(cursor: YamlCursor): DeclaredSender {
   if (ips) {
     sender.ips = ips.itemsOrOne().map((ip) => {
       const value = ip.text();
-      if (isIP(value) === 0) ip.fail(`"${value}" is not an IPv4 or IPv6 address`);
+      if (ipFamily(value) === 0) ip.fail(`"${value}" is not an IPv4 or IPv6 address`);
       return value;
     });
   }

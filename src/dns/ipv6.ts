@@ -1,4 +1,4 @@
-import { isIPv6 } from "node:net";
+import { isIPv6Text } from "./ipv6-syntax.js";
 
 /**
  * The eight 16-bit groups of an IPv6 address, each as four lower-case hex digits
@@ -7,7 +7,7 @@ import { isIPv6 } from "node:net";
  * every valid address into hex groups first, so only one shape has to be expanded here.
  */
 export function ipv6Groups(ip: string): string[] | undefined {
-  if (!isIPv6(ip) || ip.includes("%")) return undefined;
+  if (!isIPv6Text(ip)) return undefined;
   const canonical = new URL(`http://[${ip}]/`).hostname.slice(1, -1);
   const [head = "", tail = ""] = canonical.includes("::") ? canonical.split("::") : [canonical, ""];
   const groups = (part: string) => (part === "" ? [] : part.split(":"));
@@ -20,6 +20,6 @@ export function ipv6Groups(ip: string): string[] | undefined {
 
 /** RFC 5952 text of an IPv6 address (lower case, longest zero run compressed), or undefined. */
 export function ipv6Canonical(ip: string): string | undefined {
-  if (!isIPv6(ip) || ip.includes("%")) return undefined;
+  if (!isIPv6Text(ip)) return undefined;
   return new URL(`http://[${ip}]/`).hostname.slice(1, -1);
 }

@@ -1,4 +1,5 @@
-import { isIP, isIPv4, isIPv6 } from "node:net";
+import { isIPv4 } from "node:net";
+import { isIPv6TextWithZone } from "./ipv6-syntax.js";
 
 /**
  * Validates a `--resolver` value: "ip", "ip:port" or "[ipv6]:port", and returns it in the form
@@ -8,18 +9,18 @@ export function parseServerAddress(value: string): string | undefined {
   const v6WithPort = /^\[([^\]]+)\](?::(\d{1,5}))?$/.exec(value);
   if (v6WithPort) {
     const [, host = "", port] = v6WithPort;
-    if (isIP(host) !== 6 || !validPort(port)) return undefined;
+    if (!isIPv6TextWithZone(host) || !validPort(port)) return undefined;
     return port ? `[${host}]:${port}` : host;
   }
-  // IPv4 first, with or without a port: node's IPv6 check compiles a large pattern on first use,
-  // a measurable part of start-up for the common "-r 127.0.0.1:5353".
+  // IPv4 first, with or without a port: "-r 127.0.0.1:5353" is the common form.
   const v4 = /^([^:]+)(?::(\d{1,5}))?$/.exec(value);
   if (v4) {
     const [, host = "", port] = v4;
     if (!isIPv4(host) || !validPort(port)) return undefined;
     return port ? `${host}:${port}` : host;
   }
-  return isIPv6(value) ? value : undefined;
+  // A zone id ("fe80::1%eth0") has always been taken: node:dns and sockets understand it.
+  return isIPv6TextWithZone(value) ? value : undefined;
 }
 
 function validPort(port: string | undefined): boolean {
@@ -34,8 +35,7 @@ export function toSocketAddress(value: string): { host: string; port: number; fa
   if (parsed === undefined) return undefined;
   const v6WithPort = /^\[([^\]]+)\]:(\d+)$/.exec(parsed);
   if (v6WithPort) return { host: v6WithPort[1] as string, port: Number(v6WithPort[2]), family: 6 };
-  // What is left is validated: a bare IPv6 address holds two colons or more, "ipv4:port" one. (Not
-  // node's isIPv6 again: its pattern compiles on first use, the largest single part of start-up.)
+  // What is left is validated: a bare IPv6 address holds two colons or more, "ipv4:port" one.
   const parts = parsed.split(":");
   if (parts.length > 2) return { host: parsed, port: 53, family: 6 };
   const [host = "", port = "53"] = parts;

@@ -6,7 +6,7 @@
  */
 import type { IncomingMessage } from "node:http";
 import { request } from "node:https";
-import { isIP } from "node:net";
+import { ipFamily } from "../dns/ipv6-syntax.js";
 import type { Resolver } from "../dns/types.js";
 import { isLoopbackAddress } from "./loopback.js";
 import type { Fetched, FetchLimits, FetchReport } from "./types.js";
@@ -106,7 +106,7 @@ type Resolved =
 
 /** IPv4 addresses first, then IPv6, as the resolver gave them; an address literal is itself. */
 async function resolveHost(host: string, resolver: Resolver): Promise<Resolved> {
-  if (isIP(host) !== 0) return { kind: "ok", addresses: [host] };
+  if (ipFamily(host) !== 0) return { kind: "ok", addresses: [host] };
   const [a, aaaa] = await Promise.all([resolver.query(host, "A"), resolver.query(host, "AAAA")]);
   const addresses = [...(a.kind === "ok" ? a.records : []), ...(aaaa.kind === "ok" ? aaaa.records : [])];
   if (addresses.length > 0) return { kind: "ok", addresses };
@@ -129,7 +129,7 @@ function attemptAt(
     let settled = false;
     let connected = false;
     let timer: NodeJS.Timeout | undefined;
-    const family = isIP(address);
+    const family = ipFamily(address);
     const finish = (attempt: Attempt) => {
       if (settled) return;
       settled = true;
@@ -145,7 +145,7 @@ function attemptAt(
       method: "GET",
       // A fresh connection per fetch: no pooled socket or TLS session from another host's fetch.
       agent: false,
-      ...(isIP(url.host) === 0 ? { servername: url.host } : {}),
+      ...(ipFamily(url.host) === 0 ? { servername: url.host } : {}),
       // The address our resolver gave: Node's own lookup (getaddrinfo) is never asked.
       lookup: (_host, lookupOptions, callback) => {
         if (lookupOptions.all)

@@ -3,7 +3,7 @@
  * read and every syntax problem it found, since any one of them makes check_host() return
  * permerror (§4.6) and the user should see them all at once.
  */
-import { isIPv6 } from "node:net";
+import { isIPv6Text } from "../dns/ipv6-syntax.js";
 import { scanMacroString } from "./macro.js";
 import {
   MECHANISMS,
@@ -185,7 +185,7 @@ function parseIpMechanism(
   const [network = "", prefix, ...extra] = rest.slice(1).split("/");
   if (extra.length > 0) return fail('has more than one "/" (§5.6)');
   const v4 = base.mechanism === "ip4";
-  const valid = v4 ? IP4_NETWORK.test(network) : isIPv6(network) && !network.includes("%");
+  const valid = v4 ? IP4_NETWORK.test(network) : isIPv6Text(network);
   if (!valid) return fail(`"${network}" is not an ${v4 ? "IPv4" : "IPv6"} address (§5.6)`);
   let cidr: number | undefined;
   if (prefix !== undefined) {

@@ -9,6 +9,9 @@ describe("parseServerAddress (--resolver)", () => {
     ["2001:db8::53", "2001:db8::53"],
     ["[::1]:5353", "[::1]:5353"],
     ["[2001:db8::53]", "2001:db8::53"],
+    // Zone ids have always been taken (node:dns and sockets understand them).
+    ["fe80::1%eth0", "fe80::1%eth0"],
+    ["[fe80::1%eth0]:5353", "[fe80::1%eth0]:5353"],
   ])("accepts %s", (input, expected) => {
     expect(parseServerAddress(input)).toBe(expected);
   });
@@ -21,6 +24,9 @@ describe("parseServerAddress (--resolver)", () => {
     "192.0.2.53:",
     "[192.0.2.53]:53",
     "[::1]:99999",
+    "[fe80::1%]:53",
+    "fe80::1%eth_0",
+    "[1:2:3:4:5:6:7:8:9]:53",
     "::1:53:",
     "dns.example:53",
     "",
