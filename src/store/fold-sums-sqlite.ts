@@ -1,6 +1,7 @@
 import type { DatabaseSync } from "node:sqlite";
 import { storeBusyTimeoutMs } from "./busy-timeout.js";
-import { busyStoreError, isBusy } from "./open-store.js";
+import { busyStoreError, isBusy, isReadOnly } from "./open-store.js";
+import { StoreReadOnlyError } from "./store-error.js";
 import {
   FOLD_BATCH_RECORDS,
   FOLD_FAILING_SOURCES,
@@ -57,12 +58,15 @@ export function pruneSqlite(db: DatabaseSync, location: string, before: number):
   });
 }
 
-/** `work` in one write transaction; a lock held past the busy timeout is exit 3, retry later. */
+/**
+ * `work` in one write transaction; a lock held past the busy timeout is exit 3, retry later, and a
+ * file this user may only read is a StoreReadOnlyError (exit 2; a summary reads around it).
+ */
 function writing<T>(db: DatabaseSync, location: string, work: () => T): T {
   try {
     db.exec("BEGIN IMMEDIATE");
   } catch (error) {
-    throw isBusy(error) ? busyStoreError(location, storeBusyTimeoutMs(), error) : error;
+    throw isBusy(error) ? busyStoreError(location, storeBusyTimeoutMs(), error) : refusal(location, error);
   }
   try {
     const result = work();
@@ -70,6 +74,11 @@ function writing<T>(db: DatabaseSync, location: string, work: () => T): T {
     return result;
   } catch (error) {
     if (db.isTransaction) db.exec("ROLLBACK");
-    throw error;
+    throw refusal(location, error);
   }
+}
+
+function refusal(location: string, error: unknown): unknown {
+  if (!isReadOnly(error)) return error;
+  return new StoreReadOnlyError(`--db ${location}: this user cannot write it (${(error as Error).message})`);
 }

@@ -1,5 +1,5 @@
 import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
+import { basename, dirname } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { storeBusyTimeoutMs } from "./busy-timeout.js";
 import { MIGRATIONS, type Migration } from "./migrations.js";
@@ -40,6 +40,7 @@ export function openStore(location: string): DatabaseSync {
     db.close();
     if (error instanceof StoreError) throw error;
     if (isBusy(error)) throw busyStoreError(location, busyTimeoutMs, error);
+    if (isReadOnly(error)) throw readOnlyOpenError(location, error);
     throw new StoreError(`--db ${location}: not a usable SQLite store (${errorText(error)})`);
   }
   return db;
@@ -102,6 +103,22 @@ function ownershipProblem(db: DatabaseSync, location: string): StoreError | unde
   return undefined;
 }
 
+/**
+ * Opening needed a write this user may not make: the -shm file SQLite's WAL mode keeps beside the
+ * store while it is open cannot be created (the folder is not writable and no other process has the
+ * store open), or the schema must be brought up to date. Reading needs neither of those afterwards.
+ */
+function readOnlyOpenError(location: string, error: unknown): StoreError {
+  const reason = errorText(error);
+  if ((error as { errcode?: unknown }).errcode === SQLITE_READONLY_DIRECTORY)
+    return new StoreError(
+      `--db ${location}: cannot be read without writing beside it (${reason}): SQLite needs to create ${basename(location)}-shm in its folder; let this user write to the folder (the store itself may stay read-only)`,
+    );
+  return new StoreError(
+    `--db ${location}: this user cannot write it, and opening it needs to (${reason}): run a reports command once as the user who ingests`,
+  );
+}
+
 /** Another process held the write lock past the busy timeout: exit 3, retry later. */
 export function busyStoreError(location: string, busyTimeoutMs: number, error: unknown): StoreBusyError {
   return new StoreBusyError(
@@ -112,6 +129,16 @@ export function busyStoreError(location: string, busyTimeoutMs: number, error: u
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/** SQLITE_READONLY or one of its extended codes: the file, its folder or its -shm cannot be written. */
+export function isReadOnly(error: unknown): boolean {
+  const code = (error as { errcode?: unknown } | undefined)?.errcode;
+  return typeof code === "number" && (code & 0xff) === SQLITE_READONLY;
+}
+
+const SQLITE_READONLY = 8;
+/** The -shm file WAL needs beside the store cannot be created: its folder is not writable. */
+const SQLITE_READONLY_DIRECTORY = SQLITE_READONLY | (6 << 8);
 
 export function isBusy(error: unknown): boolean {
   return /locked|busy/i.test(errorText(error));

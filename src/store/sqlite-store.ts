@@ -4,6 +4,7 @@ import type { ReportHeader } from "../reports/types.js";
 import { foldSqliteSums, pruneSqlite } from "./fold-sums-sqlite.js";
 import { type ImapCursor, readImapCursor, saveImapCursor } from "./imap-cursor.js";
 import { openStore } from "./open-store.js";
+import { SummarySums } from "./read-only-sums.js";
 import { ReportWriter } from "./report-writer.js";
 import type { ReportStore, ReportTransaction, Row, SqlValue } from "./store.js";
 
@@ -17,11 +18,17 @@ export class SqliteStore implements ReportStore {
   readonly ownFiles: readonly string[];
   readonly #db: DatabaseSync;
   readonly #writer: ReportWriter;
+  readonly #sums: SummarySums;
 
   constructor(location: string) {
     this.location = location;
     this.#db = openStore(location);
     this.#writer = new ReportWriter(this.#db);
+    // `main.` reaches the table itself, never a CTE of the same name.
+    this.#sums = new SummarySums(
+      async (batchRecords) => foldSqliteSums(this.#db, location, batchRecords),
+      async () => (table) => `main.${table}`,
+    );
     const path = resolve(location);
     this.ownFiles = ["", "-wal", "-shm", "-journal"].map((suffix) => path + suffix);
   }
@@ -47,7 +54,7 @@ export class SqliteStore implements ReportStore {
   }
 
   async select(sql: string, params: readonly SqlValue[]): Promise<Row[]> {
-    const statement = this.#db.prepare(sql);
+    const statement = this.#db.prepare(this.#sums.sql(sql));
     const names = statement.columns().map((column) => column.name);
     // node:sqlite's row objects keep their properties in a dictionary: reading them cost ~10× what
     // reading a plain object does, and the summary reads every group row several times (30,000
@@ -68,7 +75,7 @@ export class SqliteStore implements ReportStore {
   }
 
   async foldSummarySums(batchRecords?: number): Promise<number> {
-    return foldSqliteSums(this.#db, this.location, batchRecords);
+    return this.#sums.fold(batchRecords);
   }
 
   async prune(before: number): Promise<number> {

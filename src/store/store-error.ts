@@ -33,3 +33,10 @@ export function isStoreFailure(error: unknown): boolean {
     error instanceof StoreError || error instanceof StoreBusyError || error instanceof StoreUnavailableError
   );
 }
+
+/**
+ * The store refused a write because this user or role may only read it (a SELECT-only PostgreSQL
+ * role, a read replica, a SQLite file this user cannot write). Exit 2 like any other StoreError; a
+ * summary reads around it instead (read-only-sums.ts).
+ */
+export class StoreReadOnlyError extends StoreError {}

@@ -27,7 +27,9 @@ export interface ReportStore {
   /**
    * Adds the reports stored since the last call to the summary's sums (summary-sums.ts); returns how
    * many. Every summary calls it before reading them. `batchRecords`: records per transaction, about
-   * (FOLD_BATCH_RECORDS when not given).
+   * (FOLD_BATCH_RECORDS when not given). When the store refuses the write (this user or role may only
+   * read it), it folds nothing and returns 0, and `select` from then on reads the stored sums plus
+   * those of the unfolded reports (read-only-sums.ts).
    */
   foldSummarySums(batchRecords?: number): Promise<number>;
   /** Deletes the reports whose period ended before `before` (seconds), with their records; returns how many. */

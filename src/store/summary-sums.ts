@@ -12,6 +12,9 @@ import { joinedAuthResultsSql } from "./joined-auth-results.js";
  *   published modes, verdict, identifiers and auth results) summed over every folded report, with
  *   the first record's id and the earliest report start (summary-queries' sourceRecordGroups).
  *
+ * A user who may only read the store folds nothing: its summary reads the sums through
+ * SUMS_WITH_UNFOLDED instead (read-only-sums.ts).
+ *
  * Ingest is untouched: folding at ingest would add work to every report (measured: an extra round
  * trip per report nearly halved PostgreSQL's small-report ingest). Prune drops the sums of each
  * domain it deletes reports of, and the next summary folds that domain again.
@@ -28,8 +31,9 @@ export interface FoldDialect {
 
 const PASS = "(r.dkim = 'pass' OR r.spf = 'pass')";
 
-/** A report `p` is not folded yet: it has no report_sums row. */
-const NOT_FOLDED = "NOT EXISTS (SELECT 1 FROM report_sums s WHERE s.report = p.id)";
+/** A report `p` is not folded yet: it has no row in `sums` (report_sums, by a name that reaches the table). */
+const notFolded = (sums = "report_sums") => `NOT EXISTS (SELECT 1 FROM ${sums} s WHERE s.report = p.id)`;
+const NOT_FOLDED = notFolded();
 
 /** The reports not folded yet (both stores). */
 export const UNFOLDED_REPORTS = `SELECT p.id FROM reports p WHERE ${NOT_FOLDED}`;
@@ -53,21 +57,29 @@ export const NEXT_UNFOLDED = (budget: string) =>
                     WHERE ${NOT_FOLDED}) unfolded
     WHERE running - records < ${budget}`;
 
-export const FOLD_REPORT_SUMS = (fresh: string) =>
-  `INSERT INTO report_sums (report, records, messages, pass, dkim_aligned_pass, spf_aligned_pass)
-   SELECT f.id, count(r.id), coalesce(sum(r.count), 0),
-          coalesce(sum(CASE WHEN ${PASS} THEN r.count ELSE 0 END), 0),
-          coalesce(sum(CASE WHEN r.dkim = 'pass' THEN r.count ELSE 0 END), 0),
-          coalesce(sum(CASE WHEN r.spf = 'pass' THEN r.count ELSE 0 END), 0)
+const REPORT_SUMS_COLUMNS = "report, records, messages, pass, dkim_aligned_pass, spf_aligned_pass";
+
+/** The report_sums rows of the reports in `fresh`. */
+const REPORT_SUMS_OF = (fresh: string) =>
+  `SELECT f.id AS report, count(r.id) AS records, coalesce(sum(r.count), 0) AS messages,
+          coalesce(sum(CASE WHEN ${PASS} THEN r.count ELSE 0 END), 0) AS pass,
+          coalesce(sum(CASE WHEN r.dkim = 'pass' THEN r.count ELSE 0 END), 0) AS dkim_aligned_pass,
+          coalesce(sum(CASE WHEN r.spf = 'pass' THEN r.count ELSE 0 END), 0) AS spf_aligned_pass
      FROM ${fresh} f LEFT JOIN records r ON r.report = f.id
     GROUP BY f.id`;
 
-export const FOLD_FAILING_SOURCES = (fresh: string) =>
-  `INSERT INTO failing_sources (report, ip, messages)
-   SELECT r.report, r.source_ip, sum(r.count)
+export const FOLD_REPORT_SUMS = (fresh: string) =>
+  `INSERT INTO report_sums (${REPORT_SUMS_COLUMNS}) ${REPORT_SUMS_OF(fresh)}`;
+
+/** The failing_sources rows of the reports in `fresh`. */
+const FAILING_SOURCES_OF = (fresh: string) =>
+  `SELECT r.report AS report, r.source_ip AS ip, sum(r.count) AS messages
      FROM records r
     WHERE r.report IN (SELECT id FROM ${fresh}) AND NOT ${PASS}
     GROUP BY r.report, r.source_ip`;
+
+export const FOLD_FAILING_SOURCES = (fresh: string) =>
+  `INSERT INTO failing_sources (report, ip, messages) ${FAILING_SOURCES_OF(fresh)}`;
 
 /** A group's fields, in the order of its key: its key text is each as `<octets>:<text>`, `-` for NULL. */
 const GROUP_FIELDS = [
@@ -87,33 +99,63 @@ const GROUP_FIELDS = [
 const keyText = (alias: string) =>
   GROUP_FIELDS.map((f) => `coalesce(octet_length(${alias}.${f}) || ':' || ${alias}.${f}, '-')`).join(" || ");
 
+const GROUP_SUM_COLUMNS = "messages, records, first_record, first_begin";
+
+/** The records of the reports in `fresh` grouped as sourceRecordGroups groups them: GROUP_FIELDS, then GROUP_SUM_COLUMNS. */
+const SOURCE_GROUPS_OF = (fresh: string) =>
+  `SELECT p.policy_domain AS domain, r.source_ip AS ip, p.org_name AS org, p.adkim AS adkim, p.aspf AS aspf,
+          r.disposition AS disposition, r.dkim AS dkim, r.spf AS spf, r.reasons AS reasons,
+          r.header_from AS header_from, r.envelope_from AS envelope_from, coalesce(x.auth, '') AS auth,
+          sum(r.count) AS messages, count(*) AS records, min(r.id) AS first_record,
+          min(p.begin_ts) AS first_begin
+     FROM reports p JOIN records r ON r.report = p.id
+     LEFT JOIN (SELECT a.record AS record, ${joinedAuthResultsSql("a")} AS auth
+                  FROM auth_results a
+                 WHERE a.record IN (SELECT r.id FROM records r WHERE r.report IN (SELECT id FROM ${fresh}))
+                 GROUP BY a.record) x ON x.record = r.id
+    WHERE p.id IN (SELECT id FROM ${fresh})
+    GROUP BY p.policy_domain, r.source_ip, p.org_name, p.adkim, p.aspf, r.disposition, r.dkim, r.spf,
+             r.reasons, r.header_from, r.envelope_from, x.auth`;
+
 /**
  * Adds the records of the fresh reports to source_groups: grouped as sourceRecordGroups groups them,
  * then each group added to the stored one with the same key, or stored as new. `WHERE true` lets
  * SQLite tell the upsert's ON CONFLICT from a join's ON.
  */
 export const FOLD_SOURCE_GROUPS = (fresh: string, dialect: FoldDialect) =>
-  `INSERT INTO source_groups (group_key, ${GROUP_FIELDS.join(", ")}, messages, records, first_record, first_begin)
+  `INSERT INTO source_groups (group_key, ${GROUP_FIELDS.join(", ")}, ${GROUP_SUM_COLUMNS})
    SELECT ${dialect.key(keyText("g"))}, g.*
-     FROM (SELECT p.policy_domain AS domain, r.source_ip AS ip, p.org_name AS org, p.adkim AS adkim, p.aspf AS aspf,
-                  r.disposition AS disposition, r.dkim AS dkim, r.spf AS spf, r.reasons AS reasons,
-                  r.header_from AS header_from, r.envelope_from AS envelope_from, coalesce(x.auth, '') AS auth,
-                  sum(r.count) AS messages, count(*) AS records, min(r.id) AS first_record,
-                  min(p.begin_ts) AS first_begin
-             FROM reports p JOIN records r ON r.report = p.id
-             LEFT JOIN (SELECT a.record AS record, ${joinedAuthResultsSql("a")} AS auth
-                          FROM auth_results a
-                         WHERE a.record IN (SELECT r.id FROM records r WHERE r.report IN (SELECT id FROM ${fresh}))
-                         GROUP BY a.record) x ON x.record = r.id
-            WHERE p.id IN (SELECT id FROM ${fresh})
-            GROUP BY p.policy_domain, r.source_ip, p.org_name, p.adkim, p.aspf, r.disposition, r.dkim, r.spf,
-                     r.reasons, r.header_from, r.envelope_from, x.auth) g
+     FROM (${SOURCE_GROUPS_OF(fresh)}) g
     WHERE true
    ON CONFLICT (group_key) DO UPDATE SET
      messages = source_groups.messages + excluded.messages,
      records = source_groups.records + excluded.records,
      first_record = ${dialect.least("source_groups.first_record", "excluded.first_record")},
      first_begin = ${dialect.least("source_groups.first_begin", "excluded.first_begin")}`;
+
+/**
+ * The sums as a fold would leave them, for a summary that cannot write them (a SELECT-only role, a
+ * file this user may only read): a WITH clause whose CTEs take the three tables' names, so every
+ * summary query that follows it reads the stored sums plus those of the reports not folded yet,
+ * computed on the fly and written nowhere. `stored` names each table so that a CTE of the same
+ * name cannot hide it (schema-qualified). Sums and minimums do not care in which order reports are
+ * added, and a group is the same whether keyed by its fields or by their key text, so the summary
+ * prints what it would after a fold.
+ */
+export const SUMS_WITH_UNFOLDED = (stored: (table: string) => string) => {
+  const fields = GROUP_FIELDS.join(", ");
+  return `WITH unfolded_reports AS (SELECT p.id AS id FROM reports p WHERE ${notFolded(stored("report_sums"))}),
+  report_sums AS (SELECT ${REPORT_SUMS_COLUMNS} FROM ${stored("report_sums")}
+                  UNION ALL ${REPORT_SUMS_OF("unfolded_reports")}),
+  failing_sources AS (SELECT report, ip, messages FROM ${stored("failing_sources")}
+                      UNION ALL ${FAILING_SOURCES_OF("unfolded_reports")}),
+  source_groups AS (SELECT ${fields}, sum(messages) AS messages, sum(records) AS records,
+                           min(first_record) AS first_record, min(first_begin) AS first_begin
+                      FROM (SELECT ${fields}, ${GROUP_SUM_COLUMNS} FROM ${stored("source_groups")}
+                            UNION ALL ${SOURCE_GROUPS_OF("unfolded_reports")}) g
+                     GROUP BY ${fields})
+`;
+};
 
 /**
  * What prune deletes besides the reports, before deleting them (`$gone` is the reports' condition):

@@ -18,11 +18,24 @@ const BIN = join(import.meta.dirname, "..", "..", "bin", "mailaudit.js");
  */
 export function runCli(
   args: string[],
-  options: { env?: Record<string, string>; input?: string; cwd?: string } = {},
+  options: {
+    env?: Record<string, string>;
+    input?: string;
+    cwd?: string;
+    /** Run as this user (we must be root): setpriv, as the PostgreSQL helper runs its server. */
+    user?: { uid: number; gid: number };
+  } = {},
 ): Promise<CliResult> {
   const started = Date.now();
+  const { uid, gid } = options.user ?? {};
+  const [program, argv] = options.user
+    ? [
+        "setpriv",
+        [`--reuid=${uid}`, `--regid=${gid}`, "--clear-groups", "--", process.execPath, BIN, ...args],
+      ]
+    : [process.execPath, [BIN, ...args]];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(program, argv, {
       cwd: options.cwd,
       env: cliEnv(options.env),
       stdio: ["pipe", "pipe", "pipe"],

@@ -22,6 +22,29 @@ export interface ReportSpec {
   dmarc2?: boolean;
 }
 
+/**
+ * The `i`th of a set of reports for two domains (a.example, b.example every third) from four
+ * reporters over five days, whose sources, verdicts and DKIM selectors recur from report to report,
+ * so that any two slices of the set share sources and kinds of record. `start`: the first day's start.
+ */
+export function mixedReportXml(i: number, start: number): string {
+  return reportXml({
+    org: `rep${i % 4}.example`,
+    id: `id-${i}`,
+    domain: i % 3 === 0 ? "b.example" : "a.example",
+    begin: start + (i % 5) * 86_400,
+    end: start + (i % 5) * 86_400 + 86_399,
+    dmarc2: i % 2 === 0,
+    records: Array.from({ length: 1 + (i % 7) }, (_, j) => ({
+      ip: `192.0.2.${(i * 7 + j) % 40}`,
+      count: 1 + ((i + j) % 9),
+      dkim: (i + j) % 4 === 0 ? ("fail" as const) : ("pass" as const),
+      spf: (i + j) % 3 === 0 ? ("pass" as const) : ("fail" as const),
+      selector: `s${j % 3}`,
+    })),
+  });
+}
+
 export function reportXml(spec: ReportSpec): string {
   const records = spec.records
     .map(

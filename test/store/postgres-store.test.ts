@@ -26,7 +26,7 @@ import {
   startPostgres,
 } from "../helpers/postgres.js";
 import { runCli } from "../helpers/run-cli.js";
-import { reportXml } from "../reports/generated-set.js";
+import { mixedReportXml } from "../reports/generated-set.js";
 
 const DAY = 1_700_000_000;
 let cluster: PostgresCluster;
@@ -43,27 +43,8 @@ const withPassword = () => ({ ...NO_CREDENTIALS, ...cluster.env });
 function writeInputs(): void {
   inputs = join(dir, "inputs");
   mkdirSync(inputs);
-  for (let i = 0; i < 30; i++) {
-    const domain = i % 3 === 0 ? "b.example" : "a.example";
-    writeFileSync(
-      join(inputs, `r${String(i).padStart(2, "0")}.xml`),
-      reportXml({
-        org: `rep${i % 4}.example`,
-        id: `id-${i}`,
-        domain,
-        begin: DAY + (i % 5) * 86_400,
-        end: DAY + (i % 5) * 86_400 + 86_399,
-        dmarc2: i % 2 === 0,
-        records: Array.from({ length: 1 + (i % 7) }, (_, j) => ({
-          ip: `192.0.2.${(i * 7 + j) % 40}`,
-          count: 1 + ((i + j) % 9),
-          dkim: (i + j) % 4 === 0 ? ("fail" as const) : ("pass" as const),
-          spf: (i + j) % 3 === 0 ? ("pass" as const) : ("fail" as const),
-          selector: `s${j % 3}`,
-        })),
-      }),
-    );
-  }
+  for (let i = 0; i < 30; i++)
+    writeFileSync(join(inputs, `r${String(i).padStart(2, "0")}.xml`), mixedReportXml(i, DAY));
 }
 
 beforeAll(async () => {

@@ -1,6 +1,7 @@
 import type pg from "pg";
 import type { ReportHeader, ReportRecord } from "../../reports/types.js";
 import type { ImapCursor } from "../imap-cursor.js";
+import { SummarySums } from "../read-only-sums.js";
 import type { ReportStore, ReportTotals, ReportTransaction, Row, SqlValue } from "../store.js";
 import { parsePostgresUrl } from "./connection-settings.js";
 import { foldPostgresSums, prunePostgres } from "./fold-sums.js";
@@ -20,6 +21,10 @@ export class PostgresStore implements ReportStore {
   readonly location: string;
   readonly ownFiles: readonly string[] = [];
   readonly #client: pg.Client;
+  readonly #sums = new SummarySums(
+    (batchRecords) => foldPostgresSums(this, batchRecords),
+    () => this.#schemaOfSums(),
+  );
 
   private constructor(location: string, client: pg.Client) {
     this.location = location;
@@ -55,8 +60,8 @@ export class PostgresStore implements ReportStore {
   async select(sql: string, params: readonly SqlValue[]): Promise<Row[]> {
     let n = 0;
     // The shared summary SQL uses `?`; none appears inside its string literals.
-    return (await this.query({ text: sql.replace(/\?/g, () => `$${++n}`), values: [...params] }))
-      .rows as Row[];
+    const text = this.#sums.sql(sql).replace(/\?/g, () => `$${++n}`);
+    return (await this.query({ text, values: [...params] })).rows as Row[];
   }
 
   async readImapCursor(account: string, folder: string): Promise<ImapCursor | undefined> {
@@ -82,7 +87,16 @@ export class PostgresStore implements ReportStore {
   }
 
   async foldSummarySums(batchRecords?: number): Promise<number> {
-    return foldPostgresSums(this, batchRecords);
+    return this.#sums.fold(batchRecords);
+  }
+
+  /** Names a sum table by its schema (the one search_path finds it in), which no CTE can hide. */
+  async #schemaOfSums(): Promise<(table: string) => string> {
+    const { rows } = await this.query(
+      "SELECT n.nspname AS schema FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = to_regclass('report_sums')",
+    );
+    const schema = this.#client.escapeIdentifier(String((rows[0] as { schema: string }).schema));
+    return (table) => `${schema}.${table}`;
   }
 
   async prune(before: number): Promise<number> {

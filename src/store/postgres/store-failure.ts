@@ -1,4 +1,4 @@
-import { StoreError, StoreUnavailableError } from "../store-error.js";
+import { StoreError, StoreReadOnlyError, StoreUnavailableError } from "../store-error.js";
 
 /**
  * What a PostgreSQL error means for the run. Errors of one report's data (SQLSTATE classes 22, 23,
@@ -7,7 +7,8 @@ import { StoreError, StoreUnavailableError } from "../store-error.js";
  * - the server cannot be reached, went away or is overloaded (network errors, TLS failures, classes
  *   08, 53, 57, 58): exit 3, a rerun later completes;
  * - wrong credentials, a missing database, missing rights, a damaged schema: exit 2, retrying cannot
- *   fix it.
+ *   fix it; a write refused for lack of rights (42501) or on a read-only server or transaction
+ *   (25006) is a StoreReadOnlyError, which a summary reads around (read-only-sums.ts).
  */
 export function storeFailure(error: unknown, label: string): StoreError | StoreUnavailableError | undefined {
   if (error instanceof StoreError || error instanceof StoreUnavailableError) return error;
@@ -19,6 +20,7 @@ export function storeFailure(error: unknown, label: string): StoreError | StoreU
   const sqlClass = sqlState.slice(0, 2);
   if (["22", "23", "54"].includes(sqlClass)) return undefined;
   if (["08", "53", "57", "58", "40"].includes(sqlClass)) return new StoreUnavailableError(text);
+  if (sqlState === "42501" || sqlState === "25006") return new StoreReadOnlyError(text);
   return new StoreError(text);
 }
 
