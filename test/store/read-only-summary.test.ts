@@ -20,13 +20,16 @@ import { mixedReportXml } from "../reports/generated-set.js";
 
 const DAY = 1_700_000_000;
 const SUM_TABLES = ["report_sums", "failing_sources", "source_groups"] as const;
-/** Every output the summary has, and the filters that read the sums differently. */
+/**
+ * The summaries that read the sums by different queries: the JSON figures, the page (which adds the
+ * failing mail per day and every source's records), and `--since` (which groups its period's records
+ * itself). CSV and `--domain` read what JSON reads (one more format, one more WHERE), so they are
+ * left out: each summary here runs six times per store, and the suite's time is a goal too.
+ */
 const SUMMARIES: string[][] = [
   ["-f", "json"],
-  ["-f", "csv"],
   ["-f", "html"],
   ["-f", "json", "--since", "2023-11-17"],
-  ["-f", "json", "--domain", "a.example"],
 ];
 const READER = "mailaudit_reader";
 /** The reports no summary has folded yet (summary-sums.ts). */
