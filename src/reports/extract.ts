@@ -1,7 +1,7 @@
 import { once, peek } from "./byte-streams.js";
 import { mailAttachments } from "./email.js";
 import { gunzip } from "./gunzip.js";
-import { capBytes, type ReadLimits, readAll } from "./limits.js";
+import { capBytes, overSizeLimit, type ReadLimits, readAll } from "./limits.js";
 import { mboxMessages } from "./mbox.js";
 import { NoReportInMessage, RefusedInput, refusalReason } from "./refusal.js";
 import { SNIFF_LENGTH, sniff } from "./sniff.js";
@@ -22,6 +22,8 @@ export interface ByteInput {
   chunks: AsyncIterable<Uint8Array>;
   /** Set for a file on disk: zip archives are then read in place, not into memory. */
   path?: string;
+  /** The file's size in bytes, when `chunks` are a whole file on disk. */
+  size?: number;
   /**
    * The layer these bytes came out of when it keeps the input's name (a gzip stream), so a refusal
    * says the wrapper was read and its content is what is wrong.
@@ -61,6 +63,10 @@ async function* unwrap(
   const kind = sniff(head);
   switch (kind) {
     case "xml":
+      // A plain XML file is the report itself, so one over the limit is refused by its size: read
+      // and parsed up to the limit, a 100 MB file took ~4 s to be refused.
+      if (input.size !== undefined && input.size > limits.maxBytes)
+        throw overSizeLimit("report", limits.maxBytes);
       yield { kind: "report", name: input.name, bytes: capBytes(chunks, limits.maxBytes, "report") };
       return;
     case "gzip":

@@ -45,7 +45,7 @@ async function* walkPath(path: string, skip: ReadonlySet<string>, named = false)
     return;
   }
   if (stats.isFile()) {
-    yield { kind: "input", input: { name: path, path, chunks: createReadStream(path) } };
+    yield { kind: "input", input: { name: path, path, size: stats.size, chunks: createReadStream(path) } };
     return;
   }
   // Inside a folder, FIFOs, sockets and devices are skipped (reading a FIFO would block forever);

@@ -16,6 +16,11 @@ export function limitsForMegabytes(megabytes: number): ReadLimits {
   return { maxBytes: Math.floor(megabytes * 1024 * 1024), maxZipEntries: 1000, maxDepth: 6 };
 }
 
+/** The refusal of `what` for holding more than `maxBytes`. */
+export function overSizeLimit(what: string, maxBytes: number): RefusedInput {
+  return new RefusedInput(`${what} exceeds the size limit of ${formatMegabytes(maxBytes)} (--max-size)`);
+}
+
 /** Passes chunks through, refusing the input as soon as more than `maxBytes` have gone by. */
 export async function* capBytes(
   chunks: AsyncIterable<Uint8Array>,
@@ -25,8 +30,7 @@ export async function* capBytes(
   let total = 0;
   for await (const chunk of chunks) {
     total += chunk.length;
-    if (total > maxBytes)
-      throw new RefusedInput(`${what} exceeds the size limit of ${formatMegabytes(maxBytes)} (--max-size)`);
+    if (total > maxBytes) throw overSizeLimit(what, maxBytes);
     yield chunk;
   }
 }
