@@ -163,6 +163,7 @@ export async function benchAudit({ unbound, nsd, domains, rounds, dir }) {
     ),
     floorTransports: rows.map((r) => JSON.parse(r.floor.stdout || "{}").transport),
     cpu: cpuBudget({
+      checkWallMs: checkWall,
       checkCpuMs: median(rows.map((r) => r.check.cpuMs)),
       serversDuringCheckMs: median(rows.map((r) => r.check.serversCpuMs)),
       ownClientCpuMs: median(rows.map((r) => r.floors.mailaudit.cpuMs)),

@@ -32,9 +32,10 @@ const METHOD = `## How each number is measured
   its main thread's CPU (its JavaScript runs on one thread). Check's CPU is GNU time's user + system,
   the servers' is read from \`/proc\` before and after each run (medians of the rounds); the main
   thread's comes from one more cold run with \`bench/thread-cpu.js\` preloaded, which reads
-  \`process.threadCpuUsage()\` at exit. Turned around: at 1.5 × the floor, the cores leave check
-  (1.5 × floor × cores − the servers' CPU) of CPU, and its main thread 1.5 × floor
-  (\`bench/audit-cpu-budget.js\`).
+  \`process.threadCpuUsage()\` at exit. Turned around at the packing the run got (the cores' busy
+  share: all that CPU ÷ (cores × check's wall); the main thread's: its CPU ÷ check's wall): a wall of
+  1.5 × the floor, as busy, leaves check (busy share × cores × that wall − the servers' CPU) of CPU
+  and its main thread (its busy share × that wall) (\`bench/audit-cpu-budget.js\`).
 - **Throughput**: \`bench/throughput.js\` asks TXT questions (the domains' SPF, DMARC and DKIM names)
   straight at NSD (loopback, no cache between), 50 in flight, once per transport, three alternating
   rounds; the median queries per second of each. Each process first asks 5000 questions, timed apart
