@@ -3,7 +3,6 @@ import { storeBusyTimeoutMs } from "./busy-timeout.js";
 import { busyStoreError, isBusy, isReadOnly } from "./open-store.js";
 import { StoreReadOnlyError } from "./store-error.js";
 import {
-  FOLD_BATCH_RECORDS,
   FOLD_FAILING_SOURCES,
   FOLD_REPORT_SUMS,
   FOLD_SOURCE_GROUPS,
@@ -16,37 +15,29 @@ import {
 /** SQLite keeps a group's whole key text (no size limit on an index entry); `min(a, b)` is its scalar minimum. */
 const SQLITE: FoldDialect = { key: (text) => text, least: (a, b) => `min(${a}, ${b})` };
 
+/** Whether any report is not folded yet (summary-sums.ts): a read, no lock. */
+export function anySqliteUnfolded(db: DatabaseSync): boolean {
+  return db.prepare(`${UNFOLDED_REPORTS} LIMIT 1`).get() !== undefined;
+}
+
 /**
- * Folds the reports stored since the last summary into the sums (summary-sums.ts), a batch of about
- * `batchRecords` records per transaction under the write lock, so that two summaries fold each
- * report once; returns how many. When nothing is new it only reads, and takes no lock.
+ * Folds the oldest unfolded reports holding about `records` records into the sums, in one
+ * transaction under the write lock, so that two summaries fold each report once; returns how many.
  */
-export function foldSqliteSums(
-  db: DatabaseSync,
-  location: string,
-  batchRecords = FOLD_BATCH_RECORDS,
-): number {
-  if (!db.prepare(`${UNFOLDED_REPORTS} LIMIT 1`).get()) return 0;
-  let folded = 0;
-  for (;;) {
-    const batch = writing(db, location, () => {
-      db.exec(
-        "CREATE TEMP TABLE IF NOT EXISTS fold_reports (id INTEGER PRIMARY KEY); DELETE FROM fold_reports",
-      );
-      const reports = Number(
-        db.prepare(`INSERT INTO fold_reports ${NEXT_UNFOLDED("?")}`).run(Math.max(1, batchRecords)).changes,
-      );
-      if (reports > 0) {
-        for (const statement of [FOLD_REPORT_SUMS, FOLD_FAILING_SOURCES])
-          db.exec(statement("temp.fold_reports"));
-        db.exec(FOLD_SOURCE_GROUPS("temp.fold_reports", SQLITE));
-      }
-      db.exec("DELETE FROM fold_reports");
-      return reports;
-    });
-    if (batch === 0) return folded;
-    folded += batch;
-  }
+export function foldSqliteBatch(db: DatabaseSync, location: string, records: number): number {
+  return writing(db, location, () => {
+    db.exec(
+      "CREATE TEMP TABLE IF NOT EXISTS fold_reports (id INTEGER PRIMARY KEY); DELETE FROM fold_reports",
+    );
+    const reports = Number(db.prepare(`INSERT INTO fold_reports ${NEXT_UNFOLDED("?")}`).run(records).changes);
+    if (reports > 0) {
+      for (const statement of [FOLD_REPORT_SUMS, FOLD_FAILING_SOURCES])
+        db.exec(statement("temp.fold_reports"));
+      db.exec(FOLD_SOURCE_GROUPS("temp.fold_reports", SQLITE));
+    }
+    db.exec("DELETE FROM fold_reports");
+    return reports;
+  });
 }
 
 /** Deletes the reports whose period ended before `before`, and the sums of their domains (refolded next summary). */

@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import type { DatabaseSync } from "node:sqlite";
 import type { ReportHeader } from "../reports/types.js";
-import { foldSqliteSums, pruneSqlite } from "./fold-sums-sqlite.js";
+import { anySqliteUnfolded, foldSqliteBatch, pruneSqlite } from "./fold-sums-sqlite.js";
 import { type ImapCursor, readImapCursor, saveImapCursor } from "./imap-cursor.js";
 import { openStore } from "./open-store.js";
 import { SummarySums } from "./read-only-sums.js";
@@ -25,10 +25,11 @@ export class SqliteStore implements ReportStore {
     this.#db = openStore(location);
     this.#writer = new ReportWriter(this.#db);
     // `main.` reaches the table itself, never a CTE of the same name.
-    this.#sums = new SummarySums(
-      async (batchRecords) => foldSqliteSums(this.#db, location, batchRecords),
-      async () => (table) => `main.${table}`,
-    );
+    this.#sums = new SummarySums({
+      anyUnfolded: async () => anySqliteUnfolded(this.#db),
+      foldBatch: async (records) => foldSqliteBatch(this.#db, location, records),
+      storedTables: async () => (table) => `main.${table}`,
+    });
     const path = resolve(location);
     this.ownFiles = ["", "-wal", "-shm", "-journal"].map((suffix) => path + suffix);
   }

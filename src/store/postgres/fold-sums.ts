@@ -1,5 +1,4 @@
 import {
-  FOLD_BATCH_RECORDS,
   FOLD_FAILING_SOURCES,
   FOLD_REPORT_SUMS,
   FOLD_SOURCE_GROUPS,
@@ -34,25 +33,17 @@ const FOLD = `WITH fresh AS MATERIALIZED (${NEXT_UNFOLDED("$1")}),
   groups AS (${FOLD_SOURCE_GROUPS("fresh", POSTGRES)})
   SELECT count(*) AS n FROM sums`;
 
-/**
- * Folds the reports stored since the last summary (summary-sums.ts), a batch of about
- * `batchRecords` records per transaction; returns how many.
- */
-export async function foldPostgresSums(
-  store: PostgresStore,
-  batchRecords = FOLD_BATCH_RECORDS,
-): Promise<number> {
-  const { rows } = await store.query(`${UNFOLDED_REPORTS} LIMIT 1`);
-  if (rows.length === 0) return 0;
-  let folded = 0;
-  for (;;) {
-    const batch = await locked(store, async () => {
-      const result = await store.query({ text: FOLD, values: [Math.max(1, batchRecords)] });
-      return Number((result.rows[0] as { n: string }).n);
-    });
-    if (batch === 0) return folded;
-    folded += batch;
-  }
+/** Whether any report is not folded yet (summary-sums.ts): a read, no lock. */
+export async function anyPostgresUnfolded(store: PostgresStore): Promise<boolean> {
+  return (await store.query(`${UNFOLDED_REPORTS} LIMIT 1`)).rows.length > 0;
+}
+
+/** Folds the oldest unfolded reports holding about `records` records, in one transaction; returns how many. */
+export async function foldPostgresBatch(store: PostgresStore, records: number): Promise<number> {
+  return locked(store, async () => {
+    const result = await store.query({ text: FOLD, values: [records] });
+    return Number((result.rows[0] as { n: string }).n);
+  });
 }
 
 /** Deletes the reports whose period ended before `before`, their rows, and the sums of their domains. */

@@ -4,7 +4,7 @@ import type { ImapCursor } from "../imap-cursor.js";
 import { SummarySums } from "../read-only-sums.js";
 import type { ReportStore, ReportTotals, ReportTransaction, Row, SqlValue } from "../store.js";
 import { parsePostgresUrl } from "./connection-settings.js";
-import { foldPostgresSums, prunePostgres } from "./fold-sums.js";
+import { anyPostgresUnfolded, foldPostgresBatch, prunePostgres } from "./fold-sums.js";
 import { migrate } from "./migrate.js";
 import { connectPostgres } from "./postgres-client.js";
 import { BATCH_RECORDS, finishReport, insertReport, insertRows, RowBatch } from "./report-rows.js";
@@ -21,10 +21,11 @@ export class PostgresStore implements ReportStore {
   readonly location: string;
   readonly ownFiles: readonly string[] = [];
   readonly #client: pg.Client;
-  readonly #sums = new SummarySums(
-    (batchRecords) => foldPostgresSums(this, batchRecords),
-    () => this.#schemaOfSums(),
-  );
+  readonly #sums = new SummarySums({
+    anyUnfolded: () => anyPostgresUnfolded(this),
+    foldBatch: (records) => foldPostgresBatch(this, records),
+    storedTables: () => this.#schemaOfSums(),
+  });
 
   private constructor(location: string, client: pg.Client) {
     this.location = location;
